@@ -1,0 +1,273 @@
+package io.hallwatch.common.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.hallwatch.common.kafka.KafkaClients;
+import io.hallwatch.events.EventCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends committed outbox rows to Kafka in the order they were written, then marks them sent.
+ * <p>
+ * Rows are marked only after the broker acknowledged every one of them ({@code acks=all}), inside
+ * the transaction that read them: a relay that dies between the send and the mark sends them
+ * again on its next round, so an event may reach Kafka twice but never zero times; consumers
+ * dedupe by event id. Only one instance relays at a time (a PostgreSQL advisory lock), which
+ * keeps each branch's events in order when several replicas run.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any stable number; it names the relay's advisory lock in this service's database. */
+    private static final long RELAY_LOCK = 0x68616c6c77L;
+
+    private final AgroalDataSource dataSource;
+    private final KafkaClients clients;
+    private final OutboxConfig config;
+    private final String applicationName;
+    private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
+    private final AtomicLong pending = new AtomicLong();
+    private final Counter published;
+    private final Counter failedRounds;
+    private volatile KafkaProducer<String, byte[]> producer;
+    private volatile Thread loop;
+    private volatile boolean running;
+
+    OutboxRelay(AgroalDataSource dataSource, KafkaClients clients, OutboxConfig config, MeterRegistry registry,
+                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.dataSource = dataSource;
+        this.clients = clients;
+        this.config = config;
+        this.applicationName = applicationName;
+        this.published = Counter.builder("hallwatch.outbox.published")
+                .description("Outbox events acknowledged by Kafka").register(registry);
+        this.failedRounds = Counter.builder("hallwatch.outbox.relay.failures")
+                .description("Relay rounds that failed (broker or database unavailable) and will be retried").register(registry);
+        Gauge.builder("hallwatch.outbox.pending", pending, AtomicLong::get)
+                .description("Outbox events committed but not yet acknowledged by Kafka").register(registry);
+    }
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        if (config.relayEnabled()) {
+            running = true;
+            Thread t = new Thread(this::runLoop, "outbox-relay");
+            t.setDaemon(true);
+            loop = t;
+            t.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread t = loop;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        KafkaProducer<String, byte[]> p = producer;
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Asks the relay to look for rows now rather than at its next poll. */
+    void wake() {
+        wakeups.offer(Boolean.TRUE);
+    }
+
+    private void runLoop() {
+        Instant nextCleanup = Instant.now();
+        while (running) {
+            try {
+                int sent = relayOnce();
+                if (Instant.now().isAfter(nextCleanup)) {
+                    deleteSentOlderThan(config.retention());
+                    nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
+                }
+                if (sent < config.batchSize()) {
+                    wakeups.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failedRounds.increment();
+                LOG.warnf("Outbox relay round failed, retrying in %s: %s", config.retryBackoff(), rootMessage(e));
+                try {
+                    Thread.sleep(config.retryBackoff().toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: sends up to a batch of unsent rows and marks them sent. Returns how many. */
+    public int relayOnce() {
+        return relayOnce(AfterPublish.NOTHING);
+    }
+
+    /**
+     * One round, with {@code afterPublish} run between Kafka's acknowledgement and the mark-sent
+     * commit: the window in which a crash must not lose an event. Tests use it to kill the relay
+     * there.
+     */
+    int relayOnce(AfterPublish afterPublish) {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!tryLock(c)) {
+                    return 0;
+                }
+                List<OutboxRow> rows = unsent(c, config.batchSize());
+                if (!rows.isEmpty()) {
+                    send(rows);
+                    afterPublish.run(rows.size());
+                    markSent(c, rows);
+                    published.increment(rows.size());
+                }
+                pending.set(countUnsent(c));
+                return rows.size();
+            }
+        });
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static List<OutboxRow> unsent(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT seq, topic, record_key, payload FROM outbox_event
+                WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
+            s.setInt(1, limit);
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private void send(List<OutboxRow> rows) throws InterruptedException {
+        KafkaProducer<String, byte[]> p = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
+                    row.payload().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", EventCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            acks.add(p.send(record));
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                throw new OutboxException("Kafka did not acknowledge an outbox event", e.getCause());
+            }
+        }
+    }
+
+    private static void markSent(Connection c, List<OutboxRow> rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("bigint", rows.stream().map(OutboxRow::seq).toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private static long countUnsent(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void deleteSentOlderThan(Duration retention) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("DELETE FROM outbox_event WHERE sent_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
+                int deleted = s.executeUpdate();
+                if (deleted > 0) {
+                    LOG.debugf("Deleted %d sent outbox rows older than %s", deleted, retention);
+                }
+            } catch (SQLException e) {
+                throw new OutboxException("Cannot clean the outbox", e);
+            }
+        });
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = clients.reliableProducer(applicationName + "-outbox-relay");
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private record OutboxRow(long seq, String topic, String key, String payload) {
+    }
+
+    /** What runs between the broker's acknowledgement and the mark-sent commit. */
+    @FunctionalInterface
+    interface AfterPublish {
+        AfterPublish NOTHING = count -> {
+        };
+
+        void run(int published);
+    }
+}

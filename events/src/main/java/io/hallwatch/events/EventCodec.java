@@ -1,0 +1,156 @@
+package io.hallwatch.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Reads and writes Hallwatch events as CloudEvents 1.0 in structured JSON mode. Thread-safe.
+ * Reading never returns null: a record that is not a valid event raises an {@link EventFormatException}.
+ * Unknown extra fields are tolerated (a newer producer may add optional ones); missing required
+ * fields are not.
+ */
+public final class EventCodec {
+
+    /** Kafka header and HTTP content type of a structured-mode CloudEvent. */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    /** Records larger than this are rejected unread: no event of ours comes near it. */
+    public static final int MAX_EVENT_BYTES = 64 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .build();
+
+    private EventCodec() {
+    }
+
+    public static String toJson(CloudEvent<?> event) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("specversion", CloudEvent.SPEC_VERSION);
+        node.put("id", event.id().toString());
+        node.put("source", event.source().toString());
+        node.put("type", event.type());
+        node.put("time", event.time().toString());
+        node.put("subject", event.subject());
+        node.put("datacontenttype", CloudEvent.CONTENT_TYPE);
+        node.set("data", MAPPER.valueToTree(event.data()));
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + event.type(), e);
+        }
+    }
+
+    public static byte[] toBytes(CloudEvent<?> event) {
+        return toJson(event).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static CloudEvent<?> fromBytes(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new MalformedEventException("Empty record");
+        }
+        if (bytes.length > MAX_EVENT_BYTES) {
+            throw new MalformedEventException("Record of " + bytes.length + " bytes exceeds " + MAX_EVENT_BYTES);
+        }
+        try {
+            return fromTree(MAPPER.readTree(bytes));
+        } catch (IOException e) {
+            throw new MalformedEventException("Not JSON: " + originalMessage(e), e);
+        }
+    }
+
+    public static CloudEvent<?> fromJson(String json) {
+        if (json == null) {
+            throw new MalformedEventException("Empty record");
+        }
+        return fromBytes(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CloudEvent<?> fromTree(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new MalformedEventException("A CloudEvent must be a JSON object");
+        }
+        String specVersion = text(node, "specversion");
+        if (!CloudEvent.SPEC_VERSION.equals(specVersion)) {
+            throw new MalformedEventException("Unsupported specversion '" + specVersion + "'");
+        }
+        String typeName = text(node, "type");
+        EventType type = EventType.ofType(typeName).orElseThrow(() -> new UnknownEventTypeException(typeName));
+        UUID id;
+        Instant time;
+        URI source;
+        try {
+            id = UUID.fromString(text(node, "id"));
+            time = Instant.parse(text(node, "time"));
+            source = URI.create(text(node, "source"));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new MalformedEventException("Invalid envelope attribute: " + e.getMessage(), e);
+        }
+        JsonNode data = node.get("data");
+        if (data == null || !data.isObject()) {
+            throw new MalformedEventException(typeName + " has no data object");
+        }
+        EventPayload payload;
+        try {
+            payload = MAPPER.treeToValue(data, type.payloadClass());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException(typeName + " data does not match its contract: "
+                    + originalMessage(e), e);
+        }
+        requireFields(typeName, payload);
+        try {
+            return new CloudEvent<>(id, source, type, time, text(node, "subject"), payload);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(e.getMessage(), e);
+        }
+    }
+
+    /** Jackson's message without the location suffix, which would quote the record's content. */
+    private static String originalMessage(Exception e) {
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new MalformedEventException("Missing or non-text CloudEvents attribute '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static void requireFields(String typeName, EventPayload payload) {
+        for (RecordComponent c : payload.getClass().getRecordComponents()) {
+            if (c.isAnnotationPresent(Nullable.class)) {
+                continue;
+            }
+            Object value;
+            try {
+                value = c.getAccessor().invoke(payload);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value == null) {
+                throw new MalformedEventException(typeName + " lacks required field '" + c.getName() + "'");
+            }
+        }
+    }
+
+}

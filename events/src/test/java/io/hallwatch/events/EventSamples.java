@@ -1,0 +1,47 @@
+package io.hallwatch.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One realistic payload per event type, as producers would fill them. */
+final class EventSamples {
+    static final Instant T0 = Instant.parse("2026-11-24T01:30:00Z");
+    static final String TICKET = "7f9a3c1e-8f3b-4f5e-9d2a-0c4b5e6f7a81";
+    static final String BRANCH = "GZ-TH-001";
+
+    private EventSamples() {
+    }
+
+    static List<EventPayload> all() {
+        return List.of(
+                new TicketIssued(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0),
+                new TicketCalled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0, T0.plusSeconds(600), "C03"),
+                new TicketRecalled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(660), "C03", 1),
+                new TicketNoShow(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(780), "C03"),
+                new TicketCancelled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(120), null),
+                new TicketTransferred(TICKET, BRANCH, "B007", "NEW_LINE", CustomerTier.VIP, "CONSULT", T0.plusSeconds(900)),
+                new ServiceStarted(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042", T0.plusSeconds(630)),
+                new ServiceFinished(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042",
+                        T0.plusSeconds(630), T0.plusSeconds(800), 170, ServiceOutcome.COMPLETED, List.of("PAYMENT", "GENERAL")),
+                new SlaWarning("0b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "A023", "PAYMENT", CustomerTier.NORMAL,
+                        SlaRule.WAIT, 900, 720, T0, T0.plusSeconds(900), T0.plusSeconds(720)),
+                new SlaBreached("1b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "A023", "PAYMENT", CustomerTier.NORMAL,
+                        SlaRule.WAIT, 900, 900, T0, T0.plusSeconds(900), T0.plusSeconds(900), false),
+                new SlaCleared("2b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, null, SlaRule.BRANCH_AVERAGE_WAIT, 900, 640,
+                        T0.plusSeconds(3600)),
+                new OfferRecommended("3b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "C03", "PAYMENT", "DATA-10G",
+                        "SHORT", 15, T0.plusSeconds(631)));
+    }
+
+    static Map<EventType, EventPayload> byType() {
+        return all().stream().collect(Collectors.toMap(EventType::of, Function.identity()));
+    }
+
+    static Stream<CloudEvent<?>> events() {
+        return all().stream().map(p -> CloudEvent.of("/hallwatch/test", T0, p));
+    }
+}

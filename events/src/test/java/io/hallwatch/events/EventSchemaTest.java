@@ -1,0 +1,109 @@
+package io.hallwatch.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The published JSON Schemas are the contract other teams build against: every sample must match them. */
+class EventSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+    static Stream<CloudEvent<?>> samples() {
+        return EventSamples.events();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void every_serialised_sample_matches_the_envelope_and_its_data_schema(CloudEvent<?> event) throws Exception {
+        JsonNode json = JSON.readTree(EventCodec.toJson(event));
+        assertValid(schema("schemas/cloudevent.schema.json"), json);
+        assertValid(schema(event.eventType().schemaResource()), json.get("data"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void each_schema_names_exactly_the_fields_of_its_record(EventType type) throws Exception {
+        JsonNode schema = schemaNode(type.schemaResource());
+        Set<String> schemaFields = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(schemaFields::add);
+        Set<String> recordFields = Arrays.stream(type.payloadClass().getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(recordFields, schemaFields);
+
+        Set<String> required = new HashSet<>();
+        schema.get("required").forEach(n -> required.add(n.asText()));
+        Set<String> requiredByCodec = Arrays.stream(type.payloadClass().getRecordComponents())
+                .filter(c -> !c.isAnnotationPresent(Nullable.class))
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+        assertEquals(requiredByCodec, required, "schema 'required' and @Nullable disagree");
+    }
+
+    @Test
+    void a_phone_number_smuggled_into_data_fails_the_schema() throws Exception {
+        CloudEvent<?> issued = CloudEvent.of("/hallwatch/test", EventSamples.T0, EventSamples.byType().get(EventType.TICKET_ISSUED));
+        ObjectNode data = (ObjectNode) JSON.readTree(EventCodec.toJson(issued)).get("data");
+        data.put("phone", "13812345678");
+        assertFalse(schema(EventType.TICKET_ISSUED.schemaResource()).validate(data).isEmpty());
+    }
+
+    @Test
+    void the_envelope_schema_rejects_an_unknown_type() throws Exception {
+        CloudEvent<?> issued = CloudEvent.of("/hallwatch/test", EventSamples.T0, EventSamples.byType().get(EventType.TICKET_ISSUED));
+        ObjectNode json = (ObjectNode) JSON.readTree(EventCodec.toJson(issued));
+        json.put("type", "hallwatch.ticket.teleported.v1");
+        assertFalse(schema("schemas/cloudevent.schema.json").validate(json).isEmpty());
+    }
+
+    @Test
+    void no_payload_field_can_carry_personal_data() {
+        Set<String> forbidden = Set.of("phone", "mobile", "msisdn", "name", "email", "address", "idcard", "idnumber");
+        for (EventType type : EventType.values()) {
+            for (RecordComponent c : type.payloadClass().getRecordComponents()) {
+                String field = c.getName().toLowerCase();
+                assertTrue(forbidden.stream().noneMatch(field::contains), type + "." + c.getName() + " looks like personal data");
+            }
+        }
+    }
+
+    private static void assertValid(JsonSchema schema, JsonNode node) {
+        Set<ValidationMessage> errors = schema.validate(node);
+        assertTrue(errors.isEmpty(), () -> errors + " in " + node);
+    }
+
+    private static JsonSchema schema(String resource) throws Exception {
+        return FACTORY.getSchema(schemaNode(resource), CONFIG);
+    }
+
+    private static JsonNode schemaNode(String resource) throws Exception {
+        try (InputStream in = EventSchemaTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, "missing " + resource);
+            return JSON.readTree(in);
+        }
+    }
+}
