@@ -2,6 +2,7 @@ package io.hallwatch.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -43,6 +44,14 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String startInJvm() {
+        // A broker thread that hits a fatal error calls Exit; in a test JVM that must fail the
+        // test, not kill the JVM (which Surefire reports as a broken fork).
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("In-JVM Kafka asked to exit(" + code + "): " + message);
+        });
+        Exit.setHaltProcedure((code, message) -> {
+            throw new IllegalStateException("In-JVM Kafka asked to halt(" + code + "): " + message);
+        });
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
