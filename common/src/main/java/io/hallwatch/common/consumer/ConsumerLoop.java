@@ -1,5 +1,6 @@
 package io.hallwatch.common.consumer;
 
+import io.hallwatch.common.Failures;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.EventFormatException;

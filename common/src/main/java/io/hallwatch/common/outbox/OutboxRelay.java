@@ -1,6 +1,7 @@
 package io.hallwatch.common.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.hallwatch.common.Failures;
 import io.hallwatch.common.kafka.KafkaClients;
 import io.hallwatch.events.EventCodec;
 import io.micrometer.core.instrument.Counter;
@@ -125,7 +126,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 failedRounds.increment();
-                LOG.warnf("Outbox relay round failed, retrying in %s: %s", config.retryBackoff(), rootMessage(e));
+                LOG.warnf("Outbox relay round failed, retrying in %s: %s", config.retryBackoff(), Failures.describe(e));
                 try {
                     Thread.sleep(config.retryBackoff().toMillis());
                 } catch (InterruptedException ie) {
@@ -249,14 +250,6 @@ public class OutboxRelay {
             }
         }
         return p;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private record OutboxRow(long seq, String topic, String key, String payload) {

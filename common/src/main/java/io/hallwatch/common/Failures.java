@@ -1,15 +1,18 @@
-package io.hallwatch.common.consumer;
+package io.hallwatch.common;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
-/** Tells a failure worth waiting out (the database is away or busy) from one that will recur. */
-final class Failures {
+/**
+ * What the services need to know of a failure: whether it is worth waiting out (the database is
+ * away, busy, or asked for a retry) or will recur, and a short description for a log line.
+ */
+public final class Failures {
     private Failures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
@@ -23,11 +26,15 @@ final class Failures {
                     return true;
                 }
             }
+            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
         }
         return false;
     }
 
-    static String describe(Throwable failure) {
+    /** The root cause, briefly: for log lines and dead-letter headers, never for API callers. */
+    public static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
