@@ -73,6 +73,15 @@ class EventSchemaTest {
     }
 
     @Test
+    void a_phone_number_as_customer_reference_fails_the_schema() throws Exception {
+        TicketIssued issued = (TicketIssued) EventSamples.byType().get(EventType.TICKET_ISSUED);
+        TicketIssued withPhone = new TicketIssued(issued.ticketId(), issued.branchId(), issued.ticketNumber(),
+                issued.businessType(), issued.customerTier(), issued.issuedAt(), "13812345678");
+        JsonNode data = JSON.readTree(EventCodec.toJson(CloudEvent.of("/hallwatch/test", EventSamples.T0, withPhone))).get("data");
+        assertFalse(schema(EventType.TICKET_ISSUED.schemaResource()).validate(data).isEmpty());
+    }
+
+    @Test
     void the_envelope_schema_rejects_an_unknown_type() throws Exception {
         CloudEvent<?> issued = CloudEvent.of("/hallwatch/test", EventSamples.T0, EventSamples.byType().get(EventType.TICKET_ISSUED));
         ObjectNode json = (ObjectNode) JSON.readTree(EventCodec.toJson(issued));

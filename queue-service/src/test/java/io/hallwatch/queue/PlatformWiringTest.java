@@ -75,7 +75,7 @@ class PlatformWiringTest {
     void an_event_written_with_a_change_reaches_its_topic_through_the_outbox_relay() {
         String ticketId = UUID.randomUUID().toString();
         CloudEvent<TicketIssued> event = QuarkusTransaction.requiringNew().call(() ->
-                outbox.publish(clock.instant(), new TicketIssued(ticketId, "GZ-TH-001", "A001", "PAYMENT", CustomerTier.NORMAL, clock.instant())));
+                outbox.publish(clock.instant(), new TicketIssued(ticketId, "GZ-TH-001", "A001", "PAYMENT", CustomerTier.NORMAL, clock.instant(), null)));
 
         List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.TICKETS, Duration.ofSeconds(30),
                 rs -> rs.stream().anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(event.id().toString())));

@@ -77,12 +77,12 @@ class PlatformWiringTest {
     void an_event_on_the_broker_is_consumed_once_even_when_delivered_twice() throws SQLException {
         String ticketId = UUID.randomUUID().toString();
         CloudEvent<TicketIssued> event = CloudEvent.of("/hallwatch/queue-service", clock.instant(),
-                new TicketIssued(ticketId, "GZ-TH-001", "A001", "PAYMENT", CustomerTier.NORMAL, clock.instant()));
+                new TicketIssued(ticketId, "GZ-TH-001", "A001", "PAYMENT", CustomerTier.NORMAL, clock.instant(), null));
         KafkaTestClient.produce(Topics.TICKETS, event.key(), EventCodec.toBytes(event));
         KafkaTestClient.produce(Topics.TICKETS, event.key(), EventCodec.toBytes(event));
         String marker = UUID.randomUUID().toString();
         CloudEvent<TicketIssued> after = CloudEvent.of("/hallwatch/queue-service", clock.instant(),
-                new TicketIssued(marker, "GZ-TH-001", "A002", "PAYMENT", CustomerTier.NORMAL, clock.instant()));
+                new TicketIssued(marker, "GZ-TH-001", "A002", "PAYMENT", CustomerTier.NORMAL, clock.instant(), null));
         KafkaTestClient.produce(Topics.TICKETS, after.key(), EventCodec.toBytes(after));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM event_journal WHERE subject = ?", marker) == 1);
@@ -97,7 +97,7 @@ class PlatformWiringTest {
         KafkaTestClient.produce(Topics.TICKETS, branch, "{\"specversion\":\"1.0\"".getBytes(StandardCharsets.UTF_8));
         String ticketId = UUID.randomUUID().toString();
         CloudEvent<TicketIssued> good = CloudEvent.of("/hallwatch/queue-service", clock.instant(),
-                new TicketIssued(ticketId, branch, "A003", "PAYMENT", CustomerTier.NORMAL, clock.instant()));
+                new TicketIssued(ticketId, branch, "A003", "PAYMENT", CustomerTier.NORMAL, clock.instant(), null));
         KafkaTestClient.produce(Topics.TICKETS, branch, EventCodec.toBytes(good));
 
         KafkaTestClient.readUntil(Topics.dlq(Topics.TICKETS), Duration.ofSeconds(30), rs -> rs.stream()

@@ -95,7 +95,7 @@ class OutboxTest {
     void publishing_outside_a_transaction_is_refused() {
         Outbox outbox = io.quarkus.arc.Arc.container().instance(Outbox.class).get();
         TicketIssued payload = new TicketIssued(UUID.randomUUID().toString(), "GZ-TH-001", "A001", "PAYMENT",
-                CustomerTier.NORMAL, clock.instant());
+                CustomerTier.NORMAL, clock.instant(), null);
         assertThrows(jakarta.transaction.TransactionalException.class, () -> outbox.publish(clock.instant(), payload));
     }
 

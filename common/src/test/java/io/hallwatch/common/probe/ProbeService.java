@@ -31,7 +31,7 @@ public class ProbeService {
     public CloudEvent<TicketIssued> issue(String branchId, String ticketId, String number) {
         insertState(branchId, ticketId);
         return outbox.publish(clock.instant(),
-                new TicketIssued(ticketId, branchId, number, "PAYMENT", CustomerTier.NORMAL, clock.instant()));
+                new TicketIssued(ticketId, branchId, number, "PAYMENT", CustomerTier.NORMAL, clock.instant(), null));
     }
 
     /** Writes the state and the event, then fails: neither may survive. */
