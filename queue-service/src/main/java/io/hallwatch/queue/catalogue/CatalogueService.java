@@ -1,0 +1,102 @@
+package io.hallwatch.queue.catalogue;
+
+import io.hallwatch.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The business-type catalogue and the branches' set-up, as the admin API changes them. */
+@ApplicationScoped
+public class CatalogueService {
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+    public List<BusinessType> businessTypes() {
+        return BusinessType.listAll(io.quarkus.panache.common.Sort.by("ticketPrefix"));
+    }
+
+    public BusinessType businessType(String code) {
+        BusinessType type = BusinessType.findById(code);
+        if (type == null) {
+            throw ProblemException.notFound("business-type-not-found", "No business type " + code);
+        }
+        return type;
+    }
+
+    public Branch branch(String branchId) {
+        Branch branch = Branch.findById(branchId);
+        if (branch == null) {
+            throw ProblemException.notFound("branch-not-found", "No branch " + branchId);
+        }
+        return branch;
+    }
+
+    /** Creates or replaces a business type; returns true where it was created. */
+    @Transactional
+    public boolean putBusinessType(String code, BusinessTypeRequest request) {
+        if (!code.matches("[A-Z][A-Z0-9_]{0,31}")) {
+            throw ProblemException.badRequest("invalid-business-type-code",
+                    "A business type code is capital letters, digits and underscores, starting with a letter");
+        }
+        BusinessType existing = BusinessType.findById(code);
+        BusinessType samePrefix = BusinessType.find("ticketPrefix", request.ticketPrefix()).firstResult();
+        if (samePrefix != null && !samePrefix.code.equals(code)) {
+            throw ProblemException.conflict("ticket-prefix-taken",
+                    "Prefix " + request.ticketPrefix() + " already numbers " + samePrefix.code + " tickets");
+        }
+        BusinessType type = existing != null ? existing : new BusinessType();
+        type.code = code;
+        type.ticketPrefix = request.ticketPrefix();
+        type.name = request.name();
+        type.nameZh = request.nameZh();
+        type.handlingLimitSeconds = request.handlingLimitSeconds();
+        if (existing == null) {
+            type.limitFromStandard = false;
+            type.persist();
+        }
+        return existing == null;
+    }
+
+    /** Creates or replaces a branch; returns true where it was created. */
+    @Transactional
+    public boolean putBranch(String branchId, BranchRequest request) {
+        if (!branchId.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
+            throw ProblemException.badRequest("invalid-branch-id",
+                    "A branch id is 2 to 32 capital letters, digits and dashes, like GZ-TH-001");
+        }
+        String zone = request.timeZone() == null || request.timeZone().isBlank() ? DEFAULT_TIME_ZONE : request.timeZone();
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("invalid-time-zone", "Unknown time zone " + zone);
+        }
+        if (!request.opensAt().isBefore(request.closesAt())) {
+            throw ProblemException.badRequest("invalid-opening-hours", "A branch must open before it closes");
+        }
+        Set<String> known = new HashSet<>();
+        businessTypes().forEach(t -> known.add(t.code));
+        Set<String> unknown = new TreeSet<>(request.businessTypes());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw ProblemException.badRequest("unknown-business-type", "Unknown business types " + unknown);
+        }
+        Branch existing = Branch.findById(branchId);
+        Branch branch = existing != null ? existing : new Branch();
+        branch.id = branchId;
+        branch.name = request.name();
+        branch.timeZone = zone;
+        branch.opensAt = request.opensAt();
+        branch.closesAt = request.closesAt();
+        branch.businessTypes.clear();
+        branch.businessTypes.addAll(request.businessTypes());
+        if (existing == null) {
+            branch.persist();
+        }
+        return existing == null;
+    }
+}

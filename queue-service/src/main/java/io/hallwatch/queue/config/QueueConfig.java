@@ -1,0 +1,26 @@
+package io.hallwatch.queue.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "hallwatch.queue")
+public interface QueueConfig {
+
+    /** The service standard's wait limit (客户办理等候平均时间不超过15分钟), as the call policy sees it. */
+    @WithDefault("15m")
+    Duration waitLimit();
+
+    /** A ticket waiting longer than the limit minus this is called before a VIP who is not at risk. */
+    @WithDefault("2m")
+    Duration atRiskMargin();
+
+    /** A counter that called within this window counts as open for the wait estimate. */
+    @WithDefault("30m")
+    Duration counterPresenceWindow();
+
+    /** How often the waiting-now gauges are recounted from the database (read by the scheduler). */
+    @WithDefault("10s")
+    Duration metricsRefresh();
+}

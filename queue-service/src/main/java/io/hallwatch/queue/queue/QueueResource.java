@@ -1,0 +1,43 @@
+package io.hallwatch.queue.queue;
+
+import io.hallwatch.queue.ticket.TicketService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/branches/{branchId}/queue")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Queue", description = "The branch's queue: the hall display and call-next")
+public class QueueResource {
+
+    private final TicketService tickets;
+
+    QueueResource(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @GET
+    @Operation(summary = "Per business type: waiting count, oldest wait, tickets in call order")
+    public QueueView queue(@PathParam("branchId") String branchId) {
+        return tickets.queue(branchId);
+    }
+
+    @POST
+    @Path("/call-next")
+    @Operation(summary = "Call the next ticket this counter may serve (200), or 204 when nobody waits")
+    public Response callNext(@PathParam("branchId") String branchId, @Valid @NotNull CallNextRequest request) {
+        return tickets.callNext(branchId, request)
+                .map(t -> Response.ok(t).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,65 @@
+package io.hallwatch.queue.ticket;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The queue's figures for Prometheus. Tags are branch and business type only: bounded. */
+@ApplicationScoped
+public class TicketMetrics {
+    private static final Duration[] WAIT_SLO = {
+            Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(20), Duration.ofMinutes(30)};
+
+    private final MeterRegistry registry;
+    private final EntityManager em;
+    private final MultiGauge waiting;
+
+    TicketMetrics(MeterRegistry registry, EntityManager em) {
+        this.registry = registry;
+        this.em = em;
+        this.waiting = MultiGauge.builder("hallwatch.tickets.waiting")
+                .description("Customers waiting now, per branch and business type").register(registry);
+    }
+
+    void issued(String branch, String businessType) {
+        Counter.builder("hallwatch.tickets.issued").description("Tickets issued")
+                .tags("branch", branch, "business_type", businessType).register(registry).increment();
+    }
+
+    void called(String branch, String businessType, Duration waited, int estimatedMinutes) {
+        Timer.builder("hallwatch.ticket.wait").description("Wait from issue to first call")
+                .tags("branch", branch, "business_type", businessType)
+                .serviceLevelObjectives(WAIT_SLO)
+                .register(registry).record(waited);
+        DistributionSummary.builder("hallwatch.ticket.eta.error").baseUnit("minutes")
+                .description("Absolute error of the wait estimate made at issue, measured at call")
+                .tags("branch", branch, "business_type", businessType)
+                .serviceLevelObjectives(1, 2, 5, 10)
+                .register(registry).record(Math.abs(waited.toSeconds() / 60.0 - estimatedMinutes));
+    }
+
+    /** Waiting counts come from the database, so every replica reports the same truth. */
+    @Scheduled(every = "${hallwatch.queue.metrics-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void refreshWaiting() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT bt.branch_id, bt.business_type_code, count(w.id)
+                FROM branch_business_type bt
+                LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
+                                   AND w.status = 'WAITING'
+                GROUP BY bt.branch_id, bt.business_type_code""").getResultList();
+        waiting.register(rows.stream().map(r -> MultiGauge.Row.of(
+                Tags.of("branch", (String) r[0], "business_type", (String) r[1]), ((Number) r[2]).doubleValue())).toList(), true);
+    }
+}

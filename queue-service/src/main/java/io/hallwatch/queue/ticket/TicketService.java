@@ -1,0 +1,334 @@
+package io.hallwatch.queue.ticket;
+
+import io.hallwatch.common.outbox.Outbox;
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.events.CustomerTier;
+import io.hallwatch.events.EventPayload;
+import io.hallwatch.events.TicketCalled;
+import io.hallwatch.events.TicketCancelled;
+import io.hallwatch.events.TicketIssued;
+import io.hallwatch.events.TicketNoShow;
+import io.hallwatch.events.TicketRecalled;
+import io.hallwatch.events.TicketTransferred;
+import io.hallwatch.queue.catalogue.Branch;
+import io.hallwatch.queue.catalogue.BusinessType;
+import io.hallwatch.queue.catalogue.CatalogueService;
+import io.hallwatch.queue.config.QueueConfig;
+import io.hallwatch.queue.handling.HandlingTimes;
+import io.hallwatch.queue.queue.CallNextRequest;
+import io.hallwatch.queue.queue.CallPolicy;
+import io.hallwatch.queue.queue.CounterPresence;
+import io.hallwatch.queue.queue.QueueView;
+import io.hallwatch.queue.queue.WaitEstimator;
+import io.hallwatch.queue.queue.WaitingTicket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that changes a ticket. Each change and its event commit together (outbox); the
+ * lifecycle rules live in {@link TicketLifecycle}, the call order in {@link CallPolicy}.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    private final CatalogueService catalogue;
+    private final TicketSequence sequence;
+    private final HandlingTimes handlingTimes;
+    private final CounterPresence presence;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final QueueConfig config;
+    private final TicketMetrics metrics;
+    private final EntityManager em;
+    private final CallPolicy policy;
+
+    TicketService(CatalogueService catalogue, TicketSequence sequence, HandlingTimes handlingTimes, CounterPresence presence,
+                  Outbox outbox, Clock clock, QueueConfig config, TicketMetrics metrics, EntityManager em) {
+        this.catalogue = catalogue;
+        this.sequence = sequence;
+        this.handlingTimes = handlingTimes;
+        this.presence = presence;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+        this.metrics = metrics;
+        this.em = em;
+        this.policy = new CallPolicy(config.waitLimit(), config.atRiskMargin());
+    }
+
+    /** A ticket issued now, or the one an earlier request with the same idempotency key issued. */
+    public record Issued(TicketView ticket, boolean created) {
+    }
+
+    @Transactional
+    public Issued issue(String branchId, IssueTicketRequest request, String idempotencyKey) {
+        Branch branch = catalogue.branch(branchId);
+        if (idempotencyKey != null) {
+            Optional<Ticket> earlier = earlierIssue(branchId, idempotencyKey);
+            if (earlier.isPresent()) {
+                Ticket t = earlier.get();
+                if (!t.businessType.equals(request.businessType()) && !request.businessType().equals(t.previousBusinessType)
+                        || t.tier != request.tierOrDefault() || !Objects.equals(t.customerRef, request.customerRef())) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                            "This Idempotency-Key was used for a different ticket request");
+                }
+                return new Issued(view(t), false);
+            }
+        }
+        BusinessType type = knownType(request.businessType());
+        if (!branch.offers(type.code)) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name + " does not offer " + type.code);
+        }
+        Instant now = clock.instant();
+        if (!branch.isOpenAt(now)) {
+            throw new ProblemException(409, "branch-closed", "Branch closed",
+                    branch.id + " is open " + branch.opensAt + "–" + branch.closesAt + " (" + branch.timeZone + ")");
+        }
+        LocalDate day = branch.serviceDay(now);
+        Ticket t = new Ticket();
+        t.id = UUID.randomUUID();
+        t.branchId = branch.id;
+        t.businessType = type.code;
+        t.tier = request.tierOrDefault();
+        t.number = nextNumber(branch.id, day, type);
+        t.serviceDay = day;
+        t.status = TicketStatus.WAITING;
+        t.issuedAt = now;
+        t.customerRef = request.customerRef();
+        t.idempotencyKey = idempotencyKey;
+        t.estimatedWaitMinutes = 0;
+        t.persist();
+        em.flush();
+        t.estimatedWaitMinutes = estimate(t, now).minutes();
+        publish(now, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, t.customerRef));
+        metrics.issued(t.branchId, t.businessType);
+        return new Issued(view(t), true);
+    }
+
+    public TicketView find(UUID ticketId) {
+        return view(ticket(ticketId, false));
+    }
+
+    /** Calls the next ticket for a counter, or returns empty when nobody it serves waits. */
+    @Transactional
+    public Optional<TicketView> callNext(String branchId, CallNextRequest request) {
+        catalogue.branch(branchId);
+        request.businessTypes().forEach(this::knownType);
+        Instant now = clock.instant();
+        presence.seen(branchId, request.counterId(), request.businessTypes(), request.vipCounter(), now);
+        List<WaitingTicket> order = policy.inCallOrder(waitingIn(branchId, request.businessTypes()),
+                request.businessTypes(), request.vipCounter(), now);
+        // Take the first in call order that no other counter is calling at this moment: two
+        // counters never get the same ticket, and neither waits for the other.
+        Optional<Ticket> chosen = order.stream().map(w -> lockIfStillWaiting(w.id())).flatMap(Optional::stream).findFirst();
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket t = chosen.get();
+        t.apply(TicketAction.CALL);
+        t.calledAt = now;
+        t.counterId = request.counterId();
+        t.clerkId = request.clerkId();
+        var waited = t.waitedUntil(now);
+        publish(now, new TicketCalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, now,
+                t.counterId, t.clerkId, waited.toSeconds()));
+        metrics.called(t.branchId, t.businessType, waited, t.estimatedWaitMinutes);
+        return Optional.of(view(t));
+    }
+
+    @Transactional
+    public TicketView recall(UUID ticketId) {
+        Ticket t = ticket(ticketId, true);
+        t.apply(TicketAction.RECALL);
+        t.recallCount++;
+        Instant now = clock.instant();
+        publish(now, new TicketRecalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId,
+                t.recallCount));
+        return view(t);
+    }
+
+    @Transactional
+    public TicketView noShow(UUID ticketId) {
+        Ticket t = ticket(ticketId, true);
+        t.apply(TicketAction.NO_SHOW);
+        Instant now = clock.instant();
+        t.endedAt = now;
+        publish(now, new TicketNoShow(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId));
+        return view(t);
+    }
+
+    @Transactional
+    public TicketView cancel(UUID ticketId, String reason) {
+        Ticket t = ticket(ticketId, true);
+        t.apply(TicketAction.CANCEL);
+        Instant now = clock.instant();
+        t.endedAt = now;
+        publish(now, new TicketCancelled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now,
+                reason == null || reason.isBlank() ? null : reason));
+        return view(t);
+    }
+
+    /** Moves the ticket to another type's queue with a new number, keeping its original issue time. */
+    @Transactional
+    public TicketView transfer(UUID ticketId, String businessType) {
+        Ticket t = ticket(ticketId, true);
+        BusinessType type = knownType(businessType);
+        Branch branch = catalogue.branch(t.branchId);
+        if (!branch.offers(type.code)) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name + " does not offer " + type.code);
+        }
+        if (type.code.equals(t.businessType)) {
+            throw ProblemException.conflict("same-business-type", "The ticket is already for " + type.code);
+        }
+        t.apply(TicketAction.TRANSFER);
+        Instant now = clock.instant();
+        t.previousBusinessType = t.businessType;
+        t.businessType = type.code;
+        t.serviceDay = branch.serviceDay(now);
+        t.number = nextNumber(branch.id, t.serviceDay, type);
+        t.calledAt = null;
+        t.counterId = null;
+        t.clerkId = null;
+        t.recallCount = 0;
+        t.startedAt = null;
+        publish(now, new TicketTransferred(t.id.toString(), t.branchId, t.number, t.businessType, t.tier,
+                t.previousBusinessType, now));
+        return view(t);
+    }
+
+    /** The hall display: who waits per type, in the order an ordinary counter would call them. */
+    public QueueView queue(String branchId) {
+        Branch branch = catalogue.branch(branchId);
+        Instant now = clock.instant();
+        Map<String, List<WaitingTicket>> byType = new TreeMap<>();
+        branch.businessTypes.forEach(type -> byType.put(type, new ArrayList<>()));
+        Map<UUID, Ticket> tickets = new java.util.HashMap<>();
+        Ticket.<Ticket>list("branchId = ?1 and status = ?2", branchId, TicketStatus.WAITING).forEach(t -> {
+            tickets.put(t.id, t);
+            byType.computeIfAbsent(t.businessType, k -> new ArrayList<>()).add(waiting(t));
+        });
+        List<QueueView.TypeQueue> types = byType.entrySet().stream().map(e -> {
+            List<QueueView.Entry> entries = policy.inCallOrder(e.getValue(), Set.of(e.getKey()), false, now).stream()
+                    .map(w -> tickets.get(w.id()))
+                    .map(t -> new QueueView.Entry(t.id, t.number, t.tier, t.issuedAt, t.waitedUntil(now).toSeconds()))
+                    .toList();
+            long oldest = entries.stream().mapToLong(QueueView.Entry::waitSeconds).max().orElse(0);
+            return new QueueView.TypeQueue(e.getKey(), entries.size(), oldest, entries);
+        }).toList();
+        return new QueueView(branchId, now, tickets.size(), types);
+    }
+
+    private List<WaitingTicket> waitingIn(String branchId, Set<String> businessTypes) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, business_type, tier, issued_at, number FROM ticket
+                        WHERE branch_id = ?1 AND status = 'WAITING' AND business_type = ANY (CAST(?2 AS text[]))""")
+                .setParameter(1, branchId).setParameter(2, "{" + String.join(",", businessTypes) + "}")
+                .getResultList();
+        return rows.stream().map(r -> new WaitingTicket((UUID) r[0], (String) r[1], CustomerTier.valueOf((String) r[2]),
+                toInstant(r[3]), (String) r[4])).toList();
+    }
+
+    /** Native queries hand back timestamptz as Instant or Timestamp depending on the driver path. */
+    private static Instant toInstant(Object value) {
+        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
+    }
+
+    private Optional<Ticket> lockIfStillWaiting(UUID id) {
+        List<?> locked = em.createNativeQuery(
+                        "SELECT id FROM ticket WHERE id = ?1 AND status = 'WAITING' FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).getResultList();
+        return locked.isEmpty() ? Optional.empty() : Optional.of(Ticket.<Ticket>findById(id));
+    }
+
+    private Optional<Ticket> earlierIssue(String branchId, String idempotencyKey) {
+        // Serialise requests with the same key, so two retries racing each other still issue once.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, branchId + "|" + idempotencyKey).getSingleResult();
+        return Ticket.find("branchId = ?1 and idempotencyKey = ?2", branchId, idempotencyKey).firstResultOptional();
+    }
+
+    private String nextNumber(String branchId, LocalDate day, BusinessType type) {
+        long next = sequence.next(branchId, day, type.prefix());
+        if (next > TicketNumber.MAX_PER_DAY) {
+            throw ProblemException.conflict("numbers-exhausted", "No " + type.code + " numbers left today");
+        }
+        return TicketNumber.format(type.prefix(), next);
+    }
+
+    private BusinessType knownType(String code) {
+        BusinessType type = BusinessType.findById(code);
+        if (type == null) {
+            throw ProblemException.badRequest("unknown-business-type", "Unknown business type " + code);
+        }
+        return type;
+    }
+
+    private Ticket ticket(UUID id, boolean forUpdate) {
+        Ticket t = forUpdate ? Ticket.findById(id, LockModeType.PESSIMISTIC_WRITE) : Ticket.findById(id);
+        if (t == null) {
+            throw ProblemException.notFound("ticket-not-found", "No ticket " + id);
+        }
+        return t;
+    }
+
+    private void publish(Instant time, EventPayload payload) {
+        outbox.publish(time, payload);
+    }
+
+    private static WaitingTicket waiting(Ticket t) {
+        return new WaitingTicket(t.id, t.businessType, t.tier, t.issuedAt, t.number);
+    }
+
+    private record Estimate(int position, int peopleAhead, int minutes) {
+    }
+
+    /** Where a waiting ticket stands among those of its type, and how long it should still wait. */
+    private Estimate estimate(Ticket t, Instant now) {
+        List<WaitingTicket> sameType = Ticket.<Ticket>list("branchId = ?1 and status = ?2 and businessType = ?3",
+                t.branchId, TicketStatus.WAITING, t.businessType).stream().map(TicketService::waiting).toList();
+        List<WaitingTicket> order = policy.inCallOrder(sameType, Set.of(t.businessType), false, now);
+        int ahead = 0;
+        for (WaitingTicket w : order) {
+            if (w.id().equals(t.id)) {
+                break;
+            }
+            ahead++;
+        }
+        BusinessType type = BusinessType.findById(t.businessType);
+        double mean = handlingTimes.of(t.branchId, t.businessType, type.handlingLimitSeconds).meanSeconds();
+        int open = presence.openFor(t.branchId, t.businessType, now.minus(config.counterPresenceWindow()));
+        return new Estimate(ahead + 1, ahead, WaitEstimator.estimateMinutes(ahead, mean, open));
+    }
+
+    private TicketView view(Ticket t) {
+        Integer position = null;
+        Integer ahead = null;
+        int minutes = t.estimatedWaitMinutes;
+        if (t.status == TicketStatus.WAITING) {
+            Estimate e = estimate(t, clock.instant());
+            position = e.position();
+            ahead = e.peopleAhead();
+            minutes = e.minutes();
+        }
+        return new TicketView(t.id, t.branchId, t.number, t.businessType, t.tier, t.status, t.issuedAt, t.calledAt,
+                t.counterId, t.recallCount, position, ahead, minutes, Triage.adviceFor(t.businessType, t.tier).orElse(null));
+    }
+}

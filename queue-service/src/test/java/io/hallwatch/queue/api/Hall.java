@@ -1,0 +1,76 @@
+package io.hallwatch.queue.api;
+
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.Topics;
+import io.hallwatch.testsupport.KafkaTestClient;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** A fresh branch per test, and the calls a kiosk and a counter make, so tests read as a hall's day. */
+final class Hall {
+    static final List<String> ALL_TYPES =
+            List.of("PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND", "SIM", "CLOSE_ACCOUNT", "COMPLAINT", "CONSULT");
+
+    final String branchId;
+
+    private Hall(String branchId) {
+        this.branchId = branchId;
+    }
+
+    /** A new branch open 08:00–20:00 Shanghai time, offering the given types (all by default). */
+    static Hall open(String... types) {
+        String id = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "测试营业厅", "timeZone", "Asia/Shanghai", "opensAt", "08:00", "closesAt", "20:00",
+                        "businessTypes", types.length == 0 ? ALL_TYPES : List.of(types)))
+                .when().put("/api/v1/branches/" + id).then().statusCode(201);
+        return new Hall(id);
+    }
+
+    ValidatableResponse issue(String type, String tier) {
+        return given().contentType(ContentType.JSON)
+                .body(tier == null ? Map.of("businessType", type) : Map.of("businessType", type, "tier", tier))
+                .when().post("/api/v1/branches/" + branchId + "/tickets").then();
+    }
+
+    String issued(String type, String tier) {
+        return issue(type, tier).statusCode(201).extract().path("ticketId");
+    }
+
+    ValidatableResponse callNext(String counterId, boolean vip, String... types) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("counterId", counterId, "clerkId", "clerk-" + counterId, "businessTypes", List.of(types),
+                        "vipCounter", vip))
+                .when().post("/api/v1/branches/" + branchId + "/queue/call-next").then();
+    }
+
+    static ValidatableResponse act(String ticketId, String action) {
+        return given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/tickets/" + ticketId + "/" + action).then();
+    }
+
+    static ValidatableResponse ticket(String ticketId) {
+        return given().when().get("/api/v1/tickets/" + ticketId).then();
+    }
+
+    /** The events about one ticket on the tickets topic, in order, once {@code count} have arrived. */
+    static List<CloudEvent<?>> events(String ticketId, int count) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.TICKETS, Duration.ofSeconds(30),
+                rs -> rs.stream().filter(r -> about(r, ticketId)).count() >= count);
+        return records.stream().filter(r -> about(r, ticketId)).<CloudEvent<?>>map(r -> EventCodec.fromBytes(r.value())).toList();
+    }
+
+    private static boolean about(ConsumerRecord<String, byte[]> record, String ticketId) {
+        return new String(record.value(), StandardCharsets.UTF_8).contains("\"subject\":\"" + ticketId + "\"");
+    }
+}
