@@ -20,6 +20,8 @@ public enum EventType {
     TICKET_TRANSFERRED("hallwatch.ticket.transferred.v1", TicketTransferred.class, Topics.TICKETS),
     SERVICE_STARTED("hallwatch.service.started.v1", ServiceStarted.class, Topics.SERVICES),
     SERVICE_FINISHED("hallwatch.service.finished.v1", ServiceFinished.class, Topics.SERVICES),
+    COUNTER_PAUSED("hallwatch.counter.paused.v1", CounterPaused.class, Topics.SERVICES),
+    COUNTER_RESUMED("hallwatch.counter.resumed.v1", CounterResumed.class, Topics.SERVICES),
     SLA_WARNING("hallwatch.sla.warning.v1", SlaWarning.class, Topics.SLA),
     SLA_BREACHED("hallwatch.sla.breached.v1", SlaBreached.class, Topics.SLA),
     SLA_CLEARED("hallwatch.sla.cleared.v1", SlaCleared.class, Topics.SLA),

@@ -27,6 +27,8 @@ final class EventSamples {
                 new ServiceStarted(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042", T0.plusSeconds(630)),
                 new ServiceFinished(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042",
                         T0.plusSeconds(630), T0.plusSeconds(800), 170, ServiceOutcome.COMPLETED, List.of("PAYMENT", "GENERAL")),
+                new CounterPaused(BRANCH, "C03", "clerk-0042", "BREAK", T0.plusSeconds(900), 600),
+                new CounterResumed(BRANCH, "C03", "clerk-0042", "BREAK", T0.plusSeconds(900), T0.plusSeconds(1620), 720, 600, true),
                 new SlaWarning("0b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "A023", "PAYMENT", CustomerTier.NORMAL,
                         SlaRule.WAIT, 900, 720, T0, T0.plusSeconds(900), T0.plusSeconds(720)),
                 new SlaBreached("1b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "A023", "PAYMENT", CustomerTier.NORMAL,

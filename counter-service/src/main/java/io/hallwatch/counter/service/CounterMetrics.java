@@ -1,0 +1,57 @@
+package io.hallwatch.counter.service;
+
+import io.hallwatch.events.ServiceOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The counters' figures for Prometheus; tags branch, business type, outcome, status: all bounded. */
+@ApplicationScoped
+public class CounterMetrics {
+    /** A bucket at each limit of the service standard, so "share within limit" is a bucket ratio. */
+    private static final Duration[] LIMITS = {Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(8),
+            Duration.ofMinutes(10), Duration.ofMinutes(15)};
+
+    private final MeterRegistry registry;
+    private final EntityManager em;
+    private final MultiGauge counters;
+
+    CounterMetrics(MeterRegistry registry, EntityManager em) {
+        this.registry = registry;
+        this.em = em;
+        this.counters = MultiGauge.builder("hallwatch.counters").description("Counters by status, per branch").register(registry);
+    }
+
+    public void finished(String branch, String businessType, ServiceOutcome outcome, Duration handling) {
+        Counter.builder("hallwatch.services").description("Services finished")
+                .tags("branch", branch, "business_type", businessType, "outcome", outcome.name())
+                .register(registry).increment();
+        Timer.builder("hallwatch.service.handling").description("Handling time from service start to finish")
+                .tags("branch", branch, "business_type", businessType)
+                .serviceLevelObjectives(LIMITS)
+                .register(registry).record(handling);
+    }
+
+    @Scheduled(every = "${hallwatch.counter.metrics-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void refresh() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT b.branch_id, s.status, count(c.counter_id)
+                FROM (SELECT DISTINCT branch_id FROM counter) b
+                CROSS JOIN (VALUES ('CLOSED'), ('OPEN'), ('PAUSED'), ('SERVING')) AS s (status)
+                LEFT JOIN counter c ON c.branch_id = b.branch_id AND c.status = s.status
+                GROUP BY b.branch_id, s.status""").getResultList();
+        counters.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("branch", (String) r[0], "status", (String) r[1]),
+                ((Number) r[2]).doubleValue())).toList(), true);
+    }
+}

@@ -1,0 +1,81 @@
+package io.hallwatch.counter.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for the queue-service, for tests about the counter alone: it answers call-next from
+ * tickets a test queued for its branch (204 when none), accepts recall and no-show, records every
+ * request it receives so tests can check what the counter sent, and can be switched to failing.
+ * The real queue-service is exercised end to end in the e2e module.
+ */
+public class QueueStub implements QuarkusTestResourceLifecycleManager {
+
+    static final Map<String, Deque<String>> TICKETS = new ConcurrentHashMap<>();
+    static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    static volatile boolean failing;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+        return Map.of("quarkus.rest-client.queue-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        REQUESTS.add(exchange.getRequestMethod() + " " + path + " " + body);
+        if (path.equals("/q/health/live")) {
+            respond(exchange, 200, "{\"status\":\"UP\"}");
+        } else if (failing) {
+            respond(exchange, 500, "{\"status\":500}");
+        } else if (path.endsWith("/queue/call-next")) {
+            String branch = path.split("/")[4];
+            String ticket = TICKETS.getOrDefault(branch, new ConcurrentLinkedDeque<>()).poll();
+            respond(exchange, ticket == null ? 204 : 200, ticket);
+        } else if (path.endsWith("/recall") || path.endsWith("/no-show")) {
+            String id = path.split("/")[4];
+            respond(exchange, 200, "{\"ticketId\":\"" + id + "\",\"status\":\"" + (path.endsWith("/recall") ? "CALLED" : "NO_SHOW") + "\"}");
+        } else {
+            respond(exchange, 404, "{}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (body == null || status == 204) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
