@@ -1,0 +1,129 @@
+package io.hallwatch.e2e;
+
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.EventType;
+import io.hallwatch.events.ServiceFinished;
+import io.hallwatch.events.TicketCalled;
+import io.hallwatch.events.Topics;
+import io.hallwatch.testsupport.KafkaTestClient;
+import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.PostgresTestResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The queue-service and the counter-service as real processes, on a real broker and real
+ * databases: a kiosk issues a ticket, a counter calls, starts and finishes the service, and both
+ * services' events are on Kafka, once each, in order.
+ */
+class TicketJourneyIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
+    private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
+    private static ServiceProcess queue;
+    private static ServiceProcess counter;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        String kafka = KafkaTestResource.bootstrapServers();
+        Map<String, String> queueConfig = new HashMap<>(QUEUE_DB.start());
+        queueConfig.put("kafka.bootstrap.servers", kafka);
+        queue = ServiceProcess.start("queue-service", queueConfig);
+        Map<String, String> counterConfig = new HashMap<>(COUNTER_DB.start());
+        counterConfig.put("kafka.bootstrap.servers", kafka);
+        counterConfig.put("quarkus.rest-client.queue-service.url", queue.url(""));
+        counter = ServiceProcess.start("counter-service", counterConfig);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (counter != null) {
+            counter.close();
+        }
+        if (queue != null) {
+            queue.close();
+        }
+        COUNTER_DB.stop();
+        QUEUE_DB.stop();
+    }
+
+    @Test
+    void a_ticket_is_issued_called_served_and_finished_across_both_services() throws Exception {
+        String branch = "E2E-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        // Open all day, so the test does not depend on the hour it runs at.
+        send(queue, "PUT", "/api/v1/branches/" + branch, """
+                {"name":"端到端营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", 201);
+        send(counter, "PUT", "/api/v1/branches/" + branch + "/counters/C01",
+                "{\"label\":\"1号台\",\"vip\":false,\"skills\":[\"PAYMENT\",\"GENERAL\"]}", 201);
+
+        String issued = send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"PAYMENT\"}", 201);
+        String ticketId = field(issued, "ticketId");
+
+        String base = "/api/v1/branches/" + branch + "/counters/C01";
+        send(counter, "POST", base + "/sign-in", "{\"clerkId\":\"clerk-e2e\"}", 200);
+        String called = send(counter, "POST", base + "/call-next", "", 200);
+        assertTrue(called.contains(ticketId), called);
+        send(counter, "POST", base + "/service/start", "", 200);
+        send(counter, "POST", base + "/service/finish", "{\"outcome\":\"COMPLETED\"}", 200);
+
+        List<CloudEvent<?>> ticketEvents = events(Topics.TICKETS, ticketId, 2);
+        assertEquals(List.of(EventType.TICKET_ISSUED, EventType.TICKET_CALLED), ticketEvents.stream().map(CloudEvent::eventType).toList());
+        assertEquals("C01", ((TicketCalled) ticketEvents.get(1).data()).counterId());
+        assertEquals("clerk-e2e", ((TicketCalled) ticketEvents.get(1).data()).clerkId());
+
+        List<CloudEvent<?>> serviceEvents = events(Topics.SERVICES, ticketId, 2);
+        assertEquals(List.of(EventType.SERVICE_STARTED, EventType.SERVICE_FINISHED), serviceEvents.stream().map(CloudEvent::eventType).toList());
+        assertEquals("/hallwatch/counter-service", serviceEvents.get(1).source().toString());
+        assertEquals("PAYMENT", ((ServiceFinished) serviceEvents.get(1).data()).businessType());
+        serviceEvents.forEach(e -> assertEquals(branch, e.key()));
+
+        // The queue learns from the counter's events: the ticket ends DONE.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                send(queue, "GET", "/api/v1/tickets/" + ticketId, null, 200).contains("\"status\":\"DONE\""));
+    }
+
+    private static List<CloudEvent<?>> events(String topic, String ticketId, int count) {
+        List<CloudEvent<?>> events = KafkaTestClient.readUntil(topic, Duration.ofSeconds(30),
+                        rs -> rs.stream().filter(r -> about(r.value(), ticketId)).count() >= count)
+                .stream().filter(r -> about(r.value(), ticketId)).<CloudEvent<?>>map(r -> EventCodec.fromBytes(r.value())).toList();
+        assertEquals(count, events.size(), "each change exactly once on " + topic);
+        return events;
+    }
+
+    private static boolean about(byte[] value, String ticketId) {
+        return new String(value, StandardCharsets.UTF_8).contains("\"subject\":\"" + ticketId + "\"");
+    }
+
+    private static String send(ServiceProcess service, String method, String path, String json, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10));
+        request = json == null ? request.GET()
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+}
