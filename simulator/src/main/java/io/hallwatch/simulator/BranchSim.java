@@ -1,0 +1,67 @@
+package io.hallwatch.simulator;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The kiosk of one branch: customers arrive by the day's profile and take tickets. */
+final class BranchSim {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    final String branchId;
+    final List<ClerkSim> clerks;
+    final AtomicInteger issued = new AtomicInteger();
+    final AtomicInteger refused = new AtomicInteger();
+    private final Api api;
+    private final SimulatorConfig config;
+    private final SimClock clock;
+    private final Random random;
+
+    BranchSim(String branchId, List<ClerkSim> clerks, Api api, SimulatorConfig config, SimClock clock, Random random) {
+        this.branchId = branchId;
+        this.clerks = clerks;
+        this.api = api;
+        this.config = config;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Issues the tickets of customers who arrived during the last {@code simulated} interval. */
+    void tick(Duration simulated) {
+        int hour = clock.now().atZone(ZONE).getHour();
+        int arrivals = ArrivalProfile.poisson(
+                ArrivalProfile.expected(config.arrivalsPerHour(), hour, simulated.toMillis() / 1000.0), random);
+        for (int i = 0; i < arrivals; i++) {
+            String type = CustomerMix.businessType(random);
+            String tier = random.nextDouble() < config.vipShare() ? "VIP" : "NORMAL";
+            Api.Answer answer = api.post(config.queueUrl() + "/api/v1/branches/" + branchId + "/tickets",
+                    Map.of("businessType", type, "tier", tier));
+            if (answer.ok()) {
+                issued.incrementAndGet();
+            } else {
+                refused.incrementAndGet();
+            }
+        }
+    }
+
+    int served() {
+        return clerks.stream().mapToInt(c -> c.served.get()).sum();
+    }
+
+    int waiting() {
+        Api.Answer queue = api.get(config.queueUrl() + "/api/v1/branches/" + branchId + "/queue");
+        return queue.ok() ? queue.body().path("waiting").asInt() : -1;
+    }
+
+    String breaches() {
+        Api.Answer status = api.get(config.slaUrl() + "/api/v1/branches/" + branchId + "/sla-status");
+        if (!status.ok()) {
+            return "-";
+        }
+        var open = status.body().path("openBreaches");
+        return open.isMissingNode() ? "-" : open.isNumber() ? open.asText() : Integer.toString(open.size());
+    }
+}
