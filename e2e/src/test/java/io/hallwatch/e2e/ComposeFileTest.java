@@ -50,7 +50,7 @@ class ComposeFileTest {
         Set<String> names = new HashSet<>();
         compose.get("services").fieldNames().forEachRemaining(names::add);
         assertEquals(Set.of("postgres", "kafka", "queue-service", "counter-service", "sla-monitor-service",
-                "marketing-service"), names);
+                "marketing-service", "prometheus", "alertmanager"), names);
     }
 
     @Test
@@ -107,6 +107,17 @@ class ComposeFileTest {
         assertTrue(init.contains("CREATE DATABASE " + ownDatabase + ";"), ownDatabase + " is not created by the init script");
         assertEquals("kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS").asText());
         assertTrue(service("kafka").get("environment").get("KAFKA_ADVERTISED_LISTENERS").asText().contains("kafka:9092"));
+    }
+
+    @Test
+    void prometheus_scrapes_every_service_at_its_compose_name_and_port() throws IOException {
+        String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        for (String name : SERVICES) {
+            String port = config(name).getProperty("quarkus.http.port");
+            assertTrue(prometheus.contains("\"" + name + ":" + port + "\""), name + ":" + port + " is not scraped");
+        }
+        assertTrue(prometheus.contains("metrics_path: /q/metrics"));
+        assertTrue(prometheus.contains("alertmanager:9093"));
     }
 
     @Test

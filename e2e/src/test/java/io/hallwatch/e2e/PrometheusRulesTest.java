@@ -1,0 +1,109 @@
+package io.hallwatch.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Prometheus and Alertmanager configuration: valid for the real tools (promtool, amtool from
+ * Debian's prometheus packages, skipped with a message where they are not installed), the alert
+ * rules' unit tests pass, and every Hallwatch metric a rule reads is one a service really exports.
+ */
+class PrometheusRulesTest {
+    private static final Path ROOT = Path.of(System.getProperty("hallwatch.root", "..")).toAbsolutePath().normalize();
+    private static final Path PROMETHEUS = ROOT.resolve("deploy/prometheus");
+
+    @Test
+    void promtool_accepts_the_configuration_and_its_rule_files() throws Exception {
+        run(tool("promtool"), PROMETHEUS, "check", "config", "prometheus.yml");
+    }
+
+    @Test
+    void the_alert_and_recording_rule_unit_tests_pass() throws Exception {
+        List<String> args = new ArrayList<>(List.of("test", "rules"));
+        try (Stream<Path> tests = Files.list(PROMETHEUS.resolve("tests"))) {
+            tests.filter(p -> p.toString().endsWith(".yml")).forEach(p -> args.add("tests/" + p.getFileName()));
+        }
+        assertTrue(args.size() > 2, "no rule tests found");
+        run(tool("promtool"), PROMETHEUS, args.toArray(String[]::new));
+    }
+
+    @Test
+    void amtool_accepts_the_alertmanager_configuration() throws Exception {
+        run(tool("amtool"), ROOT.resolve("deploy/alertmanager"), "check-config", "alertmanager.yml");
+    }
+
+    @Test
+    void every_hallwatch_metric_in_the_rules_is_exported_by_a_service() throws IOException {
+        Set<String> exported = exportedMeterNames();
+        Matcher m = Pattern.compile("\\b(hallwatch_[a-z_]+)").matcher(
+                Files.readString(PROMETHEUS.resolve("rules/hallwatch-recording.yml"))
+                        + Files.readString(PROMETHEUS.resolve("rules/hallwatch-platform-alerts.yml")));
+        Set<String> used = new HashSet<>();
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        assertTrue(used.size() > 5);
+        for (String metric : used) {
+            assertTrue(isExported(metric, exported), metric + " is read by a rule but no service exports it");
+        }
+    }
+
+    /** Micrometer meter names in the services' code, e.g. "hallwatch.tickets.waiting" → hallwatch_tickets_waiting. */
+    static Set<String> exportedMeterNames() throws IOException {
+        Set<String> names = new HashSet<>();
+        Pattern meter = Pattern.compile("\"(hallwatch\\.[a-z.]+)\"");
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
+                Matcher m = meter.matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(m.group(1).replace('.', '_'));
+                }
+            }
+        }
+        return names;
+    }
+
+    static boolean isExported(String metric, Set<String> exported) {
+        String base = metric;
+        for (String suffix : List.of("_bucket", "_count", "_sum", "_total", "_seconds", "_minutes", "_max")) {
+            if (exported.contains(base)) {
+                return true;
+            }
+            if (base.endsWith(suffix)) {
+                base = base.substring(0, base.length() - suffix.length());
+            }
+        }
+        return exported.contains(base);
+    }
+
+    private static Path tool(String name) {
+        Path found = Stream.of(System.getenv("PATH").split(":")).map(p -> Path.of(p, name))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(found != null, name + " is not installed here (Debian: apt-get install prometheus prometheus-alertmanager); skipped");
+        return found;
+    }
+
+    private static void run(Path tool, Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(tool.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + output);
+    }
+}
