@@ -50,7 +50,7 @@ class ComposeFileTest {
         Set<String> names = new HashSet<>();
         compose.get("services").fieldNames().forEachRemaining(names::add);
         assertEquals(Set.of("postgres", "kafka", "queue-service", "counter-service", "sla-monitor-service",
-                "marketing-service", "prometheus", "alertmanager"), names);
+                "marketing-service", "prometheus", "alertmanager", "grafana", "simulator"), names);
     }
 
     @Test
@@ -118,6 +118,27 @@ class ComposeFileTest {
         }
         assertTrue(prometheus.contains("metrics_path: /q/metrics"));
         assertTrue(prometheus.contains("alertmanager:9093"));
+    }
+
+    @Test
+    void the_simulator_reaches_the_services_by_their_compose_names_and_ports() throws IOException {
+        JsonNode env = service("simulator").get("environment");
+        assertEquals("http://queue-service:" + config("queue-service").getProperty("quarkus.http.port"),
+                env.get("HALLWATCH_SIMULATOR_QUEUE_URL").asText());
+        assertEquals("http://counter-service:" + config("counter-service").getProperty("quarkus.http.port"),
+                env.get("HALLWATCH_SIMULATOR_COUNTER_URL").asText());
+        Set<String> keysAsEnv = new HashSet<>();
+        for (String key : config("simulator").stringPropertyNames()) {
+            keysAsEnv.add(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
+        }
+        env.fieldNames().forEachRemaining(e -> assertTrue(keysAsEnv.contains(e), e + " matches no simulator config key"));
+    }
+
+    @Test
+    void grafana_gets_the_provisioning_and_dashboards_folders() {
+        String volumes = service("grafana").get("volumes").toString();
+        assertTrue(volumes.contains("./deploy/grafana/provisioning:/etc/grafana/provisioning"));
+        assertTrue(volumes.contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards"));
     }
 
     @Test

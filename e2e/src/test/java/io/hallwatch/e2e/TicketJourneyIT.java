@@ -100,6 +100,56 @@ class TicketJourneyIT {
                 send(queue, "GET", "/api/v1/tickets/" + ticketId, null, 200).contains("\"status\":\"DONE\""));
     }
 
+    @Test
+    void the_dashboards_read_only_metrics_and_labels_the_running_services_export() throws Exception {
+        String branch = "DASH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        send(queue, "PUT", "/api/v1/branches/" + branch, """
+                {"name":"看板营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", 201);
+        send(counter, "PUT", "/api/v1/branches/" + branch + "/counters/C01",
+                "{\"label\":\"1号台\",\"vip\":false,\"skills\":[\"PAYMENT\",\"GENERAL\"]}", 201);
+        String base = "/api/v1/branches/" + branch + "/counters/C01";
+        send(counter, "POST", base + "/sign-in", "{\"clerkId\":\"clerk-dash\"}", 200);
+        send(counter, "POST", base + "/pause", "{\"reason\":\"BREAK\"}", 200);
+        send(counter, "POST", base + "/resume", "", 200);
+        send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"GENERAL\"}", 201);
+        send(counter, "POST", base + "/call-next", "", 200);
+        send(counter, "POST", base + "/service/start", "", 200);
+        send(counter, "POST", base + "/service/finish", "{\"outcome\":\"REFERRED\"}", 200);
+        // A poison record, so that the dead-letter counters exist too.
+        KafkaTestClient.produce(Topics.SERVICES, branch, "not an event".getBytes(StandardCharsets.UTF_8));
+
+        Map<String, java.util.Set<String>> exported = new HashMap<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            exported.clear();
+            for (ServiceProcess service : List.of(queue, counter)) {
+                MetricsScrape.parse(send(service, "GET", "/q/metrics", null, 200), exported);
+            }
+            assertTrue(exported.containsKey("hallwatch_events_dead_lettered_total"));
+            assertTrue(exported.containsKey("hallwatch_tickets_waiting"));
+        });
+        String rules = java.nio.file.Files.readString(ServiceProcess.ROOT.resolve("deploy/prometheus/rules/hallwatch-recording.yml"));
+        for (var dashboard : DashboardsTest.dashboards()) {
+            for (String expr : DashboardsTest.expressions(dashboard)) {
+                PromQl.metrics(expr).forEach((metric, labels) -> {
+                    if (metric.equals("up")) {
+                        return; // written by Prometheus itself
+                    }
+                    if (metric.contains(":")) {
+                        assertTrue(rules.contains("record: " + metric), metric + " is not a recording rule");
+                        return;
+                    }
+                    assertTrue(exported.containsKey(metric), dashboard.path("title").asText() + ": " + metric
+                            + " is not exported by the running services");
+                    java.util.Set<String> withJob = new java.util.HashSet<>(exported.get(metric));
+                    withJob.add("job"); // added by Prometheus at scrape
+                    withJob.add("instance");
+                    assertTrue(withJob.containsAll(labels), dashboard.path("title").asText() + ": " + metric
+                            + " has labels " + exported.get(metric) + ", the panel uses " + labels);
+                });
+            }
+        }
+    }
+
     private static List<CloudEvent<?>> events(String topic, String ticketId, int count) {
         List<CloudEvent<?>> events = KafkaTestClient.readUntil(topic, Duration.ofSeconds(30),
                         rs -> rs.stream().filter(r -> about(r.value(), ticketId)).count() >= count)

@@ -1,5 +1,6 @@
 package io.hallwatch.counter.counter;
 
+import io.hallwatch.common.SqlTimes;
 import io.hallwatch.common.outbox.Outbox;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.counter.config.CounterConfig;
@@ -144,13 +145,14 @@ public class CounterService {
         Instant now = clock.instant();
         Object[] pause = (Object[]) em.createNativeQuery("SELECT reason, started_at FROM counter_pause WHERE id = ?1")
                 .setParameter(1, c.pauseId).getSingleResult();
-        Instant since = instant(pause[1]);
+        Instant since = SqlTimes.toInstant(pause[1]);
         long seconds = Duration.between(since, now).toSeconds();
         em.createNativeQuery("UPDATE counter_pause SET ended_at = ?1, duration_seconds = ?2 WHERE id = ?3")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, seconds).setParameter(3, c.pauseId).executeUpdate();
         long limit = config.pauseLimit().toSeconds();
         outbox.publish(now, new CounterResumed(branchId, counterId, c.clerkId, (String) pause[0], since, now, seconds, limit,
                 seconds > limit));
+        metrics.paused(branchId, (String) pause[0], seconds > limit, Duration.ofSeconds(seconds));
         c.pauseId = null;
         return view(c);
     }
@@ -269,10 +271,6 @@ public class CounterService {
         return LocalDate.ofInstant(instant, ZoneId.of(config.timeZone()));
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp ts ? ts.toInstant() : (Instant) value;
-    }
-
     CounterView view(Counter c) {
         Instant now = clock.instant();
         CounterView.Customer customer = null;
@@ -287,7 +285,7 @@ public class CounterService {
         if (c.pauseId != null) {
             Object[] p = (Object[]) em.createNativeQuery("SELECT reason, started_at FROM counter_pause WHERE id = ?1")
                     .setParameter(1, c.pauseId).getSingleResult();
-            Instant since = instant(p[1]);
+            Instant since = SqlTimes.toInstant(p[1]);
             long seconds = Duration.between(since, now).toSeconds();
             long limit = config.pauseLimit().toSeconds();
             pause = new CounterView.Pause((String) p[0], since, seconds, limit, seconds > limit);

@@ -41,6 +41,15 @@ public class CounterMetrics {
                 .register(registry).record(handling);
     }
 
+    public void paused(String branch, String reason, boolean overLimit, Duration length) {
+        Counter.builder("hallwatch.counter.pauses").description("Pauses ended, by reason and whether they ran over the limit")
+                .tags("branch", branch, "reason", reason, "over_limit", Boolean.toString(overLimit))
+                .register(registry).increment();
+        Timer.builder("hallwatch.counter.pause").description("Length of pauses")
+                .tags("branch", branch, "reason", reason)
+                .register(registry).record(length);
+    }
+
     @Scheduled(every = "${hallwatch.counter.metrics-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refresh() {

@@ -1,5 +1,6 @@
 package io.hallwatch.queue.ticket;
 
+import io.hallwatch.common.SqlTimes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The queue's figures for Prometheus. Tags are branch and business type only: bounded. */
@@ -22,13 +25,18 @@ public class TicketMetrics {
 
     private final MeterRegistry registry;
     private final EntityManager em;
+    private final Clock clock;
     private final MultiGauge waiting;
+    private final MultiGauge oldestWait;
 
-    TicketMetrics(MeterRegistry registry, EntityManager em) {
+    TicketMetrics(MeterRegistry registry, EntityManager em, Clock clock) {
         this.registry = registry;
         this.em = em;
+        this.clock = clock;
         this.waiting = MultiGauge.builder("hallwatch.tickets.waiting")
                 .description("Customers waiting now, per branch and business type").register(registry);
+        this.oldestWait = MultiGauge.builder("hallwatch.tickets.oldest.wait").baseUnit("seconds")
+                .description("How long the longest-waiting customer has waited, per branch and business type").register(registry);
     }
 
     void issued(String branch, String businessType) {
@@ -54,12 +62,16 @@ public class TicketMetrics {
     void refreshWaiting() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT bt.branch_id, bt.business_type_code, count(w.id)
+                SELECT bt.branch_id, bt.business_type_code, count(w.id), min(w.issued_at)
                 FROM branch_business_type bt
                 LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
                                    AND w.status = 'WAITING'
                 GROUP BY bt.branch_id, bt.business_type_code""").getResultList();
+        Instant now = clock.instant();
         waiting.register(rows.stream().map(r -> MultiGauge.Row.of(
                 Tags.of("branch", (String) r[0], "business_type", (String) r[1]), ((Number) r[2]).doubleValue())).toList(), true);
+        oldestWait.register(rows.stream().map(r -> MultiGauge.Row.of(
+                Tags.of("branch", (String) r[0], "business_type", (String) r[1]),
+                r[3] == null ? 0.0 : Math.max(0, Duration.between(SqlTimes.toInstant(r[3]), now).toSeconds()))).toList(), true);
     }
 }

@@ -1,5 +1,6 @@
 package io.hallwatch.queue.ticket;
 
+import io.hallwatch.common.SqlTimes;
 import io.hallwatch.common.outbox.Outbox;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.events.CustomerTier;
@@ -243,12 +244,7 @@ public class TicketService {
                 .setParameter(1, branchId).setParameter(2, "{" + String.join(",", businessTypes) + "}")
                 .getResultList();
         return rows.stream().map(r -> new WaitingTicket((UUID) r[0], (String) r[1], CustomerTier.valueOf((String) r[2]),
-                toInstant(r[3]), (String) r[4])).toList();
-    }
-
-    /** Native queries hand back timestamptz as Instant or Timestamp depending on the driver path. */
-    private static Instant toInstant(Object value) {
-        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
+                SqlTimes.toInstant(r[3]), (String) r[4])).toList();
     }
 
     private Optional<Ticket> lockIfStillWaiting(UUID id) {
