@@ -1,0 +1,89 @@
+package io.hallwatch.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** deploy/k8s against the services' real configuration: ports, probes, configuration keys, scraping. */
+class KubernetesManifestsTest {
+    private static final Path K8S = ServiceProcess.ROOT.resolve("deploy/k8s");
+
+    private static List<JsonNode> documents(String file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class)
+                .readValues(K8S.resolve(file).toFile())) {
+            while (it.hasNext()) {
+                docs.add(it.next());
+            }
+        }
+        return docs;
+    }
+
+    private static JsonNode kind(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind));
+    }
+
+    private static Properties config(String service) throws IOException {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(ServiceProcess.ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            props.load(r);
+        }
+        return props;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service"})
+    void each_service_is_deployed_on_its_configured_port_with_quarkus_health_probes(String name) throws IOException {
+        List<JsonNode> docs = documents(name + ".yaml");
+        String port = config(name).getProperty("quarkus.http.port");
+        JsonNode container = kind(docs, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+        assertEquals(port, container.path("ports").get(0).path("containerPort").asText());
+        assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
+        assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
+        JsonNode service = kind(docs, "Service");
+        assertEquals(port, service.path("spec").path("ports").get(0).path("port").asText());
+        assertEquals(name, service.path("metadata").path("name").asText());
+        assertTrue(kind(docs, "Deployment").path("spec").path("replicas").asInt() >= 2, "stateless services run replicated");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service"})
+    void every_configmap_variable_maps_to_a_configuration_key_of_the_service(String name) throws IOException {
+        Set<String> keysAsEnv = new HashSet<>();
+        for (String key : config(name).stringPropertyNames()) {
+            String unprofiled = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            keysAsEnv.add(unprofiled.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
+        }
+        JsonNode data = kind(documents(name + ".yaml"), "ConfigMap").path("data");
+        data.fieldNames().forEachRemaining(env -> assertTrue(keysAsEnv.contains(env), name + ": " + env + " is no config key"));
+        assertTrue(data.has("KAFKA_BOOTSTRAP_SERVERS") && data.has("QUARKUS_DATASOURCE_JDBC_URL"));
+        String db = config(name).getProperty("quarkus.datasource.jdbc.url").replaceAll(".*/", "");
+        assertTrue(data.path("QUARKUS_DATASOURCE_JDBC_URL").asText().endsWith("/" + db));
+        assertTrue(keysAsEnv.contains("QUARKUS_DATASOURCE_PASSWORD"));
+    }
+
+    @Test
+    void prometheus_operator_scrapes_q_metrics_of_every_service() throws IOException {
+        JsonNode monitor = kind(documents("monitoring.yaml"), "ServiceMonitor");
+        assertEquals("/q/metrics", monitor.path("spec").path("endpoints").get(0).path("path").asText());
+        assertEquals("hallwatch", monitor.path("spec").path("selector").path("matchLabels").path("app.kubernetes.io/part-of").asText());
+    }
+}
