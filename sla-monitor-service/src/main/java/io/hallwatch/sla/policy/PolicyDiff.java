@@ -47,7 +47,7 @@ public final class PolicyDiff {
             put(flat, at + ".waitLimitSeconds", line.waitLimitSeconds());
             put(flat, at + ".handlingLimitSeconds", line.handlingLimitSeconds());
         }
-        for (PolicyDocument.Override o : doc.overrides()) {
+        for (PolicyDocument.OverrideRule o : doc.overrides()) {
             String at = "overrides[branch=" + Objects.toString(o.branchId(), "*") + ",type="
                     + Objects.toString(o.businessType(), "*") + ",tier=" + Objects.toString(o.customerTier(), "*") + "]";
             put(flat, at + ".waitLimitSeconds", o.waitLimitSeconds());

@@ -15,7 +15,7 @@ import java.util.List;
  * @param overrides     per branch and/or tier, optionally narrowed to one business type
  */
 public record PolicyDocument(Defaults defaults, BranchAverage branchAverage, List<BusinessTypeLimits> businessTypes,
-                             List<Override> overrides) {
+                             List<OverrideRule> overrides) {
 
     public PolicyDocument {
         businessTypes = businessTypes == null ? List.of() : List.copyOf(businessTypes);
@@ -40,7 +40,7 @@ public record PolicyDocument(Defaults defaults, BranchAverage branchAverage, Lis
      * inherited. The branch-average fields apply to a branch as a whole, so only an override that
      * selects a branch and nothing else may set them.
      */
-    public record Override(String branchId, String businessType, CustomerTier customerTier,
+    public record OverrideRule(String branchId, String businessType, CustomerTier customerTier,
                            Integer waitLimitSeconds, Integer handlingLimitSeconds, Double warningFraction,
                            Integer averageWindowSeconds, Integer averageLimitSeconds) {
 

@@ -26,15 +26,15 @@ public final class PolicyResolver {
                                             CustomerTier tier) {
         PolicyDocument doc = version.document();
         String servedType = serviceType != null ? serviceType : waitType;
-        int wait = pick(doc, branchId, waitType, tier, PolicyDocument.Override::waitLimitSeconds)
+        int wait = pick(doc, branchId, waitType, tier, PolicyDocument.OverrideRule::waitLimitSeconds)
                 .or(() -> typeLine(doc, waitType).map(PolicyDocument.BusinessTypeLimits::waitLimitSeconds))
                 .orElse(doc.defaults().waitLimitSeconds());
-        double waitFraction = pick(doc, branchId, waitType, tier, PolicyDocument.Override::warningFraction)
+        double waitFraction = pick(doc, branchId, waitType, tier, PolicyDocument.OverrideRule::warningFraction)
                 .orElse(doc.defaults().warningFraction());
-        int handling = pick(doc, branchId, servedType, tier, PolicyDocument.Override::handlingLimitSeconds)
+        int handling = pick(doc, branchId, servedType, tier, PolicyDocument.OverrideRule::handlingLimitSeconds)
                 .or(() -> typeLine(doc, servedType).map(PolicyDocument.BusinessTypeLimits::handlingLimitSeconds))
                 .orElse(doc.defaults().handlingLimitSeconds());
-        double handlingFraction = pick(doc, branchId, servedType, tier, PolicyDocument.Override::warningFraction)
+        double handlingFraction = pick(doc, branchId, servedType, tier, PolicyDocument.OverrideRule::warningFraction)
                 .orElse(doc.defaults().warningFraction());
         return new TicketLimits(version.version(), Duration.ofSeconds(wait), waitFraction,
                 Duration.ofSeconds(handling), handlingFraction);
@@ -42,19 +42,19 @@ public final class PolicyResolver {
 
     public static BranchAverageLimits branchAverage(PolicyVersion version, String branchId) {
         PolicyDocument doc = version.document();
-        Optional<PolicyDocument.Override> own = doc.overrides().stream()
+        Optional<PolicyDocument.OverrideRule> own = doc.overrides().stream()
                 .filter(o -> o.branchOnly() && o.branchId().equals(branchId)).findFirst();
-        int window = own.map(PolicyDocument.Override::averageWindowSeconds).orElse(doc.branchAverage().windowSeconds());
-        int limit = own.map(PolicyDocument.Override::averageLimitSeconds).orElse(doc.branchAverage().limitSeconds());
+        int window = own.map(PolicyDocument.OverrideRule::averageWindowSeconds).orElse(doc.branchAverage().windowSeconds());
+        int limit = own.map(PolicyDocument.OverrideRule::averageLimitSeconds).orElse(doc.branchAverage().limitSeconds());
         return new BranchAverageLimits(version.version(), Duration.ofSeconds(window), Duration.ofSeconds(limit));
     }
 
     private static <T> Optional<T> pick(PolicyDocument doc, String branch, String type, CustomerTier tier,
-                                        Function<PolicyDocument.Override, T> field) {
+                                        Function<PolicyDocument.OverrideRule, T> field) {
         return doc.overrides().stream()
                 .filter(o -> o.matches(branch, type, tier))
                 .filter(o -> field.apply(o) != null)
-                .max(Comparator.comparingInt(PolicyDocument.Override::specificity))
+                .max(Comparator.comparingInt(PolicyDocument.OverrideRule::specificity))
                 .map(field);
     }
 

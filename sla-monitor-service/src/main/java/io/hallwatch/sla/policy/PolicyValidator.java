@@ -70,14 +70,14 @@ public final class PolicyValidator {
         }
     }
 
-    private static void overrides(List<String> problems, List<PolicyDocument.Override> overrides) {
+    private static void overrides(List<String> problems, List<PolicyDocument.OverrideRule> overrides) {
         if (overrides.size() > MAX_OVERRIDES) {
             problems.add("overrides: at most " + MAX_OVERRIDES);
             return;
         }
         Set<String> selectors = new HashSet<>();
         for (int i = 0; i < overrides.size(); i++) {
-            PolicyDocument.Override o = overrides.get(i);
+            PolicyDocument.OverrideRule o = overrides.get(i);
             String at = "overrides[" + i + "]";
             if (o == null) {
                 problems.add(at + ": must not be null");

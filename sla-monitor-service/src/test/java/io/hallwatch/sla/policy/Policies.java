@@ -23,8 +23,8 @@ public final class Policies {
         List<PolicyDocument.BusinessTypeLimits> lines = new java.util.ArrayList<>(s.businessTypes());
         lines.replaceAll(l -> l.businessType().equals("COMPLAINT") ? new PolicyDocument.BusinessTypeLimits("COMPLAINT", 1200, 900) : l);
         return new PolicyDocument(s.defaults(), s.branchAverage(), lines, List.of(
-                new PolicyDocument.Override(null, null, CustomerTier.VIP, 600, null, null, null, null),
-                new PolicyDocument.Override(null, "PAYMENT", CustomerTier.VIP, null, 90, 0.5, null, null)));
+                new PolicyDocument.OverrideRule(null, null, CustomerTier.VIP, 600, null, null, null, null),
+                new PolicyDocument.OverrideRule(null, "PAYMENT", CustomerTier.VIP, null, 90, 0.5, null, null)));
     }
 
     public static PolicyHistory history(PolicyDocument doc) {
