@@ -113,6 +113,58 @@ public class BreachRecorder {
         }
     }
 
+    /**
+     * Opens the branch's average-wait breach; false where one is open already (the partial
+     * unique index keeps it to one open per branch, whichever instance evaluates).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean openBranchAverage(String branch, Duration limit, Duration window, Duration mean, Instant asOf, Instant now) {
+        UUID id = UUID.nameUUIDFromBytes(("hallwatch-sla:" + branch + ":" + SlaKind.BRANCH_AVERAGE_BREACH + ":" + asOf)
+                .getBytes(StandardCharsets.UTF_8));
+        int inserted = db.update("""
+                INSERT INTO sla_breach (breach_id, kind, rule, level, branch_id, limit_seconds, actual_seconds, started_at,
+                    detected_at, detected_late)
+                VALUES (?, ?, ?, 'BREACH', ?, ?, ?, ?, ?, FALSE)
+                ON CONFLICT (branch_id, kind) WHERE ticket_id IS NULL AND status = 'OPEN' DO NOTHING""",
+                id, SlaKind.BRANCH_AVERAGE_BREACH, SlaRule.BRANCH_AVERAGE_WAIT, branch, limit.toSeconds(), mean.toSeconds(),
+                asOf.minus(window), now);
+        if (inserted == 0) {
+            return false;
+        }
+        outbox.publish(now, new SlaBreached(id.toString(), branch, null, null, null, null, SlaRule.BRANCH_AVERAGE_WAIT,
+                limit.toSeconds(), mean.toSeconds(), asOf.minus(window), null, now, false, null, null));
+        afterCommit.run(() -> {
+            metrics.finding(SlaKind.BRANCH_AVERAGE_BREACH, branch, SlaMetrics.ALL, Duration.ZERO);
+            LOG.infof("BRANCH_AVERAGE_BREACH at branch %s: mean wait %ds over the last %d min, limit %ds", branch,
+                    mean.toSeconds(), window.toMinutes(), limit.toSeconds());
+        });
+        return true;
+    }
+
+    /** Clears the branch's open average-wait breach, if any, and publishes that it cleared. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean clearBranchAverage(String branch, Duration mean, Instant now) {
+        record Closed(UUID id, long limit) {
+        }
+        var closed = db.list("""
+                UPDATE sla_breach SET status = 'RESOLVED', resolved_at = ?, resolved_actual_seconds = ?
+                WHERE branch_id = ? AND ticket_id IS NULL AND kind = ? AND status = 'OPEN'
+                RETURNING breach_id, limit_seconds""",
+                rs -> new Closed(rs.getObject(1, UUID.class), rs.getLong(2)), now, mean.toSeconds(), branch,
+                SlaKind.BRANCH_AVERAGE_BREACH);
+        for (Closed c : closed) {
+            outbox.publish(now, new SlaCleared(c.id().toString(), branch, null, SlaRule.BRANCH_AVERAGE_WAIT, c.limit(),
+                    mean.toSeconds(), now));
+            afterCommit.run(() -> LOG.infof("BRANCH_AVERAGE_BREACH at branch %s cleared: mean wait %ds", branch, mean.toSeconds()));
+        }
+        return !closed.isEmpty();
+    }
+
+    public boolean branchAverageOpen(String branch) {
+        return db.count("SELECT count(*) FROM sla_breach WHERE branch_id = ? AND ticket_id IS NULL AND kind = ? AND status = 'OPEN'",
+                branch, SlaKind.BRANCH_AVERAGE_BREACH) > 0;
+    }
+
     private void resolve(TicketFacts facts, SlaRule rule, Instant endedAt, Duration actual, Instant now) {
         record Closed(UUID id, SlaKind kind, long limit) {
         }

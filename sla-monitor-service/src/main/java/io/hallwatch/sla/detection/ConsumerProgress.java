@@ -76,15 +76,26 @@ public class ConsumerProgress {
         return lags;
     }
 
-    /** Records published but not yet applied, per input topic, over all partitions. */
-    public Map<String, Long> lagByTopic() {
+    /** The end offsets of every partition of both input topics: a fence for the whole monitor. */
+    public Map<TopicPartition, Long> inputEnds() {
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
         for (String topic : INPUTS) {
             for (int p = 0; p < partitions(topic); p++) {
                 query.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
         }
-        Map<TopicPartition, Long> ends = ends(query);
+        return ends(query);
+    }
+
+    /** Whether the monitor has applied every input partition up to {@code ends}. */
+    public boolean appliedUpTo(Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, OffsetAndMetadata> applied = applied();
+        return ends.entrySet().stream().allMatch(e -> offset(applied, e.getKey()) >= e.getValue());
+    }
+
+    /** Records published but not yet applied, per input topic, over all partitions. */
+    public Map<String, Long> lagByTopic() {
+        Map<TopicPartition, Long> ends = inputEnds();
         Map<TopicPartition, OffsetAndMetadata> applied = applied();
         Map<String, Long> lag = new HashMap<>();
         ends.forEach((tp, end) -> lag.merge(tp.topic(), Math.max(0, end - offset(applied, tp)), Long::sum));

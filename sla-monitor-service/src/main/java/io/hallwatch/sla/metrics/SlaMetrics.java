@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SlaMetrics {
     static final String OTHER = "OTHER";
+    /** The business_type tag of branch-level findings, which are about every type at once. */
+    public static final String ALL = "ALL";
     private static final Duration[] WAIT_BUCKETS = minutes(1, 2, 5, 8, 10, 12, 15, 20, 30, 45, 60);
     private static final Duration[] HANDLING_BUCKETS = {Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
             Duration.ofMinutes(3), Duration.ofMinutes(5), Duration.ofMinutes(8), Duration.ofMinutes(10), Duration.ofMinutes(15),
@@ -99,7 +101,15 @@ public class SlaMetrics {
         })[0] = records;
     }
 
+    /** Every branch with gauges, to zero those that went quiet. */
+    public Set<String> branches() {
+        return Set.copyOf(branches.keySet());
+    }
+
     String boundedType(String businessType) {
+        if (ALL.equals(businessType)) {
+            return ALL;
+        }
         if (businessType == null) {
             return OTHER;
         }
