@@ -46,6 +46,8 @@ public class TimerScanner {
     private volatile boolean paused;
     private volatile String lastFailure;
     private ScheduledExecutorService ticker;
+    /** Process time (not platform time) of the last scan that completed, for the health check. */
+    private volatile long lastCompletedNanos = System.nanoTime();
 
     TimerScanner(TimerStore timers, TicketStore tickets, BreachRecorder breaches, TicketDetector detector,
                  ConsumerProgress progress, SlaConfig config, Clock clock) {
@@ -90,6 +92,7 @@ public class TimerScanner {
             do {
                 r = scan();
             } while (r.handled() + r.held() >= config.timerBatchSize() && r.handled() > 0);
+            lastCompletedNanos = System.nanoTime();
             lastFailure = null;
         } catch (RuntimeException | LinkageError e) {
             // Caught whatever it is: an escaping throwable would silently end the schedule.
@@ -146,6 +149,16 @@ public class TimerScanner {
             }
             return new ScanResult(handled, raised, held);
         });
+    }
+
+    /** How long ago the last scheduled scan completed (a paused scanner counts as scanning). */
+    public java.time.Duration sinceLastScan() {
+        return paused || !config.schedulerEnabled() ? java.time.Duration.ZERO : java.time.Duration.ofNanos(System.nanoTime() - lastCompletedNanos);
+    }
+
+    /** The last scan failure, if the latest scans failed. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** Stops firing timers (they stay stored and due), as a stopped instance would. */
