@@ -51,21 +51,33 @@ public class TicketEventDetector {
             return; // not about a ticket: nothing to judge
         }
         Instant now = clock.instant();
+        TicketFacts empty = TicketFacts.empty(e.ticketId(), e.branchId());
         Optional<TicketStore.StoredTicket> stored = tickets.lock(e.ticketId());
-        TicketFacts before = stored.map(TicketStore.StoredTicket::facts).orElse(TicketFacts.empty(e.ticketId(), e.branchId()));
+        if (stored.isEmpty()) {
+            TicketFacts first = empty.with(e);
+            TicketLimits limits = LimitsFor.ticket(policies.history(), first);
+            if (tickets.insertIfAbsent(first, limits)) {
+                judge(empty, first, limits, now);
+                return;
+            }
+            // Another instance applied this ticket's first event at the same moment (its
+            // services and tickets partitions may have different owners): merge into its row.
+            stored = tickets.lock(e.ticketId());
+        }
+        TicketFacts before = stored.map(TicketStore.StoredTicket::facts).orElse(empty);
         if (!before.branchId().equals(e.branchId())) {
             throw new RejectedEventException("Ticket " + e.ticketId() + " belongs to another branch than " + e.branchId());
         }
         TicketFacts after = before.with(e);
-        if (stored.isPresent() && after.equals(before)) {
+        if (after.equals(before)) {
             return; // a replay of something already known
         }
         TicketLimits limits = LimitsFor.ticket(policies.history(), after);
-        if (stored.isPresent()) {
-            tickets.update(after, limits);
-        } else {
-            tickets.insert(after, limits);
-        }
+        tickets.update(after, limits);
+        judge(before, after, limits, now);
+    }
+
+    private void judge(TicketFacts before, TicketFacts after, TicketLimits limits, Instant now) {
         Set<SlaKind> raised = breaches.raisedKinds(after.ticketId());
         TicketDetector.Outcome outcome = detector.onEvent(after, limits, raised, now);
         breaches.resolveEnded(after, now);

@@ -44,8 +44,12 @@ public class TicketStore {
         return db.one("SELECT * FROM sla_ticket WHERE ticket_id = ?", TicketStore::read, ticketId);
     }
 
-    public void insert(TicketFacts f, TicketLimits l) {
-        int inserted = db.update("""
+    /**
+     * Creates the ticket's row; false where another instance created it in the meantime (the
+     * caller then locks that row and merges into it).
+     */
+    public boolean insertIfAbsent(TicketFacts f, TicketLimits l) {
+        return db.update("""
                 INSERT INTO sla_ticket (ticket_id, branch_id, customer_tier, ticket_number, ticket_number_at,
                     issued_business_type, type_hint, type_hint_at, issued_at, called_at, call_counter_id, call_clerk_id,
                     cancelled_at, service_business_type, service_started_at, service_finished_at, service_counter_id,
@@ -57,12 +61,7 @@ public class TicketStore {
                 f.typeHint(), f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(),
                 f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(), f.serviceClerkId(),
                 l.policyVersion(), l.waitLimit().toSeconds(), l.waitWarningFraction(), l.handlingLimit().toSeconds(),
-                l.handlingWarningFraction());
-        if (inserted == 0) {
-            // Another instance applied this ticket's first event at the same moment: the
-            // consumer retries, and then finds the row to lock and merge into.
-            throw new IllegalStateException("Ticket row created concurrently; retrying");
-        }
+                l.handlingWarningFraction()) == 1;
     }
 
     public void update(TicketFacts f, TicketLimits l) {
