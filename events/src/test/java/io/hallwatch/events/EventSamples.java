@@ -30,17 +30,20 @@ final class EventSamples {
                 new CounterPaused(BRANCH, "C03", "clerk-0042", "BREAK", T0.plusSeconds(900), 600),
                 new CounterResumed(BRANCH, "C03", "clerk-0042", "BREAK", T0.plusSeconds(900), T0.plusSeconds(1620), 720, 600, true),
                 new SlaWarning("0b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "A023", "PAYMENT", CustomerTier.NORMAL,
-                        SlaRule.WAIT, 900, 720, T0, T0.plusSeconds(900), T0.plusSeconds(720)),
+                        SlaRule.WAIT, 900, 720, T0, T0.plusSeconds(900), T0.plusSeconds(720), null, null),
                 new SlaBreached("1b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "A023", "PAYMENT", CustomerTier.NORMAL,
-                        SlaRule.WAIT, 900, 900, T0, T0.plusSeconds(900), T0.plusSeconds(900), false),
+                        SlaRule.WAIT, 900, 900, T0, T0.plusSeconds(900), T0.plusSeconds(900), false, null, null),
+                new SlaBreached("4b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "A023", "PAYMENT", CustomerTier.NORMAL,
+                        SlaRule.HANDLING, 120, 121, T0.plusSeconds(630), T0.plusSeconds(750), T0.plusSeconds(751), false, "C03", "clerk-0042"),
                 new SlaCleared("2b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, null, SlaRule.BRANCH_AVERAGE_WAIT, 900, 640,
                         T0.plusSeconds(3600)),
                 new OfferRecommended("3b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "C03", "PAYMENT", "DATA-10G",
                         "SHORT", 15, T0.plusSeconds(631)));
     }
 
+    /** The first sample of each type. */
     static Map<EventType, EventPayload> byType() {
-        return all().stream().collect(Collectors.toMap(EventType::of, Function.identity()));
+        return all().stream().collect(Collectors.toMap(EventType::of, Function.identity(), (first, other) -> first));
     }
 
     static Stream<CloudEvent<?>> events() {

@@ -1,8 +1,11 @@
 package io.hallwatch.sla.timeline;
 
+import io.hallwatch.common.consumer.ConsumerLoop;
 import io.hallwatch.common.consumer.EventConsumers;
 import io.hallwatch.common.journal.EventJournal;
+import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.Topics;
+import io.hallwatch.sla.detection.TicketEventDetector;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,15 +13,46 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
- * Keeps every ticket's timeline: each ticket and service event, once, in event time. SLA
- * detection evaluates against this timeline, so a replay of the same events gives the same result.
+ * Keeps every ticket's timeline: each ticket and service event, once, in event time, and in the
+ * same transaction the SLA detection's view of the ticket. A replay of the same events gives the
+ * same result.
  */
 @ApplicationScoped
 public class TimelineRecorder {
     /** Consumer group and dedupe key; changing it would re-apply every retained event. */
     public static final String CONSUMER = "sla-monitor-timeline";
 
-    void onStart(@Observes StartupEvent event, EventConsumers consumers, EventJournal journal) {
-        consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES), journal::record);
+    private final EventConsumers consumers;
+    private final EventJournal journal;
+    private final TicketEventDetector detector;
+    private ConsumerLoop loop;
+
+    TimelineRecorder(EventConsumers consumers, EventJournal journal, TicketEventDetector detector) {
+        this.consumers = consumers;
+        this.journal = journal;
+        this.detector = detector;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    public synchronized void start() {
+        if (loop == null) {
+            loop = consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES), this::apply);
+        }
+    }
+
+    /** Leaves the consumer group, as a stopped instance would; {@link #start()} joins it again. */
+    public synchronized void stop() {
+        if (loop != null) {
+            loop.stop();
+            loop = null;
+        }
+    }
+
+    private void apply(CloudEvent<?> event) {
+        journal.record(event);
+        detector.apply(event);
     }
 }

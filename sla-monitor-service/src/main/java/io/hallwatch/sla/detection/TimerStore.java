@@ -1,0 +1,76 @@
+package io.hallwatch.sla.detection;
+
+import io.hallwatch.sla.support.Db;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The durable timers ({@code sla_timer}): they survive a restart, and several instances share them. */
+@ApplicationScoped
+public class TimerStore {
+
+    /** A timer as stored; {@code fence} is null until the lag rule has taken its snapshot. */
+    public record Timer(String ticketId, SlaKind kind, String branchId, Instant dueAt, PartitionFence fence) {
+    }
+
+    private final Db db;
+
+    TimerStore(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * Makes {@code timers} the ticket's timers. A timer whose deadline did not move keeps its
+     * fence; one whose deadline moved starts over; one no longer needed goes.
+     */
+    public void replace(String ticketId, String branchId, List<Deadline> timers) {
+        Map<SlaKind, Instant> wanted = new HashMap<>();
+        timers.forEach(d -> wanted.put(d.kind(), d.dueAt()));
+        for (Timer existing : db.list("SELECT * FROM sla_timer WHERE ticket_id = ?", TimerStore::read, ticketId)) {
+            Instant due = wanted.get(existing.kind());
+            if (due == null) {
+                db.update("DELETE FROM sla_timer WHERE ticket_id = ? AND kind = ?", ticketId, existing.kind());
+            } else if (due.equals(existing.dueAt())) {
+                wanted.remove(existing.kind());
+            }
+        }
+        wanted.forEach((kind, due) -> db.update("""
+                INSERT INTO sla_timer (ticket_id, kind, branch_id, due_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (ticket_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at,
+                    fence_tickets = NULL, fence_services = NULL, fenced_at = NULL""", ticketId, kind, branchId, due));
+    }
+
+    /** The branches with a timer due at {@code dueBefore}, without locking: what the lag snapshot must cover. */
+    public List<String> dueBranches(Instant dueBefore, int limit) {
+        return db.list("SELECT DISTINCT branch_id FROM (SELECT branch_id FROM sla_timer WHERE due_at <= ? ORDER BY due_at LIMIT ?) d",
+                rs -> rs.getString(1), dueBefore, limit);
+    }
+
+    /**
+     * Claims due timers for this transaction. Rows another instance holds are skipped, not
+     * waited for: each due timer is handled by one scan at a time.
+     */
+    public List<Timer> claimDue(Instant dueBefore, int limit) {
+        return db.list("SELECT * FROM sla_timer WHERE due_at <= ? ORDER BY due_at, ticket_id, kind LIMIT ? FOR UPDATE SKIP LOCKED",
+                TimerStore::read, dueBefore, limit);
+    }
+
+    public void fence(Timer timer, PartitionFence fence, Instant at) {
+        db.update("UPDATE sla_timer SET fence_tickets = ?, fence_services = ?, fenced_at = ? WHERE ticket_id = ? AND kind = ?",
+                fence.ticketsEnd(), fence.servicesEnd(), at, timer.ticketId(), timer.kind());
+    }
+
+    public long count() {
+        return db.count("SELECT count(*) FROM sla_timer");
+    }
+
+    private static Timer read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Long tickets = Db.longOrNull(rs, "fence_tickets");
+        Long services = Db.longOrNull(rs, "fence_services");
+        return new Timer(rs.getString("ticket_id"), SlaKind.valueOf(rs.getString("kind")), rs.getString("branch_id"),
+                Db.instant(rs, "due_at"), tickets == null ? null : new PartitionFence(tickets, services));
+    }
+}

@@ -1,0 +1,134 @@
+package io.hallwatch.sla;
+
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.CustomerTier;
+import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.EventPayload;
+import io.hallwatch.events.ServiceFinished;
+import io.hallwatch.events.ServiceOutcome;
+import io.hallwatch.events.ServiceStarted;
+import io.hallwatch.events.TicketCalled;
+import io.hallwatch.events.TicketIssued;
+import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.MutableClock;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One branch as the queue- and counter-service would report it: each call puts the event a real
+ * producer would publish on the real broker, stamped with the test clock's time. Every test
+ * uses a hall of its own, so that tests never see each other's tickets.
+ */
+public final class Hall {
+    private static KafkaProducer<String, byte[]> producer;
+
+    public final String branch;
+    private final MutableClock clock;
+    private final Map<String, TicketIssued> issued = new HashMap<>();
+    private final Map<String, Instant> started = new HashMap<>();
+    private int numbers;
+
+    public Hall(String prefix, MutableClock clock) {
+        this.branch = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.clock = clock;
+    }
+
+    public String issue(String businessType) {
+        return issue(businessType, CustomerTier.NORMAL);
+    }
+
+    public String issue(String businessType, CustomerTier tier) {
+        String ticket = UUID.randomUUID().toString();
+        TicketIssued e = new TicketIssued(ticket, branch, String.format("A%03d", ++numbers), businessType, tier, clock.instant(), null);
+        issued.put(ticket, e);
+        publish(e);
+        return ticket;
+    }
+
+    public CloudEvent<TicketCalled> call(String ticket, String counter) {
+        TicketIssued i = issued.get(ticket);
+        Instant now = clock.instant();
+        return publish(new TicketCalled(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(), i.issuedAt(), now,
+                counter, "clerk-" + counter, Duration.between(i.issuedAt(), now).toSeconds()));
+    }
+
+    public void start(String ticket, String counter) {
+        TicketIssued i = issued.get(ticket);
+        started.put(ticket, clock.instant());
+        publish(new ServiceStarted(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(), counter, "clerk-" + counter,
+                clock.instant()));
+    }
+
+    public void finish(String ticket, String counter) {
+        TicketIssued i = issued.get(ticket);
+        Instant s = started.get(ticket);
+        publish(new ServiceFinished(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(), counter, "clerk-" + counter,
+                s, clock.instant(), Duration.between(s, clock.instant()).toSeconds(), ServiceOutcome.COMPLETED,
+                List.of(i.businessType())));
+    }
+
+    /** The issue event as first published, to publish again. */
+    public TicketIssued issuedEvent(String ticket) {
+        return issued.get(ticket);
+    }
+
+    public <T extends EventPayload> CloudEvent<T> publish(T payload) {
+        CloudEvent<T> event = CloudEvent.of(payload instanceof ServiceStarted || payload instanceof ServiceFinished
+                ? "/hallwatch/counter-service" : "/hallwatch/queue-service", clock.instant(), payload);
+        send(event.topic(), EventCodec.toBytes(event));
+        return event;
+    }
+
+    /** Sends raw bytes keyed by this branch, so they land on the branch's partition. */
+    public void send(String topic, byte[] value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, branch, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot produce to " + topic, e);
+        }
+    }
+
+    /** Many records at once, acknowledged together (to build a backlog quickly). */
+    public void sendMany(String topic, byte[] value, int count) {
+        var acks = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < count; i++) {
+            acks.add(producer().send(new ProducerRecord<>(topic, branch, value)));
+        }
+        for (var ack : acks) {
+            try {
+                ack.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Cannot produce to " + topic, e);
+            }
+        }
+    }
+
+    private static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
+                    new StringSerializer(), new ByteArraySerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "hall-producer-close"));
+        }
+        return producer;
+    }
+}
