@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.recommendation;
 
+import io.hallwatch.marketing.outcome.domain.OfferResult;
 import io.hallwatch.marketing.recommendation.domain.NoOfferReason;
 import io.hallwatch.marketing.recommendation.domain.PitchForm;
 import io.hallwatch.marketing.recovery.domain.RecoveryGesture;
@@ -61,6 +62,14 @@ public class RecommendationEntity extends PanacheEntityBase {
     public Long waitedSeconds;
     @Column(name = "limit_seconds")
     public Long limitSeconds;
+    @Column(name = "outcome_id")
+    public UUID outcomeId;
+    @Enumerated(EnumType.STRING)
+    public OfferResult outcome;
+    @Column(name = "outcome_reason")
+    public String outcomeReason;
+    @Column(name = "outcome_at")
+    public Instant outcomeAt;
 
     /** The customer now at this counter, if any. */
     public static java.util.Optional<RecommendationEntity> serving(String branchId, String counterId) {
