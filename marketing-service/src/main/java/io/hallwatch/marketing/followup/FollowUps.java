@@ -83,6 +83,18 @@ public class FollowUps {
     }
 
     /**
+     * A lead's follow-up when the lead bought on site after all: nothing left to call back about.
+     * No event and no contact of its own: the sale that converted the lead reports both.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeConverted(UUID id, Instant at) {
+        FollowUpEntity e = FollowUpEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (e != null && e.toDomain().open()) {
+            e.apply(e.toDomain().close(FollowUpResult.ACCEPTED, "converted on site", at));
+        }
+    }
+
+    /**
      * Records how the follow-up ended. Sending the same result again answers as before; another
      * result for a closed follow-up is a conflict.
      */
