@@ -32,6 +32,8 @@ public interface MarketingConfig {
 
     Imports imports();
 
+    Metrics metrics();
+
     /** Per-branch overrides, keyed by branch id. */
     Map<String, Branch> branches();
 
@@ -95,6 +97,12 @@ public interface MarketingConfig {
         /** Rows per customer import request; the CRM sends larger extracts in several requests. */
         @WithDefault("10000")
         int maxRows();
+    }
+
+    interface Metrics {
+        /** The conversion-rate gauge looks back this far. */
+        @WithDefault("P30D")
+        Duration conversionWindow();
     }
 
     interface Branch {

@@ -18,10 +18,12 @@ public class MarketingMetrics {
 
     private final MeterRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
+    private final ConversionGauges conversion;
 
-    MarketingMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+    MarketingMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions, ConversionGauges conversion) {
         this.registry = registry;
         this.transactions = transactions;
+        this.conversion = conversion;
     }
 
     /** An offer was put on a counter's screen with this pitch form. */
@@ -35,6 +37,9 @@ public class MarketingMetrics {
     /** An outcome was recorded; {@code pitchForm} is NONE outside the counter. */
     public void outcome(String branch, String offer, String pitchForm, String channel, String result) {
         afterCommit(() -> {
+            if ("COUNTER".equals(channel)) {
+                conversion.register(branch);
+            }
             Counter.builder("hallwatch.marketing.offer.outcomes")
                     .description("Outcomes of offers: at the counter, in follow-ups and in campaigns")
                     .tag("branch", branch).tag("offer", offer).tag("pitch_form", pitchForm)

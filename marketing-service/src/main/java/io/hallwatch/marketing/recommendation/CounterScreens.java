@@ -5,7 +5,11 @@ import io.hallwatch.marketing.catalogue.domain.Offer;
 import io.hallwatch.marketing.recommendation.domain.PitchForm;
 import io.hallwatch.marketing.recovery.domain.Recovery;
 import io.hallwatch.marketing.recovery.domain.WaitBreach;
+import io.hallwatch.marketing.config.MarketingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
 
 import java.util.Optional;
 
@@ -14,13 +18,20 @@ import java.util.Optional;
 public class CounterScreens {
 
     private final OfferCatalogue catalogue;
+    private final MarketingConfig config;
+    private final Clock clock;
 
-    CounterScreens(OfferCatalogue catalogue) {
+    CounterScreens(OfferCatalogue catalogue, MarketingConfig config, Clock clock) {
         this.catalogue = catalogue;
+        this.config = config;
+        this.clock = clock;
     }
 
     public Optional<CounterScreen> now(String branchId, String counterId) {
+        Instant staleBefore = clock.instant().minus(config.load().staleAfter());
         return RecommendationEntity.serving(branchId, counterId)
+                // a service whose finish never arrived (the counter closed) does not stay on screen
+                .filter(r -> r.serviceStartedAt.isAfter(staleBefore))
                 .filter(r -> r.offerCode != null || r.recoveryGesture != null)
                 .map(this::screen);
     }

@@ -136,6 +136,15 @@ class RecommendationFlowTest {
     }
 
     @Test
+    void a_service_whose_finish_never_arrives_leaves_the_screen_after_the_stale_limit() {
+        String branch = branch();
+        serve(branch, "C10", "A010", "PAYMENT", heavyDataUser());
+        awaitScreen(branch, "C10");
+        clock.advance(Duration.ofHours(8).plusMinutes(1));
+        given().when().get(screenPath(branch, "C10")).then().statusCode(204);
+    }
+
+    @Test
     void a_busy_hall_gets_one_sentence_and_a_budget_that_shrinks_with_the_queue() {
         String branch = branch();
         fillHall(branch, 10);
