@@ -17,6 +17,7 @@ import io.hallwatch.marketing.recovery.WaitBreaches;
 import io.hallwatch.marketing.recovery.domain.RecoveryGesture;
 import io.hallwatch.marketing.recovery.domain.WaitBreach;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -95,9 +96,10 @@ public class Recommender {
         servingFor(ticketId).filter(r -> r.recoveryGesture == null).ifPresent(this::readvise);
     }
 
+    /** Locked: the outcome endpoint may be writing the same row, and neither may lose the other's change. */
     private Optional<RecommendationEntity> servingFor(String ticketId) {
         return RecommendationEntity.<RecommendationEntity>find("ticketId = ?1 and status = ?2", ticketId,
-                RecommendationStatus.SERVING).firstResultOptional();
+                RecommendationStatus.SERVING).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     private void readvise(RecommendationEntity previous) {
