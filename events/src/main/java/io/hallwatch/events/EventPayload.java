@@ -5,7 +5,7 @@ package io.hallwatch.events;
  * no name, nothing that identifies a customer beyond the ticket.
  */
 public sealed interface EventPayload
-        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended {
+        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded {
 
     /** The branch the event belongs to; also the Kafka record key. */
     String branchId();

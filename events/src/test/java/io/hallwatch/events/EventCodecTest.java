@@ -57,6 +57,11 @@ class EventCodecTest {
         });
         SlaCleared branchLevel = (SlaCleared) EventSamples.byType().get(EventType.SLA_CLEARED);
         assertEquals(EventSamples.BRANCH, branchLevel.subject());
+        OfferOutcomeRecorded counter = (OfferOutcomeRecorded) EventSamples.byType().get(EventType.OFFER_OUTCOME_RECORDED);
+        assertEquals(EventSamples.TICKET, counter.subject());
+        OfferOutcomeRecorded campaign = new OfferOutcomeRecorded("o-1", EventSamples.BRANCH, "CAMPAIGN", "M2M", "ACCEPTED",
+                EventSamples.T0, null, null, null, null, null, "c-1");
+        assertEquals("c-1", campaign.subject());
     }
 
     @Test
@@ -65,6 +70,7 @@ class EventCodecTest {
         assertEquals(Topics.SERVICES, EventType.SERVICE_FINISHED.topic());
         assertEquals(Topics.SLA, EventType.SLA_BREACHED.topic());
         assertEquals(Topics.MARKETING, EventType.OFFER_RECOMMENDED.topic());
+        assertEquals(Topics.MARKETING, EventType.OFFER_OUTCOME_RECORDED.topic());
         assertEquals("hallwatch.tickets.v1.dlq", Topics.dlq(Topics.TICKETS));
         assertEquals(8, Topics.allWithDeadLetters().size());
     }

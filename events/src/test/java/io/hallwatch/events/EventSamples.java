@@ -38,7 +38,10 @@ final class EventSamples {
                 new SlaCleared("2b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, null, SlaRule.BRANCH_AVERAGE_WAIT, 900, 640,
                         T0.plusSeconds(3600)),
                 new OfferRecommended("3b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, TICKET, "C03", "PAYMENT", "DATA-10G",
-                        "SHORT", 15, T0.plusSeconds(631)));
+                        "SHORT", 15, T0.plusSeconds(631)),
+                new OfferOutcomeRecorded("4b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, "COUNTER", "DATA-10G", "INTERESTED",
+                        T0.plusSeconds(700), "3b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", TICKET, "C03", "SHORT",
+                        "5b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", null));
     }
 
     /** The first sample of each type. */

@@ -54,7 +54,7 @@ class PlatformWiringTest {
 
     @Test
     void the_shared_and_the_services_own_migrations_are_applied() {
-        assertEquals(List.of("0.1", "0.2", "1"), PlatformChecks.appliedMigrations(dataSource));
+        assertEquals(List.of("0.1", "0.2", "1", "2", "3", "4", "5"), PlatformChecks.appliedMigrations(dataSource));
     }
 
     @Test

@@ -2,7 +2,16 @@ package io.hallwatch.marketing.moments;
 
 import io.hallwatch.common.consumer.EventConsumers;
 import io.hallwatch.common.journal.EventJournal;
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.ServiceFinished;
+import io.hallwatch.events.ServiceStarted;
+import io.hallwatch.events.SlaBreached;
+import io.hallwatch.events.TicketEvent;
+import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.Topics;
+import io.hallwatch.marketing.hall.HallLedger;
+import io.hallwatch.marketing.recommendation.Recommender;
+import io.hallwatch.marketing.recovery.WaitBreaches;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,15 +19,44 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
- * Records the service moments marketing reacts to: tickets (the live queue a pitch is sized to),
- * services (where a recommendation is made) and SLA events (long waits that call for recovery).
+ * Records the service moments marketing reacts to and hands them on: tickets keep the live queue a
+ * pitch is sized to, a service start makes the recommendation, a long-wait breach calls for
+ * recovery. One consumer for the three topics, each event applied once with everything it causes.
  */
 @ApplicationScoped
 public class MomentRecorder {
     /** Consumer group and dedupe key; changing it would re-apply every retained event. */
     public static final String CONSUMER = "marketing-moments";
 
-    void onStart(@Observes StartupEvent event, EventConsumers consumers, EventJournal journal) {
-        consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA), journal::record);
+    private final EventJournal journal;
+    private final HallLedger hall;
+    private final WaitBreaches breaches;
+    private final Recommender recommender;
+
+    MomentRecorder(EventJournal journal, HallLedger hall, WaitBreaches breaches, Recommender recommender) {
+        this.journal = journal;
+        this.hall = hall;
+        this.breaches = breaches;
+        this.recommender = recommender;
+    }
+
+    void onStart(@Observes StartupEvent event, EventConsumers consumers) {
+        consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA), this::apply);
+    }
+
+    void apply(CloudEvent<?> event) {
+        journal.record(event);
+        if (event.data() instanceof TicketEvent ticket) {
+            hall.apply(ticket);
+        }
+        if (event.data() instanceof TicketIssued issued && issued.customerRef() != null) {
+            recommender.customerKnown(issued.ticketId());
+        } else if (event.data() instanceof ServiceStarted started) {
+            recommender.serviceStarted(started);
+        } else if (event.data() instanceof ServiceFinished finished) {
+            recommender.serviceFinished(finished);
+        } else if (event.data() instanceof SlaBreached breach && breaches.record(breach)) {
+            recommender.waitBreached(breach.ticketId());
+        }
     }
 }

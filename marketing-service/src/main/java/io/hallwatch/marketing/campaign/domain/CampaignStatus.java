@@ -1,0 +1,5 @@
+package io.hallwatch.marketing.campaign.domain;
+
+public enum CampaignStatus {
+    PLANNED, RUNNING, ENDED
+}

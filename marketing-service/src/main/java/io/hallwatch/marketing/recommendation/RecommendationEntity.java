@@ -1,0 +1,81 @@
+package io.hallwatch.marketing.recommendation;
+
+import io.hallwatch.marketing.outcome.domain.OfferResult;
+import io.hallwatch.marketing.recommendation.domain.NoOfferReason;
+import io.hallwatch.marketing.recommendation.domain.PitchForm;
+import io.hallwatch.marketing.recovery.domain.RecoveryGesture;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What one counter was told for one customer (V3); the id is the {@code offerId} outcomes refer to. */
+@Entity
+@Table(name = "recommendation")
+public class RecommendationEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "branch_id")
+    public String branchId;
+    @Column(name = "counter_id")
+    public String counterId;
+    @Column(name = "ticket_id")
+    public String ticketId;
+    @Column(name = "ticket_number")
+    public String ticketNumber;
+    @Column(name = "clerk_id")
+    public String clerkId;
+    @Column(name = "business_type")
+    public String businessType;
+    @Column(name = "customer_ref")
+    public String customerRef;
+    @Column(name = "service_started_at")
+    public Instant serviceStartedAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    public RecommendationStatus status;
+    public int waiting;
+    @Column(name = "busy_threshold")
+    public int busyThreshold;
+    @Column(name = "offer_code")
+    public String offerCode;
+    public Integer score;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pitch_form")
+    public PitchForm pitchForm;
+    @Column(name = "pitch_seconds")
+    public Integer pitchSeconds;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "no_offer_reason")
+    public NoOfferReason noOfferReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recovery_gesture")
+    public RecoveryGesture recoveryGesture;
+    @Column(name = "waited_seconds")
+    public Long waitedSeconds;
+    @Column(name = "limit_seconds")
+    public Long limitSeconds;
+    @Column(name = "outcome_id")
+    public UUID outcomeId;
+    @Enumerated(EnumType.STRING)
+    public OfferResult outcome;
+    @Column(name = "outcome_reason")
+    public String outcomeReason;
+    @Column(name = "outcome_at")
+    public Instant outcomeAt;
+
+    /** The customer now at this counter, if any. */
+    public static java.util.Optional<RecommendationEntity> serving(String branchId, String counterId) {
+        return RecommendationEntity.<RecommendationEntity>find(
+                        "branchId = ?1 and counterId = ?2 and status = ?3 order by serviceStartedAt desc, createdAt desc",
+                        branchId, counterId, RecommendationStatus.SERVING)
+                .firstResultOptional();
+    }
+}
