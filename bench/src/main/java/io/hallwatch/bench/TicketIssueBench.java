@@ -30,21 +30,30 @@ public final class TicketIssueBench {
         int clients = Integer.parseInt(arg(args, "--clients", "8"));
         Path out = Path.of(arg(args, "--out", "bench/results/ticket-issue.md"));
 
-        String branch = "BENCH-" + Long.toString(System.currentTimeMillis() % 100000);
-        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branch))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"name":"压测营业厅","opensAt":"00:00","closesAt":"23:59:59",
-                         "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 201 && status != 200) {
-            throw new IllegalStateException("Cannot create the benchmark branch: HTTP " + status);
+        int branchCount = Integer.parseInt(arg(args, "--branches", "100"));
+        // A province's kiosks, not one hall's: spread over many branches, queues stay hall-sized.
+        String run = Long.toString(System.currentTimeMillis() % 100000);
+        String[] branches = new String[branchCount];
+        HttpClient admin = HttpClient.newHttpClient();
+        for (int i = 0; i < branchCount; i++) {
+            branches[i] = "BENCH-" + run + "-" + i;
+            int status = admin.send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branches[i]))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("""
+                            {"name":"压测营业厅","opensAt":"00:00","closesAt":"23:59:59",
+                             "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 201 && status != 200) {
+                throw new IllegalStateException("Cannot create benchmark branch " + branches[i] + ": HTTP " + status);
+            }
         }
         String[] types = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
         AtomicLong n = new AtomicLong();
-        String issueUrl = queue + "/api/v1/branches/" + branch + "/tickets";
-        Supplier<HttpRequest> issue = () ->
-                LoadRun.postJson(issueUrl, "{\"businessType\":\"" + types[(int) (n.getAndIncrement() % types.length)] + "\"}");
+        Supplier<HttpRequest> issue = () -> {
+            long i = n.getAndIncrement();
+            return LoadRun.postJson(queue + "/api/v1/branches/" + branches[(int) (i % branchCount)] + "/tickets",
+                    "{\"businessType\":\"" + types[(int) ((i / branchCount) % types.length)] + "\"}");
+        };
         Supplier<HttpRequest> health = () -> LoadRun.get(queue + "/q/health/live");
 
         System.out.println("warming up (JIT, connection pools) ...");
@@ -60,7 +69,7 @@ public final class TicketIssueBench {
         String table = table(results, rate);
         System.out.println(table);
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report(table, queue, rate, duration, clients));
+        Files.writeString(out, report(table, queue, rate, duration, clients, branchCount));
         System.out.println("written to " + out);
     }
 
@@ -82,7 +91,8 @@ public final class TicketIssueBench {
         return sb.toString();
     }
 
-    private static String report(String table, String queue, int rate, Duration duration, int clients) throws IOException {
+    private static String report(String table, String queue, int rate, Duration duration, int clients, int branchCount)
+            throws IOException {
         String cpu = Files.exists(Path.of("/proc/cpuinfo"))
                 ? Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.replaceAll(".*:\\s*", "")).orElse("?") : "?";
@@ -90,7 +100,7 @@ public final class TicketIssueBench {
                 + "Run `bench/ticket-issue` (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + cpu + ", Java " + System.getProperty("java.version") + ").\n"
                 + "Target " + queue + ", " + duration.toSeconds() + " s per run, open loop at " + rate + "/s, closed loop with "
-                + clients + " clients. Latency is measured from each request's due time (no coordinated omission). "
+                + clients + " clients, tickets spread over " + branchCount + " branches. Latency is measured from each request's due time (no coordinated omission). "
                 + "The load generator runs on the same machine as the platform.\n\n" + table;
     }
 

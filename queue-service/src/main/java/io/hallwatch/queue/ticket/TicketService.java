@@ -116,10 +116,11 @@ public class TicketService {
         t.estimatedWaitMinutes = 0;
         t.persist();
         em.flush();
-        t.estimatedWaitMinutes = estimate(t, now).minutes();
+        Estimate estimate = estimate(t, now);
+        t.estimatedWaitMinutes = estimate.minutes();
         publish(now, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, t.customerRef));
         metrics.issued(t.branchId, t.businessType);
-        return new Issued(view(t), true);
+        return new Issued(view(t, estimate), true);
     }
 
     public TicketView find(UUID ticketId) {
@@ -298,8 +299,8 @@ public class TicketService {
 
     /** Where a waiting ticket stands among those of its type, and how long it should still wait. */
     private Estimate estimate(Ticket t, Instant now) {
-        List<WaitingTicket> sameType = Ticket.<Ticket>list("branchId = ?1 and status = ?2 and businessType = ?3",
-                t.branchId, TicketStatus.WAITING, t.businessType).stream().map(TicketService::waiting).toList();
+        // Light rows, not entities: a long queue must not mean loading every ticket into the session.
+        List<WaitingTicket> sameType = waitingIn(t.branchId, Set.of(t.businessType));
         List<WaitingTicket> order = policy.inCallOrder(sameType, Set.of(t.businessType), false, now);
         int ahead = 0;
         for (WaitingTicket w : order) {
@@ -315,15 +316,14 @@ public class TicketService {
     }
 
     private TicketView view(Ticket t) {
-        Integer position = null;
-        Integer ahead = null;
-        int minutes = t.estimatedWaitMinutes;
-        if (t.status == TicketStatus.WAITING) {
-            Estimate e = estimate(t, clock.instant());
-            position = e.position();
-            ahead = e.peopleAhead();
-            minutes = e.minutes();
-        }
+        return view(t, t.status == TicketStatus.WAITING ? estimate(t, clock.instant()) : null);
+    }
+
+    /** {@code current} is the live estimate of a waiting ticket, null for the others. */
+    private TicketView view(Ticket t, Estimate current) {
+        Integer position = current == null ? null : current.position();
+        Integer ahead = current == null ? null : current.peopleAhead();
+        int minutes = current == null ? t.estimatedWaitMinutes : current.minutes();
         return new TicketView(t.id, t.branchId, t.number, t.businessType, t.tier, t.status, t.issuedAt, t.calledAt,
                 t.counterId, t.recallCount, position, ahead, minutes, Triage.adviceFor(t.businessType, t.tier).orElse(null));
     }
