@@ -1,6 +1,5 @@
 package io.hallwatch.counter;
 
-import io.agroal.api.AgroalDataSource;
 import io.hallwatch.common.outbox.Outbox;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
@@ -9,8 +8,7 @@ import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
-import io.hallwatch.testsupport.MutableClock;
-import io.hallwatch.testsupport.PlatformChecks;
+import io.hallwatch.testsupport.PlatformWiringChecks;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -21,54 +19,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-class PlatformWiringTest {
+class PlatformWiringTest extends PlatformWiringChecks {
 
-    @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    Clock clock;
-    @Inject
-    MutableClock mutableClock;
     @Inject
     Outbox outbox;
 
-    @Test
-    void readiness_is_up_with_the_database_and_kafka_checks() {
-        PlatformChecks.assertReadyWithDatabaseAndKafka();
-    }
-
-    @Test
-    void the_shared_and_the_services_own_migrations_are_applied() {
-        assertEquals(List.of("0.1", "1", "2"), PlatformChecks.appliedMigrations(dataSource));
-    }
-
-    @Test
-    void the_service_reads_time_from_the_tests_clock() {
-        assertSame(mutableClock, clock);
-    }
-
-    @Test
-    void metrics_are_exposed_for_prometheus() {
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("hallwatch_outbox_pending"));
-    }
-
-    @Test
-    void the_openapi_document_is_served() {
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
+    @Override
+    protected List<String> expectedMigrations() {
+        return List.of("0.1", "1", "2");
     }
 
     @Test
