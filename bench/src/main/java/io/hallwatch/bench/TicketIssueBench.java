@@ -71,6 +71,8 @@ public final class TicketIssueBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report(table, queue, rate, duration, clients, branchCount));
         System.out.println("written to " + out);
+        // The HTTP client's pools are not daemon threads; the run is over.
+        System.exit(0);
     }
 
     private static String table(List<LoadRun.Result> r, int rate) {
