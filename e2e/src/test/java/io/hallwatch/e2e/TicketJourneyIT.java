@@ -30,37 +30,60 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The queue-service and the counter-service as real processes, on a real broker and real
- * databases: a kiosk issues a ticket, a counter calls, starts and finishes the service, and both
- * services' events are on Kafka, once each, in order.
+ * The four services as real processes, on a real broker and real databases, on a shared 60×
+ * clock as in the demo: a kiosk issues a ticket, a counter calls, starts and finishes the service,
+ * and both services' events are on Kafka, once each, in order; a customer left waiting breaches
+ * the 15 minutes at the monitor, gets service recovery at the counter, and the dashboards' queries
+ * find every metric and label they use on the services' real /q/metrics.
  */
 class TicketJourneyIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
     private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
+    private static final PostgresTestResource SLA_DB = new PostgresTestResource();
+    private static final PostgresTestResource MARKETING_DB = new PostgresTestResource();
+    /** Simulated seconds per real second: the 15-minute wait standard passes in 15 s. */
+    private static final int SCALE = 60;
     private static ServiceProcess queue;
     private static ServiceProcess counter;
+    private static ServiceProcess sla;
+    private static ServiceProcess marketing;
 
     @BeforeAll
     static void startServices() throws Exception {
         String kafka = KafkaTestResource.bootstrapServers();
-        Map<String, String> queueConfig = new HashMap<>(QUEUE_DB.start());
-        queueConfig.put("kafka.bootstrap.servers", kafka);
-        queue = ServiceProcess.start("queue-service", queueConfig);
-        Map<String, String> counterConfig = new HashMap<>(COUNTER_DB.start());
-        counterConfig.put("kafka.bootstrap.servers", kafka);
-        counterConfig.put("quarkus.rest-client.queue-service.url", queue.url(""));
-        counter = ServiceProcess.start("counter-service", counterConfig);
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Map<String, String> shared = Map.of("kafka.bootstrap.servers", kafka, "hallwatch.clock.scale", Integer.toString(SCALE),
+                "hallwatch.clock.epoch", now, "hallwatch.clock.real-start", now);
+        queue = ServiceProcess.start("queue-service", config(QUEUE_DB, shared, Map.of()));
+        counter = ServiceProcess.start("counter-service", config(COUNTER_DB, shared,
+                Map.of("quarkus.rest-client.queue-service.url", queue.url(""))));
+        sla = ServiceProcess.start("sla-monitor-service", config(SLA_DB, shared, Map.of()));
+        marketing = ServiceProcess.start("marketing-service", config(MARKETING_DB, shared, Map.of()));
+    }
+
+    private static Map<String, String> config(PostgresTestResource db, Map<String, String> shared, Map<String, String> own) {
+        Map<String, String> config = new HashMap<>(db.start());
+        config.putAll(shared);
+        config.putAll(own);
+        return config;
     }
 
     @AfterAll
     static void stopServices() {
+        for (ServiceProcess p : new ServiceProcess[]{marketing, sla}) {
+            if (p != null) {
+                p.close();
+            }
+        }
         if (counter != null) {
             counter.close();
         }
         if (queue != null) {
             queue.close();
         }
+        MARKETING_DB.stop();
+        SLA_DB.stop();
         COUNTER_DB.stop();
         QUEUE_DB.stop();
     }
@@ -108,24 +131,51 @@ class TicketJourneyIT {
         send(counter, "PUT", "/api/v1/branches/" + branch + "/counters/C01",
                 "{\"label\":\"1号台\",\"vip\":false,\"skills\":[\"PAYMENT\",\"GENERAL\"]}", 201);
         String base = "/api/v1/branches/" + branch + "/counters/C01";
+        String heavyUser = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        send(marketing, "POST", "/api/v1/customers/import", "[{\"customerRef\":\"" + heavyUser
+                + "\",\"spendBand\":\"HIGH\",\"dataUsedMb\":9800,\"dataAllowanceMb\":10240}]", 200);
+
+        // A customer nobody calls: at 15 simulated minutes the monitor raises the breach by itself.
+        String waiting = field(send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"GENERAL\"}", 201), "ticketId");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                send(sla, "GET", "/api/v1/breaches?branchId=" + branch + "&kind=WAIT_BREACH", null, 200).contains(waiting));
+
         send(counter, "POST", base + "/sign-in", "{\"clerkId\":\"clerk-dash\"}", 200);
-        send(counter, "POST", base + "/pause", "{\"reason\":\"BREAK\"}", 200);
-        send(counter, "POST", base + "/resume", "", 200);
-        send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"GENERAL\"}", 201);
         send(counter, "POST", base + "/call-next", "", 200);
         send(counter, "POST", base + "/service/start", "", 200);
+        // The counter screen opens with an apology and the recovery gesture for the breached wait.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> send(marketing, "GET",
+                "/api/v1/branches/" + branch + "/counters/C01/recommendation", null, -1).contains("\"recovery\":{"));
         send(counter, "POST", base + "/service/finish", "{\"outcome\":\"REFERRED\"}", 200);
+        send(counter, "POST", base + "/pause", "{\"reason\":\"BREAK\"}", 200);
+        send(counter, "POST", base + "/resume", "", 200);
+
+        // A heavy data user paying a bill is offered a data bundle, and takes it.
+        send(queue, "POST", "/api/v1/branches/" + branch + "/tickets",
+                "{\"businessType\":\"PAYMENT\",\"customerRef\":\"" + heavyUser + "\"}", 201);
+        send(counter, "POST", base + "/call-next", "", 200);
+        send(counter, "POST", base + "/service/start", "", 200);
+        String[] offer = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String screen = send(marketing, "GET", "/api/v1/branches/" + branch + "/counters/C01/recommendation", null, -1);
+            Matcher m = Pattern.compile("\"offerId\":\"([^\"]+)\"").matcher(screen);
+            return m.find() && (offer[0] = m.group(1)) != null;
+        });
+        send(marketing, "POST", "/api/v1/offers/" + offer[0] + "/outcome", "{\"result\":\"ACCEPTED\"}", 201);
+        send(counter, "POST", base + "/service/finish", "{\"outcome\":\"COMPLETED\"}", 200);
         // A poison record, so that the dead-letter counters exist too.
         KafkaTestClient.produce(Topics.SERVICES, branch, "not an event".getBytes(StandardCharsets.UTF_8));
 
         Map<String, java.util.Set<String>> exported = new HashMap<>();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             exported.clear();
-            for (ServiceProcess service : List.of(queue, counter)) {
+            for (ServiceProcess service : List.of(queue, counter, sla, marketing)) {
                 MetricsScrape.parse(send(service, "GET", "/q/metrics", null, 200), exported);
             }
             assertTrue(exported.containsKey("hallwatch_events_dead_lettered_total"));
             assertTrue(exported.containsKey("hallwatch_tickets_waiting"));
+            assertTrue(exported.containsKey("hallwatch_sla_breaches_total"));
+            assertTrue(exported.containsKey("hallwatch_marketing_offers_accepted_total"));
         });
         String rules = java.nio.file.Files.readString(ServiceProcess.ROOT.resolve("deploy/prometheus/rules/hallwatch-recording.yml"));
         for (var dashboard : DashboardsTest.dashboards()) {
@@ -162,12 +212,15 @@ class TicketJourneyIT {
         return new String(value, StandardCharsets.UTF_8).contains("\"subject\":\"" + ticketId + "\"");
     }
 
+    /** Sends a request; {@code expected} < 0 accepts any status (for polling). */
     private static String send(ServiceProcess service, String method, String path, String json, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10));
         request = json == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
+        if (expected >= 0) {
+            assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
+        }
         return response.body();
     }
 
