@@ -2,5 +2,5 @@ package io.hallwatch.sla.alerting;
 
 /** The ways to reach a person. */
 public enum ChannelType {
-    SMS, WECOM, DINGTALK
+    SMS, WECOM, DINGTALK, WEBHOOK
 }

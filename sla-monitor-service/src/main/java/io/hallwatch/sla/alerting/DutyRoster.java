@@ -21,7 +21,7 @@ public record DutyRoster(List<Shift> shifts, Escalation escalation) {
         }
     }
 
-    /** {@code type} is SMS (a mobile number), WECOM (a WeCom user id) or DINGTALK (a DingTalk user id or mobile). */
+    /** {@code type} is SMS (a mobile number), WECOM (a WeCom user id), DINGTALK (a DingTalk user id or mobile) or WEBHOOK (a recipient id). */
     public record Contact(String type, String address) {
         Contact masked() {
             return new Contact(type, Masking.mask(address));

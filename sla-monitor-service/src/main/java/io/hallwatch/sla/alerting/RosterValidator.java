@@ -100,7 +100,7 @@ public final class RosterValidator {
             }
             ChannelType type = type(c.type());
             if (type == null) {
-                p.add(here + ".type: one of SMS, WECOM, DINGTALK");
+                p.add(here + ".type: one of SMS, WECOM, DINGTALK, WEBHOOK");
                 continue;
             }
             String a = c.address();
@@ -108,12 +108,14 @@ public final class RosterValidator {
                 case SMS -> a != null && MOBILE.matcher(a).matches();
                 case WECOM -> a != null && USER_ID.matcher(a).matches();
                 case DINGTALK -> a != null && (MOBILE.matcher(a).matches() || USER_ID.matcher(a).matches());
+                case WEBHOOK -> a != null && USER_ID.matcher(a).matches();
             };
             if (!ok) {
                 p.add(here + ".address: " + switch (type) {
                     case SMS -> "a mainland mobile number (11 digits, optionally +86)";
                     case WECOM -> "a WeCom user id";
                     case DINGTALK -> "a DingTalk user id or mobile number";
+                    case WEBHOOK -> "a recipient id for the webhook";
                 });
             }
         }
