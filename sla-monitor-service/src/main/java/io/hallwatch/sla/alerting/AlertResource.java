@@ -1,0 +1,66 @@
+package io.hallwatch.sla.alerting;
+
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.sla.support.Params;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Alerts and their state; acknowledging one stops its escalation. */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+    private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "QUIET");
+
+    private final AlertStore store;
+    private final Clock clock;
+
+    AlertResource(AlertStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Who acknowledges: a staff id. */
+    public record Ack(String by) {
+    }
+
+    @GET
+    public List<AlertStore.AlertView> list(@QueryParam("branchId") String branchId, @QueryParam("status") String status) {
+        String branch = Params.branch("branchId", branchId, false);
+        if (status != null && !status.isEmpty() && !STATUSES.contains(status)) {
+            throw ProblemException.badRequest("invalid-parameter", "status must be one of OPEN, ACKNOWLEDGED, QUIET");
+        }
+        return store.list(branch, status == null || status.isEmpty() ? null : status);
+    }
+
+    @GET
+    @Path("/{alertId}")
+    public AlertStore.AlertView one(@PathParam("alertId") String alertId) {
+        return store.find(alertId).orElseThrow(() -> ProblemException.notFound("alert-not-found", "No alert " + alertId));
+    }
+
+    @POST
+    @Path("/{alertId}/ack")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public AlertStore.AlertView ack(@PathParam("alertId") String alertId, Ack ack) {
+        if (ack == null || ack.by() == null || !RosterValidator.STAFF_ID.matcher(ack.by()).matches()) {
+            throw ProblemException.badRequest("invalid-ack", "by: required, a staff id");
+        }
+        AlertStore.AlertView a = one(alertId);
+        if (!store.ack(alertId, ack.by(), clock.instant()) && !"ACKNOWLEDGED".equals(a.status())) {
+            throw ProblemException.conflict("alert-not-open", "Alert " + alertId + " is " + a.status());
+        }
+        return one(alertId);
+    }
+}

@@ -1,0 +1,157 @@
+package io.hallwatch.sla.alerting;
+
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.CustomerTier;
+import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.SlaBreached;
+import io.hallwatch.events.SlaRule;
+import io.hallwatch.events.Topics;
+import io.hallwatch.sla.support.Db;
+import io.hallwatch.testsupport.KafkaTestClient;
+import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.MutableClock;
+import io.hallwatch.testsupport.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Breaches on the real topic, through the real database, to the local channel stand-ins. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ChannelStub.class, scope = TestResourceScope.GLOBAL)
+class AlertingFlowTest {
+    /** Tuesday 11:00 in Shanghai: the branch is open, dm on shift. */
+    private static final Instant OPEN = Instant.parse("2026-11-24T03:00:00Z");
+
+    @Inject
+    MutableClock clock;
+    @Inject
+    Db db;
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        ChannelStub.reset();
+    }
+
+    private static String roster(String branch) {
+        List<String> week = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+        DutyRoster r = new DutyRoster(List.of(new DutyRoster.Shift(week, "09:00", "18:00", List.of(new DutyRoster.Person("dm",
+                List.of(new DutyRoster.Contact("SMS", "13812345678"), new DutyRoster.Contact("WECOM", "wang.li")))))),
+                new DutyRoster.Escalation(Rosters.person("area", "DINGTALK", "ding-area"), Rosters.person("region", "WEBHOOK", "region")));
+        given().contentType(ContentType.JSON).body(Rosters.body(r)).put("/api/v1/branches/{b}/duty-roster", branch).then().statusCode(200);
+        return branch;
+    }
+
+    private static long count(String channel, String branch) {
+        return ChannelStub.received(channel).stream().filter(r -> r.body().toString().contains(branch)).count();
+    }
+
+    private void breach(String branch, String breachId, String number) {
+        Instant now = clock.instant();
+        SlaBreached b = new SlaBreached(breachId, branch, "t-" + breachId, number, "GENERAL", CustomerTier.NORMAL, SlaRule.WAIT,
+                900, 900, now.minusSeconds(900), now, now, false, null, null);
+        KafkaTestClient.produce(Topics.SLA, branch, EventCodec.toBytes(CloudEvent.of("/hallwatch/sla-monitor-service", now, b)));
+    }
+
+    private String alertOf(String branch) {
+        return given().get("/api/v1/alerts?branchId=" + branch).then().statusCode(200).extract().jsonPath().getString("[0].alertId");
+    }
+
+    @Test
+    void a_breach_pages_the_manager_on_shift_at_once_and_further_ones_go_out_as_one_follow_up() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        String first = UUID.randomUUID().toString();
+        long sentAt = System.nanoTime();
+        breach(branch, first, "A001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        ChannelStub.Received page = ChannelStub.received("sms").stream().filter(r -> r.body().toString().contains(branch)).findFirst().orElseThrow();
+        long millis = (page.atNanos() - sentAt) / 1_000_000;
+        System.out.println("ALERTING: breach event to first SMS in " + millis + " ms");
+        assertTrue(millis < 2000, "first message after " + millis + " ms");
+
+        breach(branch, UUID.randomUUID().toString(), "A002");
+        breach(branch, UUID.randomUUID().toString(), "A003");
+        breach(branch, first, "A001"); // the same breach again, under a new event id
+        await().atMost(Duration.ofSeconds(5)).until(() -> db.count("SELECT count(*) FROM alert_breach b JOIN alert a USING (alert_id) WHERE a.branch_id = ?", branch) == 3);
+        assertEquals(1, count("sms", branch), "nothing more inside the group window");
+        clock.advance(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 2);
+        String followUp = ChannelStub.received("sms").stream().filter(r -> r.body().toString().contains(branch)).toList().get(1).body()
+                .path("TemplateParamSet").get(1).asText();
+        assertEquals("2", followUp, "one follow-up listing the two further breaches");
+        clock.advance(Duration.ofSeconds(31));
+        given().get("/api/v1/alerts?branchId=" + branch + "&status=OPEN").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].breaches", equalTo(3));
+        assertEquals(2, count("sms", branch));
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", alertOf(branch)).then().statusCode(200);
+        assertEquals(List.of(), ChannelStub.REJECTED);
+    }
+
+    @Test
+    void a_failing_sms_gateway_is_retried_then_the_next_channel_is_used() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        ChannelStub.MODES.put("sms", ChannelStub.Mode.FAIL);
+        breach(branch, UUID.randomUUID().toString(), "B001");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            clock.advance(Duration.ofSeconds(1));
+            return count("wecom", branch) == 1;
+        });
+        String alertId = alertOf(branch);
+        List<String> log = db.list("SELECT channel || ':' || outcome FROM alert_delivery_log WHERE notification_id LIKE ? ORDER BY id",
+                rs -> rs.getString(1), alertId + "%");
+        assertEquals(List.of("SMS:RETRY", "SMS:RETRY", "SMS:NEXT_CHANNEL", "WECOM:SENT"), log);
+        assertEquals(0, count("sms", branch));
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", alertId).then().statusCode(200);
+    }
+
+    @Test
+    void no_ack_escalates_to_the_area_manager_and_an_ack_stops_it() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(branch, UUID.randomUUID().toString(), "C001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        String alertId = alertOf(branch);
+        clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+        assertEquals(0, count("dingtalk", branch));
+        clock.advance(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("dingtalk", branch) == 1);
+        assertTrue(ChannelStub.received("dingtalk").stream().anyMatch(r -> r.body().toString().contains(alertId)), "references the alert");
+        given().contentType(ContentType.JSON).body(Map.of("by", "area")).post("/api/v1/alerts/{id}/ack", alertId).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED")).body("ackedBy", equalTo("area")).body("level", equalTo(2));
+        clock.advance(Duration.ofMinutes(10));
+        given().get("/api/v1/alerts/{id}", alertId).then().statusCode(200).body("level", equalTo(2));
+        assertEquals(0, count("hook", branch));
+        assertEquals(List.of(), ChannelStub.REJECTED);
+    }
+
+    @Test
+    void outside_opening_hours_nothing_is_sent() {
+        clock.set(Instant.parse("2026-11-24T11:00:00Z")); // 19:00 in Shanghai
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(branch, UUID.randomUUID().toString(), "D001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/api/v1/alerts?branchId=" + branch + "&status=QUIET")
+                .then().extract().jsonPath().getList("$").size() == 1);
+        assertEquals(0, ChannelStub.RECEIVED.stream().filter(r -> r.body().toString().contains(branch)).count());
+    }
+}
