@@ -23,10 +23,12 @@ public class AlertResource {
     private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "QUIET");
 
     private final AlertStore store;
+    private final AlertingMetrics metrics;
     private final Clock clock;
 
-    AlertResource(AlertStore store, Clock clock) {
+    AlertResource(AlertStore store, AlertingMetrics metrics, Clock clock) {
         this.store = store;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -58,7 +60,10 @@ public class AlertResource {
             throw ProblemException.badRequest("invalid-ack", "by: required, a staff id");
         }
         AlertStore.AlertView a = one(alertId);
-        if (!store.ack(alertId, ack.by(), clock.instant()) && !"ACKNOWLEDGED".equals(a.status())) {
+        java.time.Instant now = clock.instant();
+        if (store.ack(alertId, ack.by(), now)) {
+            metrics.acknowledged(a.branchId(), java.time.Duration.between(a.createdAt(), now));
+        } else if (!"ACKNOWLEDGED".equals(a.status())) {
             throw ProblemException.conflict("alert-not-open", "Alert " + alertId + " is " + a.status());
         }
         return one(alertId);

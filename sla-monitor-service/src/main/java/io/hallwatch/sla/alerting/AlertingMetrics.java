@@ -25,6 +25,11 @@ public class AlertingMetrics {
                 .register(registry).record(sinceBreach.isNegative() ? Duration.ZERO : sinceBreach);
     }
 
+    public void acknowledged(String branch, Duration sinceAlert) {
+        Timer.builder("hallwatch_alert_time_to_acknowledge").tag("branch", branch).register(registry)
+                .record(sinceAlert.isNegative() ? Duration.ZERO : sinceAlert);
+    }
+
     public void escalated(String branch) {
         registry.counter("hallwatch_alert_escalations_total", "branch", branch).increment();
     }

@@ -146,6 +146,24 @@ class AlertingFlowTest {
     }
 
     @Test
+    void metrics_count_by_channel_branch_and_outcome_and_never_show_a_number() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(branch, UUID.randomUUID().toString(), "E001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        clock.advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("dingtalk", branch) == 1);
+        given().contentType(ContentType.JSON).body(Map.of("by", "area")).post("/api/v1/alerts/{id}/ack", alertOf(branch)).then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("hallwatch_alert_notifications_total{branch=\"" + branch + "\",channel=\"SMS\",outcome=\"sent\"} 1.0"), metrics);
+        assertTrue(metrics.contains("hallwatch_alert_notifications_total{branch=\"" + branch + "\",channel=\"DINGTALK\",outcome=\"sent\"} 1.0"));
+        assertTrue(metrics.contains("hallwatch_alert_escalations_total{branch=\"" + branch + "\"} 1.0"));
+        assertTrue(metrics.contains("hallwatch_alert_breach_to_first_delivery_seconds_count{branch=\"" + branch + "\"}"));
+        assertTrue(metrics.contains("hallwatch_alert_time_to_acknowledge_seconds_count{branch=\"" + branch + "\"} 1"));
+        assertTrue(!metrics.contains("13812345678") && !metrics.contains("wang.li") && !metrics.contains("staff"));
+    }
+
+    @Test
     void outside_opening_hours_nothing_is_sent() {
         clock.set(Instant.parse("2026-11-24T11:00:00Z")); // 19:00 in Shanghai
         String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
