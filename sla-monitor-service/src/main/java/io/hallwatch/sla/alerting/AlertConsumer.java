@@ -40,13 +40,25 @@ public class AlertConsumer {
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
-            loop = consumers.start(CONSUMER, List.of(Topics.SLA), this::apply);
+            start();
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (loop == null) {
+            loop = consumers.start(CONSUMER, List.of(Topics.SLA), this::apply);
+        }
+    }
+
+    /** Leaves the consumer group, as a stopped instance would; {@link #start()} joins it again. */
+    public synchronized void stop() {
         if (loop != null) {
             loop.stop();
+            loop = null;
         }
     }
 

@@ -44,7 +44,14 @@ public class AlertDispatcher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.enabled()) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    /** Starts the rounds (again): whatever came due meanwhile is sent, escalated or followed up once. */
+    public synchronized void start() {
+        if (ticker != null) {
             return;
         }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,13 +63,24 @@ public class AlertDispatcher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops the rounds, as a stopped instance would. */
+    public synchronized void stop() {
         if (ticker != null) {
             ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ticker = null;
         }
     }
 
     /** Runs a round now (after a page was committed): the first message never waits for the interval. */
-    public void wake() {
+    public synchronized void wake() {
         if (ticker != null) {
             ticker.execute(this::tick);
         }

@@ -45,6 +45,10 @@ class AlertingFlowTest {
     MutableClock clock;
     @Inject
     Db db;
+    @Inject
+    AlertConsumer consumer;
+    @Inject
+    AlertDispatcher dispatcher;
 
     @BeforeEach
     @AfterEach
@@ -161,6 +165,31 @@ class AlertingFlowTest {
         assertTrue(metrics.contains("hallwatch_alert_breach_to_first_delivery_seconds_count{branch=\"" + branch + "\"}"));
         assertTrue(metrics.contains("hallwatch_alert_time_to_acknowledge_seconds_count{branch=\"" + branch + "\"} 1"));
         assertTrue(!metrics.contains("13812345678") && !metrics.contains("wang.li") && !metrics.contains("staff"));
+    }
+
+    @Test
+    void a_restart_mid_escalation_neither_doubles_nor_loses_a_message() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        String other = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        String breachId = UUID.randomUUID().toString();
+        breach(branch, breachId, "F001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        consumer.stop();
+        dispatcher.stop();
+        try {
+            breach(branch, breachId, "F001"); // the same breach again while down
+            breach(other, UUID.randomUUID().toString(), "G001"); // a new breach while down
+            clock.advance(Duration.ofMinutes(5));
+        } finally {
+            consumer.start();
+            dispatcher.start();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("dingtalk", branch) == 1 && count("sms", other) == 1);
+        assertEquals(1, count("sms", branch), "the page is not sent again");
+        given().contentType(ContentType.JSON).body(Map.of("by", "area")).post("/api/v1/alerts/{id}/ack", alertOf(branch)).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", alertOf(other)).then().statusCode(200);
+        assertEquals(1, count("dingtalk", branch));
     }
 
     @Test
