@@ -30,7 +30,12 @@ public final class AlertRules {
      *                       and not acknowledged
      */
     public static BreachDecision onBreach(Instant now, Optional<Instant> openGroupUntil, boolean open) {
-        if (!open) {
+        return onBreach(now, openGroupUntil, open, false);
+    }
+
+    /** As above; a branch under a silence is quiet too. */
+    public static BreachDecision onBreach(Instant now, Optional<Instant> openGroupUntil, boolean open, boolean silenced) {
+        if (!open || silenced) {
             return BreachDecision.QUIET;
         }
         if (openGroupUntil.isPresent() && now.isBefore(openGroupUntil.get())) {

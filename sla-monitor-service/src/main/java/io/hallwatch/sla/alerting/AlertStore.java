@@ -56,7 +56,9 @@ public class AlertStore {
                 SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' ORDER BY created_at DESC LIMIT 1
                 FOR UPDATE""", rs -> new Object[]{rs.getString(1), Db.instant(rs, "group_until")}, b.branchId());
         boolean isOpen = AlertRules.isOpen(now, config.zone(), config.opens(), config.closes());
-        AlertRules.BreachDecision d = AlertRules.onBreach(now, open.map(o -> (Instant) o[1]), isOpen);
+        boolean silenced = db.count("SELECT count(*) FROM alert_silence WHERE branch_id = ? AND starts_at <= ? AND ends_at > ?",
+                b.branchId(), now, now) > 0;
+        AlertRules.BreachDecision d = AlertRules.onBreach(now, open.map(o -> (Instant) o[1]), isOpen, silenced);
         String alertId;
         if (d == AlertRules.BreachDecision.JOIN_GROUP) {
             alertId = (String) open.get()[0];

@@ -193,6 +193,27 @@ class AlertingFlowTest {
     }
 
     @Test
+    void a_silenced_branch_is_not_paged_until_the_silence_ends() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        given().contentType(ContentType.JSON).body(Map.of("endsAt", OPEN.plusSeconds(600).toString(), "createdBy", "dm", "reason", "network down"))
+                .post("/api/v1/branches/{b}/alert-silences", branch).then().statusCode(200);
+        given().get("/api/v1/branches/{b}/alert-silences", branch).then().statusCode(200).body("size()", equalTo(1));
+        breach(branch, UUID.randomUUID().toString(), "H001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/api/v1/alerts?branchId=" + branch + "&status=QUIET")
+                .then().extract().jsonPath().getList("$").size() == 1);
+        assertEquals(0, count("sms", branch));
+        clock.advance(Duration.ofSeconds(600));
+        breach(branch, UUID.randomUUID().toString(), "H002");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm"))
+                .post("/api/v1/alerts/{id}/ack", given().get("/api/v1/alerts?branchId=" + branch + "&status=OPEN").then().extract().jsonPath().getString("[0].alertId"))
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("endsAt", OPEN.toString(), "createdBy", "dm"))
+                .post("/api/v1/branches/{b}/alert-silences", branch).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void outside_opening_hours_nothing_is_sent() {
         clock.set(Instant.parse("2026-11-24T11:00:00Z")); // 19:00 in Shanghai
         String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
