@@ -102,6 +102,17 @@ public class AlertDispatcher {
         }
     }
 
+    private io.hallwatch.sla.alerting.channel.AlertMessage withAckLink(AlertStore.Due d, Instant now) {
+        var m = d.message();
+        if (config.ackLinkBase().isEmpty() || config.ackLinkSecret().isEmpty()) {
+            return m;
+        }
+        String link = AckLinks.link(config.ackLinkBase().get(), config.ackLinkSecret().get(), d.alertId(), d.staffId(),
+                now.plus(config.ackLinkTtl()));
+        return new io.hallwatch.sla.alerting.channel.AlertMessage(m.alertId(), m.branchId(), m.title(),
+                m.markdown() + "\n[Acknowledge](" + link + ")", m.smsParams());
+    }
+
     private void deliver(AlertStore.Due d) {
         Instant now = clock.instant();
         Optional<DutyRoster.Person> person = store.person(d.branchId(), d.staffId());
@@ -119,7 +130,7 @@ public class AlertDispatcher {
             if (!channel.configured()) {
                 throw new DeliveryException(true, type + " is not configured");
             }
-            channel.send(contact.address(), d.message());
+            channel.send(contact.address(), withAckLink(d, now));
             Instant at = clock.instant();
             store.sent(d, type.name(), at);
             store.log(d.notificationId(), type.name(), attempt, "SENT", null, at);

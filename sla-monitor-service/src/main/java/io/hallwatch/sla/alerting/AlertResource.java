@@ -24,9 +24,11 @@ public class AlertResource {
 
     private final AlertStore store;
     private final AlertingMetrics metrics;
+    private final AlertingConfig config;
     private final Clock clock;
 
-    AlertResource(AlertStore store, AlertingMetrics metrics, Clock clock) {
+    AlertResource(AlertStore store, AlertingMetrics metrics, AlertingConfig config, Clock clock) {
+        this.config = config;
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
@@ -49,6 +51,25 @@ public class AlertResource {
     @Path("/{alertId}")
     public AlertStore.AlertView one(@PathParam("alertId") String alertId) {
         return store.find(alertId).orElseThrow(() -> ProblemException.notFound("alert-not-found", "No alert " + alertId));
+    }
+
+    /** The one-click link in a message: signed for the alert and the person, valid until {@code exp}. */
+    @GET
+    @Path("/{alertId}/ack-link")
+    @Transactional
+    public AlertStore.AlertView ackLink(@PathParam("alertId") String alertId, @QueryParam("by") String by,
+                                        @QueryParam("exp") String exp, @QueryParam("sig") String sig) {
+        long expires;
+        try {
+            expires = Long.parseLong(exp);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ProblemException(403, "invalid-ack-link", "Forbidden", "The link is not valid");
+        }
+        if (config.ackLinkSecret().isEmpty() || by == null
+                || !AckLinks.valid(config.ackLinkSecret().get(), alertId, by, expires, sig, clock.instant())) {
+            throw new ProblemException(403, "invalid-ack-link", "Forbidden", "The link is not valid or has expired");
+        }
+        return ack(alertId, new Ack(by));
     }
 
     @POST

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** Duty-manager alerting ({@code hallwatch.alerting.*}); the channels' providers are under {@code channels}. */
 @ConfigMapping(prefix = "hallwatch.alerting")
@@ -39,6 +40,16 @@ public interface AlertingConfig {
 
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /** Public base URL of this service for the one-click acknowledgement link; without it (or the secret) no link. */
+    Optional<String> ackLinkBase();
+
+    /** Signs the acknowledgement links (HMAC-SHA256). */
+    Optional<String> ackLinkSecret();
+
+    /** How long an acknowledgement link works. */
+    @WithDefault("PT1H")
+    Duration ackLinkTtl();
 
     /** How often the dispatcher looks for due sends, follow-ups and escalations (a new page wakes it at once). */
     @WithDefault("100ms")

@@ -214,6 +214,28 @@ class AlertingFlowTest {
     }
 
     @Test
+    void the_signed_link_in_the_message_acknowledges_and_a_forged_or_expired_one_does_not() {
+        clock.set(OPEN);
+        String branch = "AL-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> week = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+        DutyRoster r = new DutyRoster(List.of(new DutyRoster.Shift(week, "09:00", "18:00", List.of(Rosters.person("dm", "WECOM", "wang.li")))),
+                new DutyRoster.Escalation(Rosters.person("area", "DINGTALK", "ding-area"), Rosters.person("region", "WEBHOOK", "region")));
+        given().contentType(ContentType.JSON).body(Rosters.body(r)).put("/api/v1/branches/{b}/duty-roster", branch).then().statusCode(200);
+        breach(branch, UUID.randomUUID().toString(), "K001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("wecom", branch) == 1);
+        String content = ChannelStub.received("wecom").stream().filter(x -> x.body().toString().contains(branch)).findFirst().orElseThrow()
+                .body().path("markdown").path("content").asText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://hallwatch\\.test(/api/v1/alerts/[^)]+)").matcher(content);
+        assertTrue(m.find(), content);
+        String path = m.group(1);
+        given().urlEncodingEnabled(false).get(path.replace("sig=", "sig=0")).then().statusCode(403).contentType("application/problem+json");
+        clock.advance(Duration.ofHours(2));
+        given().urlEncodingEnabled(false).get(path).then().statusCode(403);
+        clock.set(OPEN.plusSeconds(60));
+        given().urlEncodingEnabled(false).get(path).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("ackedBy", equalTo("dm"));
+    }
+
+    @Test
     void outside_opening_hours_nothing_is_sent() {
         clock.set(Instant.parse("2026-11-24T11:00:00Z")); // 19:00 in Shanghai
         String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));

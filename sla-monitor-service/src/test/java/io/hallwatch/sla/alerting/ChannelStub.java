@@ -73,6 +73,8 @@ public class ChannelStub implements QuarkusTestResourceLifecycleManager {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         Map<String, String> config = new HashMap<>();
         config.put("hallwatch.alerting.channels.timeout", "500ms");
+        config.put("hallwatch.alerting.ack-link-base", "http://hallwatch.test");
+        config.put("hallwatch.alerting.ack-link-secret", "ack-secret");
         config.put("hallwatch.alerting.channels.sms.url", base + "/sms/send");
         config.put("hallwatch.alerting.channels.sms.account", "1400000001");
         config.put("hallwatch.alerting.channels.sms.secret", SMS_SECRET);
