@@ -18,7 +18,7 @@ class PlatformWiringTest extends ConsumingServiceChecks {
 
     @Override
     protected List<String> expectedMigrations() {
-        return List.of("0.1", "0.2", "1", "2");
+        return List.of("0.1", "0.2", "1", "2", "3", "4", "5");
     }
 
     @Override

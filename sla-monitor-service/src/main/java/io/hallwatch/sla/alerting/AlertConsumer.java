@@ -1,0 +1,70 @@
+package io.hallwatch.sla.alerting;
+
+import io.hallwatch.common.consumer.ConsumerLoop;
+import io.hallwatch.common.consumer.EventConsumers;
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.SlaBreached;
+import io.hallwatch.events.Topics;
+import io.hallwatch.sla.support.AfterCommit;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Reads {@code hallwatch.sla.v1}: each breach becomes a page or joins its branch's group, once. */
+@ApplicationScoped
+public class AlertConsumer {
+    /** Consumer group and dedupe key. */
+    public static final String CONSUMER = "sla-alerting";
+
+    private final EventConsumers consumers;
+    private final AlertStore store;
+    private final AlertDispatcher dispatcher;
+    private final AfterCommit afterCommit;
+    private final AlertingConfig config;
+    private final Clock clock;
+    private ConsumerLoop loop;
+
+    AlertConsumer(EventConsumers consumers, AlertStore store, AlertDispatcher dispatcher, AfterCommit afterCommit,
+                  AlertingConfig config, Clock clock) {
+        this.consumers = consumers;
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.afterCommit = afterCommit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (loop == null) {
+            loop = consumers.start(CONSUMER, List.of(Topics.SLA), this::apply);
+        }
+    }
+
+    /** Leaves the consumer group, as a stopped instance would; {@link #start()} joins it again. */
+    public synchronized void stop() {
+        if (loop != null) {
+            loop.stop();
+            loop = null;
+        }
+    }
+
+    private void apply(CloudEvent<?> event) {
+        if (event.data() instanceof SlaBreached b && store.onBreach(b, clock.instant())) {
+            afterCommit.run(dispatcher::wake);
+        }
+    }
+}
