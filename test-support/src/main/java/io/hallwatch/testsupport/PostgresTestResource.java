@@ -1,6 +1,7 @@
 package io.hallwatch.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.awaitility.core.ConditionTimeoutException;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.io.IOException;
@@ -11,11 +12,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real PostgreSQL database for a service's tests, in this order of preference:
@@ -91,17 +93,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
         String version = installedClusterVersion();
         run("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (reachable()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(PostgresTestResource::reachable);
+            return;
+        } catch (ConditionTimeoutException e) {
+            // fall through to the explanation below
         }
         throw new IllegalStateException("PostgreSQL " + version + " did not start on " + LOCAL_HOST + ":" + LOCAL_PORT
                 + "; set HALLWATCH_TEST_JDBC_URL to use another server");
