@@ -1,7 +1,6 @@
 package io.hallwatch.e2e;
 
 import io.hallwatch.events.CloudEvent;
-import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.EventType;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.TicketCalled;
@@ -201,15 +200,9 @@ class TicketJourneyIT {
     }
 
     private static List<CloudEvent<?>> events(String topic, String ticketId, int count) {
-        List<CloudEvent<?>> events = KafkaTestClient.readUntil(topic, Duration.ofSeconds(30),
-                        rs -> rs.stream().filter(r -> about(r.value(), ticketId)).count() >= count)
-                .stream().filter(r -> about(r.value(), ticketId)).<CloudEvent<?>>map(r -> EventCodec.fromBytes(r.value())).toList();
+        List<CloudEvent<?>> events = KafkaTestClient.eventsAbout(topic, ticketId, count);
         assertEquals(count, events.size(), "each change exactly once on " + topic);
         return events;
-    }
-
-    private static boolean about(byte[] value, String ticketId) {
-        return new String(value, StandardCharsets.UTF_8).contains("\"subject\":\"" + ticketId + "\"");
     }
 
     /** Sends a request; {@code expected} < 0 accepts any status (for polling). */

@@ -1,5 +1,7 @@
 package io.hallwatch.testsupport;
 
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,5 +72,16 @@ public final class KafkaTestClient {
         }
         throw new AssertionError("Within " + timeout + ", " + topic + " did not reach the expected state; read "
                 + records.size() + " records");
+    }
+
+    /** The events about {@code subject} (a ticket id, or branch/counter) on {@code topic}, in order, once {@code count} have arrived. */
+    public static List<CloudEvent<?>> eventsAbout(String topic, String subject, int count) {
+        return readUntil(topic, Duration.ofSeconds(30), rs -> rs.stream().filter(r -> isAbout(r.value(), subject)).count() >= count)
+                .stream().filter(r -> isAbout(r.value(), subject)).<CloudEvent<?>>map(r -> EventCodec.fromBytes(r.value())).toList();
+    }
+
+    /** Whether a structured CloudEvent record has this subject, without decoding it (poison records included). */
+    public static boolean isAbout(byte[] value, String subject) {
+        return value != null && new String(value, StandardCharsets.UTF_8).contains("\"subject\":\"" + subject + "\"");
     }
 }

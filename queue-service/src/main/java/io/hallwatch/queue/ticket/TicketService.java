@@ -4,7 +4,6 @@ import io.hallwatch.common.SqlTimes;
 import io.hallwatch.common.outbox.Outbox;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.events.CustomerTier;
-import io.hallwatch.events.EventPayload;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketIssued;
@@ -118,7 +117,7 @@ public class TicketService {
         em.flush();
         Estimate estimate = estimate(t, now);
         t.estimatedWaitMinutes = estimate.minutes();
-        publish(now, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, t.customerRef));
+        outbox.publish(now, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, t.customerRef));
         metrics.issued(t.branchId, t.businessType);
         return new Issued(view(t, estimate), true);
     }
@@ -148,7 +147,7 @@ public class TicketService {
         t.counterId = request.counterId();
         t.clerkId = request.clerkId();
         var waited = t.waitedUntil(now);
-        publish(now, new TicketCalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, now,
+        outbox.publish(now, new TicketCalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, now,
                 t.counterId, t.clerkId, waited.toSeconds()));
         metrics.called(t.branchId, t.businessType, waited, t.estimatedWaitMinutes);
         return Optional.of(view(t));
@@ -160,7 +159,7 @@ public class TicketService {
         t.apply(TicketAction.RECALL);
         t.recallCount++;
         Instant now = clock.instant();
-        publish(now, new TicketRecalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId,
+        outbox.publish(now, new TicketRecalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId,
                 t.recallCount));
         return view(t);
     }
@@ -171,7 +170,7 @@ public class TicketService {
         t.apply(TicketAction.NO_SHOW);
         Instant now = clock.instant();
         t.endedAt = now;
-        publish(now, new TicketNoShow(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId));
+        outbox.publish(now, new TicketNoShow(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId));
         return view(t);
     }
 
@@ -181,7 +180,7 @@ public class TicketService {
         t.apply(TicketAction.CANCEL);
         Instant now = clock.instant();
         t.endedAt = now;
-        publish(now, new TicketCancelled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now,
+        outbox.publish(now, new TicketCancelled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now,
                 reason == null || reason.isBlank() ? null : reason));
         return view(t);
     }
@@ -210,7 +209,7 @@ public class TicketService {
         t.clerkId = null;
         t.recallCount = 0;
         t.startedAt = null;
-        publish(now, new TicketTransferred(t.id.toString(), t.branchId, t.number, t.businessType, t.tier,
+        outbox.publish(now, new TicketTransferred(t.id.toString(), t.branchId, t.number, t.businessType, t.tier,
                 t.previousBusinessType, now));
         return view(t);
     }
@@ -284,10 +283,6 @@ public class TicketService {
             throw ProblemException.notFound("ticket-not-found", "No ticket " + id);
         }
         return t;
-    }
-
-    private void publish(Instant time, EventPayload payload) {
-        outbox.publish(time, payload);
     }
 
     private static WaitingTicket waiting(Ticket t) {

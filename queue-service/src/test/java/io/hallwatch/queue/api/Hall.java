@@ -1,15 +1,11 @@
 package io.hallwatch.queue.api;
 
 import io.hallwatch.events.CloudEvent;
-import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,12 +61,6 @@ final class Hall {
 
     /** The events about one ticket on the tickets topic, in order, once {@code count} have arrived. */
     static List<CloudEvent<?>> events(String ticketId, int count) {
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(Topics.TICKETS, Duration.ofSeconds(30),
-                rs -> rs.stream().filter(r -> about(r, ticketId)).count() >= count);
-        return records.stream().filter(r -> about(r, ticketId)).<CloudEvent<?>>map(r -> EventCodec.fromBytes(r.value())).toList();
-    }
-
-    private static boolean about(ConsumerRecord<String, byte[]> record, String ticketId) {
-        return new String(record.value(), StandardCharsets.UTF_8).contains("\"subject\":\"" + ticketId + "\"");
+        return KafkaTestClient.eventsAbout(Topics.TICKETS, ticketId, count);
     }
 }
