@@ -19,6 +19,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class ConsumerLoop {
     private final String name;
     private final List<String> topics;
     private final EventHandler handler;
+    private final Transactions transactions;
     private final KafkaConsumer<String, byte[]> consumer;
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
@@ -42,11 +44,13 @@ public final class ConsumerLoop {
     private volatile boolean running = true;
     private Duration backoff;
 
-    ConsumerLoop(String name, List<String> topics, EventHandler handler, KafkaConsumer<String, byte[]> consumer,
-                 ProcessedEvents processed, DeadLetters deadLetters, ConsumerConfig config, MeterRegistry registry) {
+    ConsumerLoop(String name, List<String> topics, EventHandler handler, Transactions transactions,
+                 KafkaConsumer<String, byte[]> consumer, ProcessedEvents processed, DeadLetters deadLetters,
+                 ConsumerConfig config, MeterRegistry registry) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.handler = handler;
+        this.transactions = transactions;
         this.consumer = consumer;
         this.processed = processed;
         this.deadLetters = deadLetters;
@@ -97,6 +101,9 @@ public final class ConsumerLoop {
     }
 
     private void processBatch(ConsumerRecords<String, byte[]> records) {
+        if (transactions == Transactions.PER_POLL && records.count() > 1 && applyInOneTransaction(records)) {
+            return;
+        }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
@@ -115,6 +122,49 @@ public final class ConsumerLoop {
             }
         }
         commit(done);
+    }
+
+    /**
+     * The whole poll in one transaction, each event still deduped by its own processed_event row,
+     * in partition order as one at a time would. Anything unusual (a record that does not decode,
+     * a rejected event, a failure, the database away) rolls the whole poll back and returns
+     * false: the caller then takes the one-event-per-transaction path, which knows how to
+     * dead-letter, retry and wait, so those cases behave exactly as without batching.
+     */
+    private boolean applyInOneTransaction(ConsumerRecords<String, byte[]> records) {
+        List<CloudEvent<?>> events = new ArrayList<>(records.count());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                try {
+                    events.add(EventCodec.fromBytes(record.value()));
+                } catch (EventFormatException e) {
+                    return false;
+                }
+                offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        boolean[] applied = new boolean[events.size()];
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < events.size(); i++) {
+                    CloudEvent<?> event = events.get(i);
+                    applied[i] = processed.firstDelivery(name, event.id());
+                    if (applied[i]) {
+                        handler.handle(event);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("Consumer %s applies a poll of %d one event at a time: %s", name, events.size(), Failures.describe(e));
+            return false;
+        }
+        backoff = config.initialBackoff();
+        for (int i = 0; i < events.size(); i++) {
+            count(events.get(i), applied[i] ? Outcome.APPLIED : Outcome.DUPLICATE);
+        }
+        commit(offsets);
+        return true;
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {

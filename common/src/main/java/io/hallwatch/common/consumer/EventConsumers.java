@@ -38,7 +38,15 @@ public class EventConsumers {
      * processed events are remembered: keep it stable.
      */
     public ConsumerLoop start(String name, List<String> topics, EventHandler handler) {
-        ConsumerLoop loop = new ConsumerLoop(name, topics, handler, clients.manualCommitConsumer(name, name),
+        return start(name, topics, handler, Transactions.PER_EVENT);
+    }
+
+    /**
+     * As {@link #start(String, List, EventHandler)}, choosing how events are grouped into
+     * transactions; see {@link Transactions} for when {@link Transactions#PER_POLL} is safe.
+     */
+    public ConsumerLoop start(String name, List<String> topics, EventHandler handler, Transactions transactions) {
+        ConsumerLoop loop = new ConsumerLoop(name, topics, handler, transactions, clients.manualCommitConsumer(name, name),
                 processed, deadLetters, config, registry);
         loops.add(loop);
         loop.start();
