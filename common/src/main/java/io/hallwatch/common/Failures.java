@@ -33,6 +33,19 @@ public final class Failures {
         return false;
     }
 
+    /**
+     * Whether the database refused text it cannot hold (a NUL byte, a character outside its
+     * encoding): the caller's input is at fault, and the same request will fail again.
+     */
+    public static boolean isUnstorableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The root cause, briefly: for log lines and dead-letter headers, never for API callers. */
     public static String describe(Throwable failure) {
         Throwable root = failure;

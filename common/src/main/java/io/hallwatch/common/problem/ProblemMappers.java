@@ -95,6 +95,10 @@ public class ProblemMappers {
                     "The service cannot reach its database; retry shortly"), uri)
                     .header("Retry-After", DATABASE_RETRY_AFTER).build();
         }
+        if (Failures.isUnstorableText(e)) {
+            return respond(Problem.of("unstorable-text", "Invalid characters", 400,
+                    "The request contains characters that cannot be stored, such as a NUL character"), uri).build();
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getPath());
         return respond(Problem.of("internal", "Internal error", 500,

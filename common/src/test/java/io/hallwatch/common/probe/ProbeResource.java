@@ -23,6 +23,11 @@ import java.sql.SQLException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProbeResource {
+    private final Db db;
+
+    ProbeResource(Db db) {
+        this.db = db;
+    }
 
     public record Order(@NotBlank @Pattern(regexp = "[A-Z0-9-]{3,32}") String branchId,
                         @NotNull @Min(1) @Max(10) Integer count) {
@@ -44,6 +49,13 @@ public class ProbeResource {
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail");
+    }
+
+    /** Looks a name up in the real database, as every resource with a path parameter does. */
+    @GET
+    @Path("/names/{name}")
+    public long lookUp(@PathParam("name") String name) {
+        return db.count("SELECT count(*) FROM pg_database WHERE datname = ?", name);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.hallwatch.common.problem;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class ProblemMappersTest {
 
     @Test
@@ -93,5 +95,15 @@ class ProblemMappersTest {
                 .then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://hallwatch.io/problems/database-unavailable"));
+    }
+
+    @Test
+    void text_the_database_cannot_store_is_a_400_not_a_500() {
+        // Found by the reliability suite's fuzzer: a NUL byte in a path parameter reached PostgreSQL.
+        given().urlEncodingEnabled(false).when().get("/probe/names/GZ%00TH")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://hallwatch.io/problems/unstorable-text"))
+                .body(not(containsString("UTF8")));
+        given().when().get("/probe/names/postgres").then().statusCode(200).body(equalTo("1"));
     }
 }
