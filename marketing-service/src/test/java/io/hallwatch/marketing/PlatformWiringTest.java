@@ -1,5 +1,6 @@
 package io.hallwatch.marketing;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.marketing.moments.MomentRecorder;
 import io.hallwatch.testsupport.ConsumingServiceChecks;
 import io.hallwatch.testsupport.KafkaTestResource;
@@ -14,6 +15,7 @@ import java.util.List;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class PlatformWiringTest extends ConsumingServiceChecks {
 
     @Override

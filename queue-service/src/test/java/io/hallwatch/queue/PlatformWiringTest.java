@@ -1,5 +1,6 @@
 package io.hallwatch.queue;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.common.outbox.Outbox;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class PlatformWiringTest extends PlatformWiringChecks {
 
     @Inject

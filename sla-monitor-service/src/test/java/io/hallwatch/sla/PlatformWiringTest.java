@@ -1,5 +1,6 @@
 package io.hallwatch.sla;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.sla.timeline.TimelineRecorder;
 import io.hallwatch.testsupport.ConsumingServiceChecks;
 import io.hallwatch.testsupport.KafkaTestResource;
@@ -14,11 +15,12 @@ import java.util.List;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class PlatformWiringTest extends ConsumingServiceChecks {
 
     @Override
     protected List<String> expectedMigrations() {
-        return List.of("0.1", "0.2", "1", "2", "3", "4", "5");
+        return List.of("0.1", "0.2", "1", "2", "3", "4", "5", "6");
     }
 
     @Override

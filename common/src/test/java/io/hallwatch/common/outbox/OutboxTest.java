@@ -1,5 +1,6 @@
 package io.hallwatch.common.outbox;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.common.consumer.DeadLetters;
 import io.hallwatch.common.probe.Db;
 import io.hallwatch.common.probe.ProbeConsumer;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class OutboxTest {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);

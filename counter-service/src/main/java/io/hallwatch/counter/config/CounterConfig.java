@@ -23,4 +23,8 @@ public interface CounterConfig {
     /** How often the counters-by-status gauges are recounted. */
     @WithDefault("10s")
     Duration metricsRefresh();
+
+    /** How long the service token sent to the queue-service lives; a new one is minted before it ends. */
+    @WithDefault("10m")
+    Duration serviceTokenLifetime();
 }

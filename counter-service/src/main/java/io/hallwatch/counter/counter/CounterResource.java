@@ -1,5 +1,7 @@
 package io.hallwatch.counter.counter;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,12 +31,14 @@ public class CounterResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The branch's counters and what each is doing")
     public List<CounterView> list(@PathParam("branchId") String branchId) {
         return counters.list(branchId);
     }
 
     @GET
+    @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Path("/{counterId}")
     @Operation(summary = "One counter: status, clerk, the customer called or in service (over the limit?), pause")
     public CounterView find(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
@@ -42,6 +46,7 @@ public class CounterResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{counterId}")
     @Operation(summary = "Create or change a counter: label, VIP flag, business types served (admin)")
     public Response define(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
@@ -51,6 +56,7 @@ public class CounterResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/sign-in")
     public CounterView signIn(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                               @Valid @NotNull CounterRequests.SignIn request) {
@@ -58,12 +64,14 @@ public class CounterResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/sign-out")
     public CounterView signOut(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return counters.signOut(branchId, counterId);
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/pause")
     @Operation(summary = "Step away briefly (暂离); BREAK, TRAINING, SUPERVISOR or OTHER")
     public CounterView pause(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
@@ -72,12 +80,14 @@ public class CounterResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/resume")
     public CounterView resume(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return counters.resume(branchId, counterId);
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/call-next")
     @Operation(summary = "Call the next customer (200), 204 when nobody waits, 503 when the queue is out of reach")
     public Response callNext(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
@@ -86,18 +96,21 @@ public class CounterResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/recall")
     public CounterView recall(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return counters.recall(branchId, counterId);
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/no-show")
     public CounterView noShow(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return counters.noShow(branchId, counterId);
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/service/start")
     @Operation(summary = "The called customer arrived: service starts")
     public CounterView start(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
@@ -105,6 +118,7 @@ public class CounterResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/service/finish")
     @Operation(summary = "Service finished: COMPLETED, REFERRED or UNRESOLVED, with the business actually done")
     public CounterView finish(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,

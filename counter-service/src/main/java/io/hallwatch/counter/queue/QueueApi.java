@@ -1,5 +1,6 @@
 package io.hallwatch.counter.queue;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -19,12 +20,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The queue-service endpoints a counter calls (base URL: quarkus.rest-client.queue-service.url).
+ * The queue-service endpoints a counter calls (base URL: quarkus.rest-client.queue-service.url),
+ * with the counter-service's own service token ({@link ServiceTokenHeaders}).
  * Every call has a timeout and a circuit breaker; only the read is retried, because a retried
  * call-next or recall could call a second customer or count a recall twice. Limits can be
  * overridden in config, e.g. {@code io.hallwatch.counter.queue.QueueApi/callNext/Timeout/value}.
  */
 @RegisterRestClient(configKey = "queue-service")
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

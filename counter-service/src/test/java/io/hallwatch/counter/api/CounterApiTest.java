@@ -1,5 +1,8 @@
 package io.hallwatch.counter.api;
 
+import io.hallwatch.testsupport.jwt.Tokens;
+import io.restassured.path.json.JsonPath;
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CounterResumed;
 import io.hallwatch.events.EventType;
@@ -39,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = QueueStub.class, scope = TestResourceScope.GLOBAL)
 class CounterApiTest {
     /** 10:00 in Guangzhou on 2026-11-24. */
@@ -73,6 +77,13 @@ class CounterApiTest {
         post("call-next", null).statusCode(200).body("customer.ticketId", equalTo(ticket)).body("customer.number", equalTo("A001"));
         assertTrue(QueueStub.REQUESTS.stream().anyMatch(r -> r.contains("/branches/" + branch + "/queue/call-next")
                 && r.contains("\"counterId\":\"C01\"") && r.contains("\"clerkId\":\"" + clerk + "\"") && r.contains("PAYMENT")));
+
+        // The counter called the queue with its own service token, not the clerk's.
+        JsonPath sent = JsonPath.from(QueueStub.lastClaims);
+        assertEquals("counter-service", sent.getString("sub"));
+        assertEquals(List.of("service"), sent.getList("groups"));
+        assertEquals(List.of("*"), sent.getList("branches"));
+        assertTrue(String.valueOf((Object) sent.get("aud")).contains("hallwatch"));
 
         post("service/start", null).statusCode(200).body("status", equalTo("SERVING")).body("customer.limitSeconds", equalTo(120));
         clock.advance(Duration.ofMinutes(2));
@@ -199,6 +210,18 @@ class CounterApiTest {
         });
         given().when().get("/api/v1/clerks/" + clerk + "/daily-report?date=24-11-2026").then().statusCode(400)
                 .contentType("application/problem+json");
+
+        String day = "/api/v1/clerks/" + clerk + "/daily-report?date=2026-11-24";
+        given().header("Authorization", Tokens.role("clerk").subject(clerk).branches(branch).bearer())
+                .when().get(day).then().statusCode(200).body("served", equalTo(5));
+        given().header("Authorization", Tokens.role("clerk").subject("someone-else").branches(branch).bearer())
+                .when().get(day).then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", Tokens.role("manager").branches(branch).bearer())
+                .when().get(day).then().statusCode(200).body("served", equalTo(5));
+        // A manager of other branches gets nothing of this branch's day.
+        given().header("Authorization", Tokens.role("manager").branches("ELSEWHERE-1").bearer())
+                .when().get(day).then().statusCode(200).body("served", equalTo(0)).body("noShows", equalTo(0))
+                .body("pausedMinutesByReason.TRAINING", nullValue());
     }
 
     @Test

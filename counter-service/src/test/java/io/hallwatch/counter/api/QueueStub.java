@@ -1,5 +1,7 @@
 package io.hallwatch.counter.api;
 
+import io.hallwatch.testsupport.jwt.Tokens;
+import io.restassured.path.json.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -26,6 +28,8 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
     static final Map<String, Deque<String>> TICKETS = new ConcurrentHashMap<>();
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     static volatile boolean failing;
+    /** The claims of the last token the counter sent, after the stub checked its signature. */
+    static volatile String lastClaims;
     private HttpServer server;
 
     @Override
@@ -49,8 +53,12 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         REQUESTS.add(exchange.getRequestMethod() + " " + path + " " + body);
+        String claims = Tokens.verifiedClaims(exchange.getRequestHeaders().getFirst("Authorization"));
         if (path.equals("/q/health/live")) {
             respond(exchange, 200, "{\"status\":\"UP\"}");
+        } else if (!isServiceToken(claims)) {
+            // As the real queue-service would: no data without a valid service token.
+            respond(exchange, 401, "{\"status\":401}");
         } else if (failing) {
             respond(exchange, 500, "{\"status\":500}");
         } else if (path.endsWith("/queue/call-next")) {
@@ -63,6 +71,16 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
         } else {
             respond(exchange, 404, "{}");
         }
+    }
+
+    private static boolean isServiceToken(String claims) {
+        if (claims == null) {
+            return false;
+        }
+        lastClaims = claims;
+        JsonPath jwt = JsonPath.from(claims);
+        return jwt.getList("groups").contains("service") && "https://hallwatch.local/auth".equals(jwt.getString("iss"))
+                && jwt.getLong("exp") > java.time.Instant.now().getEpochSecond();
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

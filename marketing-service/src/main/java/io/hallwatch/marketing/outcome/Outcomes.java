@@ -47,6 +47,15 @@ public class Outcomes {
     public record Recorded(OutcomeView outcome, boolean created) {
     }
 
+    /** The branch whose counter made the offer, for the caller's scope check. */
+    public String branchOf(UUID offerId) {
+        RecommendationEntity r = RecommendationEntity.findById(offerId);
+        if (r == null) {
+            throw ProblemException.notFound("offer-not-found", "No offer " + offerId + " was made at a counter");
+        }
+        return r.branchId;
+    }
+
     @Transactional
     public Recorded record(UUID offerId, OfferResult result, String reason) {
         RecommendationEntity r = RecommendationEntity.findById(offerId, LockModeType.PESSIMISTIC_WRITE);

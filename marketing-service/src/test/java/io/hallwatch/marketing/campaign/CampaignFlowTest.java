@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.campaign;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.events.OfferOutcomeRecorded;
 import io.hallwatch.events.Topics;
 import io.hallwatch.marketing.support.Events;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class CampaignFlowTest {
 
     @Inject

@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.catalogue;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class CatalogueTest {
 
     /** Valid only from 2030: it can never win a recommendation in the other tests. */

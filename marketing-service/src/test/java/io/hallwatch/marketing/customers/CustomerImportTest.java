@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.customers;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.hallwatch.marketing.support.Db;
 import io.hallwatch.testsupport.KafkaTestResource;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class CustomerImportTest {
 
     @Inject

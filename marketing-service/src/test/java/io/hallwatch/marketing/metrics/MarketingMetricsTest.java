@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.metrics;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.marketing.support.Scenario;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class MarketingMetricsTest {
 
     @Inject

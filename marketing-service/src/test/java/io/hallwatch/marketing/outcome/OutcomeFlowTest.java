@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.outcome;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.OfferOutcomeRecorded;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class OutcomeFlowTest {
 
     @Inject

@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.recommendation;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.OfferRecommended;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class RecommendationFlowTest {
 
     @Inject

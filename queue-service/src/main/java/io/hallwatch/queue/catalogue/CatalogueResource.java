@@ -1,5 +1,7 @@
 package io.hallwatch.queue.catalogue;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/business-types")
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "The business-type catalogue with ticket prefixes and handling-time limits")
     public List<BusinessTypeView> businessTypes() {
         return catalogue.businessTypes().stream().map(BusinessTypeView::of).toList();
@@ -36,6 +39,7 @@ public class CatalogueResource {
 
     @PUT
     @Path("/business-types/{code}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or change a business type (admin)")
     public Response putBusinessType(@PathParam("code") String code, @Valid @NotNull BusinessTypeRequest request) {
         boolean created = catalogue.putBusinessType(code, request);
@@ -44,6 +48,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/branches/{branchId}")
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "A branch: time zone, opening hours, business types offered")
     public BranchView branch(@PathParam("branchId") String branchId) {
         return BranchView.of(catalogue.branch(branchId));
@@ -51,6 +56,7 @@ public class CatalogueResource {
 
     @PUT
     @Path("/branches/{branchId}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or change a branch (admin)")
     public Response putBranch(@PathParam("branchId") String branchId, @Valid @NotNull BranchRequest request) {
         boolean created = catalogue.putBranch(branchId, request);

@@ -1,5 +1,7 @@
 package io.hallwatch.queue.queue;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.ticket.TicketService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,7 @@ public class QueueResource {
     }
 
     @GET
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "Per business type: waiting count, oldest wait, tickets in call order")
     public QueueView queue(@PathParam("branchId") String branchId) {
         return tickets.queue(branchId);
@@ -34,6 +37,7 @@ public class QueueResource {
 
     @POST
     @Path("/call-next")
+    @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Call the next ticket this counter may serve (200), or 204 when nobody waits")
     public Response callNext(@PathParam("branchId") String branchId, @Valid @NotNull CallNextRequest request) {
         return tickets.callNext(branchId, request)

@@ -1,5 +1,8 @@
 package io.hallwatch.queue.ticket;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
+import io.hallwatch.common.security.BranchAccess;
 import io.hallwatch.common.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,13 +28,16 @@ import java.util.UUID;
 public class TicketResource {
 
     private final TicketService tickets;
+    private final BranchAccess access;
 
-    TicketResource(TicketService tickets) {
+    TicketResource(TicketService tickets, BranchAccess access) {
         this.tickets = tickets;
+        this.access = access;
     }
 
     @POST
     @Path("/branches/{branchId}/tickets")
+    @RolesAllowed(Roles.KIOSK)
     @Operation(summary = "Issue a ticket (kiosk). An Idempotency-Key makes a retry return the same ticket.")
     public Response issue(@PathParam("branchId") String branchId, @Valid @NotNull IssueTicketRequest request,
                           @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
@@ -49,35 +55,45 @@ public class TicketResource {
     @GET
     @Path("/tickets/{ticketId}")
     @Operation(summary = "A ticket: status, position, current estimate, counter when called")
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.SERVICE})
     public TicketView find(@PathParam("ticketId") UUID ticketId) {
+        access.check(tickets.branchOf(ticketId));
         return tickets.find(ticketId);
     }
 
     @POST
     @Path("/tickets/{ticketId}/recall")
     @Operation(summary = "Call a called ticket again")
+    @RolesAllowed({Roles.CLERK, Roles.SERVICE})
     public TicketView recall(@PathParam("ticketId") UUID ticketId) {
+        access.check(tickets.branchOf(ticketId));
         return tickets.recall(ticketId);
     }
 
     @POST
     @Path("/tickets/{ticketId}/no-show")
     @Operation(summary = "The called customer never came (过号); the ticket ends")
+    @RolesAllowed({Roles.CLERK, Roles.SERVICE})
     public TicketView noShow(@PathParam("ticketId") UUID ticketId) {
+        access.check(tickets.branchOf(ticketId));
         return tickets.noShow(ticketId);
     }
 
     @POST
     @Path("/tickets/{ticketId}/cancel")
     @Operation(summary = "Cancel a waiting or called ticket")
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.SERVICE})
     public TicketView cancel(@PathParam("ticketId") UUID ticketId, @Valid TicketActionRequests.Cancel request) {
+        access.check(tickets.branchOf(ticketId));
         return tickets.cancel(ticketId, request == null ? null : request.reason());
     }
 
     @POST
     @Path("/tickets/{ticketId}/transfer")
     @Operation(summary = "Move the ticket to another business type; it keeps its original issue time")
+    @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER})
     public TicketView transfer(@PathParam("ticketId") UUID ticketId, @Valid @NotNull TicketActionRequests.Transfer request) {
+        access.check(tickets.branchOf(ticketId));
         return tickets.transfer(ticketId, request.businessType());
     }
 }

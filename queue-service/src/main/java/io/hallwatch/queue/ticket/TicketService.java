@@ -122,6 +122,11 @@ public class TicketService {
         return new Issued(view(t, estimate), true);
     }
 
+    /** The branch a ticket belongs to, for the caller's scope check before anything else happens. */
+    public String branchOf(UUID ticketId) {
+        return ticket(ticketId, false).branchId;
+    }
+
     public TicketView find(UUID ticketId) {
         return view(ticket(ticketId, false));
     }

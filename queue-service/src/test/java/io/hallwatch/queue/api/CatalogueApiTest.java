@@ -1,5 +1,6 @@
 package io.hallwatch.queue.api;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class CatalogueApiTest {
 
     @Test

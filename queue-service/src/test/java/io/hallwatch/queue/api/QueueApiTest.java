@@ -1,5 +1,6 @@
 package io.hallwatch.queue.api;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class QueueApiTest {
 
     @Inject

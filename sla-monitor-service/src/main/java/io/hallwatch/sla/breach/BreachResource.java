@@ -1,5 +1,8 @@
 package io.hallwatch.sla.breach;
 
+import io.hallwatch.common.security.BranchAccess;
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.sla.detection.SlaKind;
 import io.hallwatch.sla.support.Db;
@@ -21,9 +24,11 @@ public class BreachResource {
     static final int MAX_SIZE = 200;
 
     private final Db db;
+    private final BranchAccess access;
 
-    BreachResource(Db db) {
+    BreachResource(Db db, BranchAccess access) {
         this.db = db;
+        this.access = access;
     }
 
     public record Page(List<BreachView> items, int page, int size, long total) {
@@ -34,10 +39,11 @@ public class BreachResource {
      * @param to   detected before
      */
     @GET
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public Page list(@QueryParam("branchId") String branchId, @QueryParam("kind") String kind, @QueryParam("from") String from,
                      @QueryParam("to") String to, @QueryParam("status") String status, @QueryParam("page") String page,
                      @QueryParam("size") String size) {
-        String branch = Params.branch("branchId", branchId, false);
+        String branch = access.branchFilter(Params.branch("branchId", branchId, false));
         SlaKind k = Params.oneOf("kind", kind, SlaKind.class);
         BreachStatus s = Params.oneOf("status", status, BreachStatus.class);
         Instant fromAt = Params.instant("from", from);

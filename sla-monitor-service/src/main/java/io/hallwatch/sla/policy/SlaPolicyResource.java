@@ -1,5 +1,7 @@
 package io.hallwatch.sla.policy;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,11 +62,13 @@ public class SlaPolicyResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     public PolicyView current() {
         return PolicyView.of(store.history().current());
     }
 
     @GET
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Path("/versions/{version}")
     public PolicyView version(@PathParam("version") String version) {
         int v = parseVersion(version);
@@ -73,6 +77,7 @@ public class SlaPolicyResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Path("/history")
     public List<AuditEntry> history() {
         return store.history().versions().stream().sorted(Comparator.comparingInt(PolicyVersion::version).reversed())
@@ -80,6 +85,7 @@ public class SlaPolicyResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public PolicyView change(PolicyChange change) {
         List<String> problems = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.hallwatch.sla.status;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.sla.SlaConfig;
 import io.hallwatch.sla.report.SlaReport;
@@ -33,6 +35,7 @@ public class BranchSlaResource {
 
     @GET
     @Path("/sla-status")
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public BranchStatus status(@PathParam("branchId") String branchId) {
         return status.status(Params.branch("branchId", branchId, true), clock.instant());
     }
@@ -40,6 +43,7 @@ public class BranchSlaResource {
     /** @param date the day, YYYY-MM-DD, in the branches' time zone ({@code hallwatch.sla.report-zone}) */
     @GET
     @Path("/sla-report")
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public SlaReport report(@PathParam("branchId") String branchId, @QueryParam("date") String date) {
         String branch = Params.branch("branchId", branchId, true);
         LocalDate day = Params.date("date", date);

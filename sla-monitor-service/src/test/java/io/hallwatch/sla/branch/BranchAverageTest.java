@@ -1,5 +1,6 @@
 package io.hallwatch.sla.branch;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.events.EventType;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaCleared;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class BranchAverageTest {
     private static final Duration KAFKA = Duration.ofSeconds(30);
 

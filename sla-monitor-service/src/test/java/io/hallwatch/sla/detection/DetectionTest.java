@@ -1,5 +1,6 @@
 package io.hallwatch.sla.detection;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.common.consumer.DeadLetters;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventCodec;
@@ -50,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class DetectionTest {
     private static final Logger LOG = Logger.getLogger(DetectionTest.class);
     private static final Duration KAFKA = Duration.ofSeconds(30);

@@ -1,5 +1,6 @@
 package io.hallwatch.sla.policy;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.sla.Hall;
 import io.hallwatch.sla.support.Db;
 import io.hallwatch.testsupport.KafkaTestResource;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class SlaPolicyApiTest {
     private static final String POLICIES = "/api/v1/sla-policies";
 

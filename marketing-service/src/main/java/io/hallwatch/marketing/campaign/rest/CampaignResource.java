@@ -1,5 +1,8 @@
 package io.hallwatch.marketing.campaign.rest;
 
+import io.hallwatch.common.security.BranchAccess;
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.Problem;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.marketing.campaign.CampaignRecordView;
@@ -48,9 +51,11 @@ import static io.hallwatch.marketing.config.Formats.OFFER_CODE;
 public class CampaignResource {
 
     private final Campaigns campaigns;
+    private final BranchAccess access;
 
-    CampaignResource(Campaigns campaigns) {
+    CampaignResource(Campaigns campaigns, BranchAccess access) {
         this.campaigns = campaigns;
+        this.access = access;
     }
 
     public record TargetRequest(@NotNull @Pattern(regexp = OFFER_CODE) String offerCode,
@@ -84,7 +89,9 @@ public class CampaignResource {
     }
 
     @POST
+    @RolesAllowed(Roles.MANAGER)
     public Response create(@Valid @NotNull CampaignRequest r, @Context UriInfo uri) {
+        access.check(r.branchId());
         Campaign plan = new Campaign(UUID.randomUUID(), r.branchId(), r.groupRef(), r.groupName(), r.site(), r.startsOn(),
                 r.endsOn(), r.leadStaffId(), r.staff(),
                 r.targets().stream().map(t -> new ProductTarget(t.offerCode(), t.target())).toList(), r.surgePlan());
@@ -93,26 +100,32 @@ public class CampaignResource {
     }
 
     @GET
+    @RolesAllowed(Roles.MANAGER)
     public List<CampaignView> list(@QueryParam("branchId") @Pattern(regexp = ID) String branchId) {
-        return campaigns.list(branchId);
+        return campaigns.list(access.branchFilter(branchId));
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.MANAGER)
     public CampaignView get(@PathParam("id") UUID id) {
-        return campaigns.get(id);
+        return inScope(campaigns.get(id));
     }
 
     @POST
     @Path("/{id}/leads")
+    @RolesAllowed({Roles.MANAGER, Roles.CLERK})
     public Response lead(@PathParam("id") UUID id, @Valid @NotNull LeadRequest r) {
+        inScope(campaigns.get(id));
         CampaignRecordView lead = campaigns.recordLead(id, r.staffId(), r.offerCode(), r.customerRef());
         return Response.status(201).entity(lead).build();
     }
 
     @POST
     @Path("/{id}/sales")
+    @RolesAllowed({Roles.MANAGER, Roles.CLERK})
     public Response sale(@PathParam("id") UUID id, @Valid @NotNull SaleRequest r) {
+        inScope(campaigns.get(id));
         CampaignRecordView sale = campaigns.recordSale(id, r.staffId(), r.offerCode(),
                 r.quantity() == null ? 1 : r.quantity(), r.customerRef(), r.leadId());
         return Response.status(201).entity(sale).build();
@@ -120,8 +133,15 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}/evaluation")
+    @RolesAllowed(Roles.MANAGER)
     public EvaluationView evaluation(@PathParam("id") UUID id) {
+        inScope(campaigns.get(id));
         return campaigns.evaluate(id);
+    }
+
+    private CampaignView inScope(CampaignView campaign) {
+        access.check(campaign.branchId());
+        return campaign;
     }
 
     /** The manual's rules broken: which ones, in the same shape as field validation. */

@@ -1,5 +1,7 @@
 package io.hallwatch.marketing.catalogue.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.marketing.catalogue.OfferCatalogue;
 import jakarta.validation.Valid;
@@ -31,11 +33,13 @@ public class OfferResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER, Roles.ADMIN})
     public List<OfferView> list() {
         return catalogue.all().stream().map(OfferView::of).toList();
     }
 
     @GET
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER, Roles.ADMIN})
     @Path("/{code}")
     public OfferView get(@PathParam("code") @Pattern(regexp = CODE) String code) {
         return catalogue.find(code).map(OfferView::of)
@@ -43,6 +47,7 @@ public class OfferResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Path("/{code}")
     public Response put(@PathParam("code") @Pattern(regexp = CODE) String code, @Valid @NotNull OfferRequest request) {
         if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {

@@ -1,5 +1,7 @@
 package io.hallwatch.marketing.customers.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +56,7 @@ public class CustomerResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Path("/import")
     @Consumes(CSV)
     public Response importCsv(String body, @Context UriInfo uri) {
@@ -70,6 +73,7 @@ public class CustomerResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importJson(String body, @Context UriInfo uri) {
@@ -93,6 +97,7 @@ public class CustomerResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     @Path("/{customerRef}")
     public CustomerView get(@PathParam("customerRef") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String customerRef) {
         return profiles.find(customerRef).map(CustomerView::of)

@@ -1,5 +1,7 @@
 package io.hallwatch.marketing.followup.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.marketing.followup.FollowUpView;
 import io.hallwatch.marketing.followup.FollowUps;
@@ -47,6 +49,7 @@ public class FollowUpResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     public List<FollowUpView> list(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
                                    @QueryParam("status") @DefaultValue("OPEN") @Pattern(regexp = "OPEN|CLOSED|ALL") String status,
                                    @QueryParam("dueBy") String dueBy) {
@@ -54,6 +57,7 @@ public class FollowUpResource {
     }
 
     @POST
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     public FollowUpView close(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
                               @Valid @NotNull CloseFollowUp body) {
         return followUps.close(branchId, body.followUpId(), body.result(), body.note());

@@ -1,5 +1,7 @@
 package io.hallwatch.marketing.hall.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.marketing.hall.HallLedger;
 import io.hallwatch.marketing.hall.domain.HallLoad;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +30,7 @@ public class HallLoadResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER})
     public LoadView get(@PathParam("branchId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String branchId) {
         HallLoad load = hall.load(branchId, clock.instant());
         return new LoadView(branchId, load.waiting(), load.busyThreshold(), load.busy(), load.busy() ? "SHORT" : "FULL");

@@ -1,5 +1,8 @@
 package io.hallwatch.marketing.outcome.rest;
 
+import io.hallwatch.common.security.BranchAccess;
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.marketing.followup.rest.FollowUpResource;
 import io.hallwatch.marketing.outcome.Outcomes;
 import io.hallwatch.marketing.outcome.domain.OfferResult;
@@ -28,9 +31,11 @@ public class OutcomeResource {
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final Outcomes outcomes;
+    private final BranchAccess access;
 
-    OutcomeResource(Outcomes outcomes) {
+    OutcomeResource(Outcomes outcomes, BranchAccess access) {
         this.outcomes = outcomes;
+        this.access = access;
     }
 
     public record OutcomeRequest(@NotNull OfferResult result,
@@ -39,8 +44,10 @@ public class OutcomeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CLERK)
     public Response record(@PathParam("offerId") @Pattern(regexp = UUID_PATTERN, message = "must be an offer id (UUID)") String offerId,
                            @Valid @NotNull OutcomeRequest body) {
+        access.check(outcomes.branchOf(UUID.fromString(offerId)));
         Outcomes.Recorded recorded = outcomes.record(UUID.fromString(offerId), body.result(), body.reason());
         return Response.status(recorded.created() ? 201 : 200).entity(recorded.outcome()).build();
     }

@@ -1,5 +1,7 @@
 package io.hallwatch.marketing.recommendation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.marketing.recommendation.CounterScreen;
 import io.hallwatch.marketing.recommendation.CounterScreens;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +25,7 @@ public class RecommendationResource {
     }
 
     @GET
+    @RolesAllowed(Roles.CLERK)
     public Response get(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
                         @PathParam("counterId") @Pattern(regexp = ID) String counterId) {
         return screens.now(branchId, counterId)
