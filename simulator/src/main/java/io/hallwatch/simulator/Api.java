@@ -1,5 +1,6 @@
 package io.hallwatch.simulator;
 
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,7 +20,22 @@ final class Api {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
+    private final Supplier<String> bearer;
+
+    Api() {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), null);
+    }
+
+    private Api(HttpClient http, Supplier<String> bearer) {
+        this.http = http;
+        this.bearer = bearer;
+    }
+
+    /** The same API called with this caller's token (a kiosk, a clerk, an admin). */
+    Api as(Supplier<String> bearer) {
+        return new Api(http, bearer);
+    }
 
     Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -37,6 +53,9 @@ final class Api {
 
     private Answer send(HttpRequest.Builder request) {
         try {
+            if (bearer != null) {
+                request.header("Authorization", bearer.get());
+            }
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
             return new Answer(r.statusCode(), body);

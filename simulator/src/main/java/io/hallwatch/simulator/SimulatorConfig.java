@@ -30,6 +30,17 @@ public interface SimulatorConfig {
     @WithDefault("5s")
     Duration summaryInterval();
 
+    /** Share of alerts the duty manager acknowledges within minutes; the rest escalate to the area manager. */
+    @WithDefault("0.8")
+    double ackShare();
+
     @WithDefault("20261124")
     long seed();
+
+    /** Issuer and audience of the tokens it mints; the services verify the same values. */
+    @WithDefault("https://hallwatch.local/auth")
+    String tokenIssuer();
+
+    @WithDefault("hallwatch")
+    String tokenAudience();
 }

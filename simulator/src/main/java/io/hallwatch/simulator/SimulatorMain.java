@@ -45,7 +45,9 @@ public class SimulatorMain implements QuarkusApplication {
     public int run(String... args) throws Exception {
         Instant start = realStart.orElseGet(Instant::now);
         SimClock clock = new SimClock(epoch.orElse(start), start, scale);
-        Api api = new Api();
+        SimTokens tokens = new SimTokens(config.tokenIssuer(), config.tokenAudience());
+        Api anonymous = new Api();
+        Api api = anonymous.as(tokens.admin());
         Random random = new Random(config.seed());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
 
@@ -53,22 +55,30 @@ public class SimulatorMain implements QuarkusApplication {
         for (int i = 1; i <= config.extraBranches(); i++) {
             branchIds.add(createBranch(api, i));
         }
+        for (int i = 0; i < branchIds.size(); i++) {
+            putDutyRoster(api, branchIds.get(i), i + 1);
+        }
         List<BranchSim> branches = new ArrayList<>();
         for (String branchId : branchIds) {
             List<ClerkSim> clerks = new ArrayList<>();
             for (var counter : api.get(config.counterUrl() + "/api/v1/branches/" + branchId + "/counters").body()) {
-                ClerkSim clerk = new ClerkSim(branchId, counter.path("counterId").asText(), api, config, clock,
+                ClerkSim clerk = new ClerkSim(branchId, counter.path("counterId").asText(), anonymous.as(tokens.clerk(branchId)), config, clock,
                         new Random(random.nextLong()), scheduler);
                 clerks.add(clerk);
                 clerk.start();
             }
-            branches.add(new BranchSim(branchId, clerks, api, config, clock, new Random(random.nextLong())));
+            branches.add(new BranchSim(branchId, clerks, anonymous.as(tokens.floor(branchId)), config, clock,
+                    new Random(random.nextLong())));
         }
         System.out.printf("simulator: %d branches, %.0fx clock, simulated time %s%n", branches.size(), scale,
                 clock.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDateTime());
 
         Duration simulatedTick = Duration.ofMillis(Math.round(TICK.toMillis() * scale));
         scheduler.scheduleAtFixedRate(() -> branches.forEach(b -> b.tick(simulatedTick)), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        List<DutyManagerSim> managers = branches.stream()
+                .map(b -> new DutyManagerSim(b.branchId, anonymous.as(tokens.floor(b.branchId)), config, clock,
+                        new Random(random.nextLong()))).toList();
+        scheduler.scheduleWithFixedDelay(() -> managers.forEach(DutyManagerSim::tick), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> summary(clock, branches), config.summaryInterval().toMillis(),
                 config.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
         Quarkus.waitForExit();
@@ -81,6 +91,17 @@ public class SimulatorMain implements QuarkusApplication {
         for (BranchSim b : branches) {
             System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%n",
                     time, b.branchId, b.waiting(), b.issued.get(), b.served(), b.breaches());
+        }
+    }
+
+    /** Gives the branch a duty roster, so that its breaches page somebody (the launcher's phone stand-in). */
+    private void putDutyRoster(Api api, String branchId, int n) {
+        Api.Answer a = api.put(config.slaUrl() + "/api/v1/branches/" + branchId + "/duty-roster", DemoRoster.of(branchId, n));
+        if (a.ok()) {
+            System.out.printf("simulator: duty roster of %s at revision %s (duty managers 09:00-13:00 and 13:00-18:00, area and regional manager)%n",
+                    branchId, a.body().path("revision").asText());
+        } else {
+            System.out.printf("simulator: could not put the duty roster of %s (HTTP %d): its breaches will page nobody%n", branchId, a.status());
         }
     }
 

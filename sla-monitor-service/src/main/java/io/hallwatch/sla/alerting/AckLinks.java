@@ -8,13 +8,17 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 
-/** Signed, expiring one-click acknowledgement links: HMAC-SHA256 over alert, person and expiry. */
+/**
+ * Signed, expiring one-click acknowledgement links: HMAC-SHA256 over alert, person and expiry. That
+ * each works once is the store's part ({@code alert_ack_token}).
+ */
 public final class AckLinks {
     private AckLinks() {
     }
 
+    /** 128 bits of the HMAC, hex: unguessable, and short enough for an SMS. */
     public static String sign(String secret, String alertId, String by, long expiresEpochSecond) {
-        return HexFormat.of().formatHex(Signatures.hmacSha256(secret, alertId + "|" + by + "|" + expiresEpochSecond));
+        return HexFormat.of().formatHex(Signatures.hmacSha256(secret, alertId + "|" + by + "|" + expiresEpochSecond), 0, 16);
     }
 
     public static String link(String base, String secret, String alertId, String by, Instant expires) {

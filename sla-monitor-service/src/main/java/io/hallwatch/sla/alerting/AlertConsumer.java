@@ -11,6 +11,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -26,10 +28,16 @@ public class AlertConsumer {
     private final AfterCommit afterCommit;
     private final AlertingConfig config;
     private final Clock clock;
+    private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
+
+    private final AlertingMetrics metrics;
+    private final UnroutedWarnings unroutedWarnings;
     private ConsumerLoop loop;
 
     AlertConsumer(EventConsumers consumers, AlertStore store, AlertDispatcher dispatcher, AfterCommit afterCommit,
-                  AlertingConfig config, Clock clock) {
+                  AlertingConfig config, AlertingMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.unroutedWarnings = new UnroutedWarnings(config.unroutedWarningEvery());
         this.consumers = consumers;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -63,8 +71,21 @@ public class AlertConsumer {
     }
 
     private void apply(CloudEvent<?> event) {
-        if (event.data() instanceof SlaBreached b && store.onBreach(b, clock.instant())) {
-            afterCommit.run(dispatcher::wake);
+        if (!(event.data() instanceof SlaBreached b)) {
+            return;
+        }
+        switch (store.onBreach(b, clock.instant())) {
+            case PAGED -> afterCommit.run(dispatcher::wake);
+            case UNROUTED -> afterCommit.run(() -> {
+                metrics.unrouted(b.branchId());
+                if (unroutedWarnings.shouldWarn(b.branchId(), clock.instant())) {
+                    LOG.warnf("SLA breach at branch %s paged nobody: the branch has no duty roster (alert kept as UNROUTED;"
+                            + " PUT /api/v1/branches/%s/duty-roster). Next warning for this branch in %s at the earliest",
+                            b.branchId(), b.branchId(), config.unroutedWarningEvery());
+                }
+            });
+            case NOTHING -> {
+            }
         }
     }
 }

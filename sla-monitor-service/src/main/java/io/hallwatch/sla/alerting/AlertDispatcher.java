@@ -15,14 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due notifications, writes follow-ups and escalations, on its own thread; a new page wakes
- * it at once. Each notification is claimed in a transaction that also records its outcome, so a
- * crash mid-send sends it again (the providers get the notification id) and never loses it.
+ * it at once. A notification is claimed for a lease in one short transaction, sent outside any
+ * transaction (no row lock is held for a provider's timeout), and its outcome recorded in another
+ * short one. A crash mid-send leaves the claim to run out: it is sent again then (the providers get
+ * the alert id), never lost, and never a second notification row for the same person.
  */
 @ApplicationScoped
 public class AlertDispatcher {
@@ -33,6 +36,7 @@ public class AlertDispatcher {
     private final AlertingConfig config;
     private final AlertingMetrics metrics;
     private final Clock clock;
+    private static final int BATCH = 20;
     private ScheduledExecutorService ticker;
 
     AlertDispatcher(AlertStore store, Channels channels, AlertingConfig config, AlertingMetrics metrics, Clock clock) {
@@ -91,12 +95,10 @@ public class AlertDispatcher {
             QuarkusTransaction.requiringNew().run(() -> store.housekeeping(clock.instant()));
             List<AlertStore.Due> due;
             do {
-                due = QuarkusTransaction.requiringNew().call(() -> {
-                    List<AlertStore.Due> claimed = store.claimDue(clock.instant(), 20);
-                    claimed.forEach(this::deliver);
-                    return claimed;
-                });
-            } while (due.size() == 20);
+                String claimId = UUID.randomUUID().toString();
+                due = QuarkusTransaction.requiringNew().call(() -> store.claimDue(clock.instant(), BATCH, config.deliveryLease(), claimId));
+                due.forEach(this::deliver);
+            } while (due.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.warnf("Alert dispatch round failed: %s", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -109,16 +111,17 @@ public class AlertDispatcher {
         }
         String link = AckLinks.link(config.ackLinkBase().get(), config.ackLinkSecret().get(), d.alertId(), d.staffId(),
                 now.plus(config.ackLinkTtl()));
+        List<String> sms = new java.util.ArrayList<>(m.smsParams());
+        sms.add(link); // the template's last parameter: "acknowledge: {n}"
         return new io.hallwatch.sla.alerting.channel.AlertMessage(m.alertId(), m.branchId(), m.title(),
-                m.markdown() + "\n[Acknowledge](" + link + ")", m.smsParams());
+                m.markdown() + "\n[Acknowledge](" + link + ")", sms);
     }
 
     private void deliver(AlertStore.Due d) {
         Instant now = clock.instant();
-        Optional<DutyRoster.Person> person = store.person(d.branchId(), d.staffId());
+        Optional<DutyRoster.Person> person = QuarkusTransaction.requiringNew().call(() -> store.person(d.branchId(), d.staffId()));
         if (person.isEmpty() || d.channelIndex() >= person.get().channels().size()) {
-            store.failed(d);
-            store.log(d.notificationId(), "-", d.attempts() + 1, "FAILED", "no such person or channel in the roster", now);
+            record(d, () -> store.failed(d), "-", d.attempts() + 1, "FAILED", "no such person or channel in the roster", now);
             return;
         }
         List<DutyRoster.Contact> contacts = person.get().channels();
@@ -130,36 +133,49 @@ public class AlertDispatcher {
             if (!channel.configured()) {
                 throw new DeliveryException(true, type + " is not configured");
             }
-            channel.send(contact.address(), withAckLink(d, now));
+            channel.send(contact.address(), withAckLink(d, now)); // outside any transaction
             Instant at = clock.instant();
-            store.sent(d, type.name(), at);
-            store.log(d.notificationId(), type.name(), attempt, "SENT", null, at);
-            metrics.attempt(type, d.branchId(), "sent");
-            if (d.notificationId().contains(":PAGE:") || d.notificationId().contains(":ESCALATION:")) {
-                metrics.firstDelivery(d.branchId(), Duration.between(d.breachDetectedAt(), at));
+            if (record(d, () -> store.sent(d, type.name(), at), type.name(), attempt, "SENT", null, at)) {
+                metrics.attempt(type, d.branchId(), "sent");
+                if (d.notificationId().contains(":PAGE:") || d.notificationId().contains(":ESCALATION:")) {
+                    metrics.firstDelivery(d.branchId(), Duration.between(d.breachDetectedAt(), at));
+                }
             }
         } catch (DeliveryException e) {
             // Attempts count per channel: reset when falling back.
-            int onChannel = attempt;
-            AlertRules.AfterFailure next = AlertRules.afterFailure(e.permanent(), onChannel, config.maxAttemptsPerChannel(),
+            AlertRules.AfterFailure next = AlertRules.afterFailure(e.permanent(), attempt, config.maxAttemptsPerChannel(),
                     d.channelIndex(), contacts.size());
-            switch (next) {
-                case RETRY_SAME_CHANNEL -> {
-                    store.retry(d, d.channelIndex(), attempt, now.plus(AlertRules.backoff(attempt, config.initialBackoff(), config.maxBackoff())));
-                    store.log(d.notificationId(), type.name(), attempt, "RETRY", e.getMessage(), now);
-                    metrics.attempt(type, d.branchId(), "retry");
-                }
-                case NEXT_CHANNEL -> {
-                    store.retry(d, d.channelIndex() + 1, 0, now);
-                    store.log(d.notificationId(), type.name(), attempt, "NEXT_CHANNEL", e.getMessage(), now);
-                    metrics.attempt(type, d.branchId(), "next_channel");
-                }
-                case GIVE_UP -> {
-                    store.failed(d);
-                    store.log(d.notificationId(), type.name(), attempt, "FAILED", e.getMessage(), now);
-                    metrics.attempt(type, d.branchId(), "failed");
-                }
+            Instant at = clock.instant();
+            boolean recorded = switch (next) {
+                case RETRY_SAME_CHANNEL -> record(d, () -> store.retry(d, d.channelIndex(), attempt,
+                        at.plus(AlertRules.backoff(attempt, config.initialBackoff(), config.maxBackoff()))), type.name(), attempt, "RETRY", e.getMessage(), at);
+                case NEXT_CHANNEL -> record(d, () -> store.retry(d, d.channelIndex() + 1, 0, at), type.name(), attempt, "NEXT_CHANNEL", e.getMessage(), at);
+                case GIVE_UP -> record(d, () -> store.failed(d), type.name(), attempt, "FAILED", e.getMessage(), at);
+            };
+            if (recorded) {
+                metrics.attempt(type, d.branchId(), next == AlertRules.AfterFailure.RETRY_SAME_CHANNEL ? "retry"
+                        : next == AlertRules.AfterFailure.NEXT_CHANNEL ? "next_channel" : "failed");
             }
         }
+    }
+
+    /**
+     * Records an attempt's outcome and its log line in one short transaction; false (and nothing
+     * written) when this round's claim was lost meanwhile: the round that took it over records its own.
+     */
+    private boolean record(AlertStore.Due d, java.util.function.BooleanSupplier outcome, String channel, int attempt,
+                           String what, String reason, Instant at) {
+        boolean ours = QuarkusTransaction.requiringNew().call(() -> {
+            if (!outcome.getAsBoolean()) {
+                return false;
+            }
+            store.log(d.notificationId(), channel, attempt, what, reason, at);
+            return true;
+        });
+        if (!ours) {
+            LOG.warnf("Notification %s: claim expired during the send; outcome %s left to the round that took it over",
+                    d.notificationId(), what);
+        }
+        return ours;
     }
 }

@@ -1,5 +1,10 @@
 package io.hallwatch.sla.alerting;
 
+import jakarta.inject.Inject;
+import jakarta.annotation.security.PermitAll;
+import io.hallwatch.common.security.BranchAccess;
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.sla.support.Params;
 import jakarta.transaction.Transactional;
@@ -20,12 +25,14 @@ import java.util.Set;
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
-    private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "QUIET");
+    private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "QUIET", "UNROUTED");
 
     private final AlertStore store;
     private final AlertingMetrics metrics;
     private final AlertingConfig config;
     private final Clock clock;
+    @Inject
+    BranchAccess access;
 
     AlertResource(AlertStore store, AlertingMetrics metrics, AlertingConfig config, Clock clock) {
         this.config = config;
@@ -39,23 +46,43 @@ public class AlertResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public List<AlertStore.AlertView> list(@QueryParam("branchId") String branchId, @QueryParam("status") String status) {
-        String branch = Params.branch("branchId", branchId, false);
+        String branch = access.branchFilter(Params.branch("branchId", branchId, false));
         if (status != null && !status.isEmpty() && !STATUSES.contains(status)) {
-            throw ProblemException.badRequest("invalid-parameter", "status must be one of OPEN, ACKNOWLEDGED, QUIET");
+            throw ProblemException.badRequest("invalid-parameter", "status must be one of OPEN, ACKNOWLEDGED, QUIET, UNROUTED");
         }
         return store.list(branch, status == null || status.isEmpty() ? null : status);
     }
 
     @GET
     @Path("/{alertId}")
-    public AlertStore.AlertView one(@PathParam("alertId") String alertId) {
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
+    public AlertStore.AlertView read(@PathParam("alertId") String alertId) {
+        AlertStore.AlertView alert = one(alertId);
+        access.check(alert.branchId());
+        return alert;
+    }
+
+    /** Acknowledged by a duty manager of the alert's branch, with a token. */
+    @POST
+    @Path("/{alertId}/ack")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed(Roles.DUTY_MANAGER)
+    public AlertStore.AlertView acknowledge(@PathParam("alertId") String alertId, Ack ack) {
+        access.check(one(alertId).branchId());
+        return ack(alertId, ack);
+    }
+
+    AlertStore.AlertView one(String alertId) {
         return store.find(alertId).orElseThrow(() -> ProblemException.notFound("alert-not-found", "No alert " + alertId));
     }
 
     /** The one-click link in a message: signed for the alert and the person, valid until {@code exp}. */
     @GET
     @Path("/{alertId}/ack-link")
+    @PermitAll // no JWT: the link carries its own signed token
     @Transactional
     public AlertStore.AlertView ackLink(@PathParam("alertId") String alertId, @QueryParam("by") String by,
                                         @QueryParam("exp") String exp, @QueryParam("sig") String sig) {
@@ -69,14 +96,16 @@ public class AlertResource {
                 || !AckLinks.valid(config.ackLinkSecret().get(), alertId, by, expires, sig, clock.instant())) {
             throw new ProblemException(403, "invalid-ack-link", "Forbidden", "The link is not valid or has expired");
         }
+        // Single use: a second click (a forwarded SMS, a replay) changes nothing and says so.
+        if (!store.useAckLink(sig, alertId, by, java.time.Instant.ofEpochSecond(expires), clock.instant())) {
+            java.time.Instant usedAt = store.ackLinkUsedAt(sig).orElse(null);
+            throw ProblemException.conflict("ack-link-used", "This acknowledgement link was already used"
+                    + (usedAt == null ? "" : " at " + usedAt) + "; the alert is " + one(alertId).status());
+        }
         return ack(alertId, new Ack(by));
     }
 
-    @POST
-    @Path("/{alertId}/ack")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    public AlertStore.AlertView ack(@PathParam("alertId") String alertId, Ack ack) {
+    AlertStore.AlertView ack(String alertId, Ack ack) {
         if (ack == null || ack.by() == null || !RosterValidator.STAFF_ID.matcher(ack.by()).matches()) {
             throw ProblemException.badRequest("invalid-ack", "by: required, a staff id");
         }

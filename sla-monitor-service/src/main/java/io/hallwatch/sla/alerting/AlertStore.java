@@ -30,7 +30,7 @@ public class AlertStore {
 
     /** A notification due to be sent. */
     public record Due(String notificationId, String alertId, String branchId, String staffId, int channelIndex, int attempts,
-                      AlertMessage message, Instant breachDetectedAt) {
+                      AlertMessage message, Instant breachDetectedAt, String claimId) {
     }
 
     private final Db db;
@@ -47,15 +47,29 @@ public class AlertStore {
         this.config = config;
     }
 
-    /** Records a breach once; returns true when a page was written (the dispatcher should run now). */
-    public boolean onBreach(SlaBreached b, Instant now) {
+    /** What recording a breach led to. */
+    public enum Recorded {
+        /** Nothing new to send now (seen before, joined a group, quiet). */
+        NOTHING,
+        /** A page was written: the dispatcher should run now. */
+        PAGED,
+        /** A new alert nobody could be paged for (no roster): kept as UNROUTED. */
+        UNROUTED
+    }
+
+    /** Records a breach once, as a new alert or into its branch's open group. */
+    public Recorded onBreach(SlaBreached b, Instant now) {
         if (db.count("SELECT count(*) FROM alert_breach WHERE breach_id = ?", b.breachId()) > 0) {
-            return false; // seen before, under another event id: never twice
+            return Recorded.NOTHING; // seen before, under another event id: never twice
         }
+        // Only an alert that began by now can take the breach into its group: after a demo replays
+        // a day on the same database (the clock set back), a later alert must not swallow pages.
         Optional<Object[]> open = db.one("""
-                SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' ORDER BY created_at DESC LIMIT 1
-                FOR UPDATE""", rs -> new Object[]{rs.getString(1), Db.instant(rs, "group_until")}, b.branchId());
-        boolean isOpen = AlertRules.isOpen(now, config.zone(), config.opens(), config.closes());
+                SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' AND created_at <= ?
+                ORDER BY created_at DESC LIMIT 1
+                FOR UPDATE""", rs -> new Object[]{rs.getString(1), Db.instant(rs, "group_until")}, b.branchId(), now);
+        Optional<RosterStore.Stored> roster = rosters.find(b.branchId());
+        boolean isOpen = hours(roster).isOpen(ZonedDateTime.ofInstant(now, config.zone()).toLocalDateTime());
         boolean silenced = db.count("SELECT count(*) FROM alert_silence WHERE branch_id = ? AND starts_at <= ? AND ends_at > ?",
                 b.branchId(), now, now) > 0;
         AlertRules.BreachDecision d = AlertRules.onBreach(now, open.map(o -> (Instant) o[1]), isOpen, silenced);
@@ -63,7 +77,7 @@ public class AlertStore {
         if (d == AlertRules.BreachDecision.JOIN_GROUP) {
             alertId = (String) open.get()[0];
             insertBreach(b, alertId, false);
-            return false;
+            return Recorded.NOTHING;
         }
         alertId = "alert-" + b.breachId();
         int level = AlertRules.firstLevel(b.rule() == SlaRule.BRANCH_AVERAGE_WAIT);
@@ -73,13 +87,23 @@ public class AlertStore {
                 level, now, now.plus(config.groupWindow()), now, b.detectedAt());
         insertBreach(b, alertId, true);
         if (d == AlertRules.BreachDecision.QUIET) {
-            return false;
+            return Recorded.NOTHING;
         }
         String text = "- " + b.rule() + (b.ticketNumber() == null ? "" : " ticket " + b.ticketNumber()) + ": "
                 + minutes(b.actualSeconds()) + " (limit " + minutes(b.limitSeconds()) + ")";
         AlertMessage m = new AlertMessage(alertId, b.branchId(), "SLA breach at " + b.branchId(), text,
                 List.of(b.branchId(), b.rule().name(), Long.toString(b.actualSeconds() / 60)));
-        return notifyLevel(alertId, b.branchId(), level, level == 1 ? "PAGE" : "ESCALATION", m, now) > 0;
+        if (notifyLevel(alertId, b.branchId(), level, level == 1 ? "PAGE" : "ESCALATION", m, now) > 0) {
+            return Recorded.PAGED;
+        }
+        // Nobody to page: kept visible (GET /api/v1/alerts?status=UNROUTED) instead of vanishing.
+        db.update("UPDATE alert SET status = 'UNROUTED' WHERE alert_id = ?", alertId);
+        return Recorded.UNROUTED;
+    }
+
+    private OpeningHours hours(Optional<RosterStore.Stored> roster) {
+        return roster.map(r -> OpeningHours.of(r.roster(), config.opens(), config.closes()))
+                .orElseGet(() -> OpeningHours.everyDay(config.opens(), config.closes()));
     }
 
     private void insertBreach(SlaBreached b, String alertId, boolean notified) {
@@ -157,16 +181,22 @@ public class AlertStore {
         return written;
     }
 
-    /** Claims due notifications: pushed out by a lease so no other round takes them while they are sent. */
-    public List<Due> claimDue(Instant now, int limit) {
+    /**
+     * Claims due notifications for {@code lease}: each becomes SENDING with {@code claimed_until} and
+     * this round's {@code claimId}, in a short transaction of the caller's. The send happens after
+     * it committed; a claim whose lease ran out (the sender died) is due again.
+     */
+    public List<Due> claimDue(Instant now, int limit, java.time.Duration lease, String claimId) {
         List<Due> due = db.list("""
                 SELECT n.*, a.branch_id, a.breach_detected_at FROM alert_notification n JOIN alert a ON a.alert_id = n.alert_id
-                WHERE n.status = 'PENDING' AND n.next_attempt_at <= ? ORDER BY n.next_attempt_at LIMIT ?
+                WHERE (n.status = 'PENDING' AND n.next_attempt_at <= ?) OR (n.status = 'SENDING' AND n.claimed_until <= ?)
+                ORDER BY n.next_attempt_at LIMIT ?
                 FOR UPDATE OF n SKIP LOCKED""", rs -> new Due(rs.getString("notification_id"), rs.getString("alert_id"),
                 rs.getString("branch_id"), rs.getString("staff_id"), rs.getInt("channel_index"), rs.getInt("attempts"),
-                read(rs.getString("message")), Db.instant(rs, "breach_detected_at")), now, limit);
+                read(rs.getString("message")), Db.instant(rs, "breach_detected_at"), claimId), now, now, limit);
         for (Due d : due) {
-            db.update("UPDATE alert_notification SET next_attempt_at = ? WHERE notification_id = ?", now.plusSeconds(60), d.notificationId());
+            db.update("UPDATE alert_notification SET status = 'SENDING', claimed_until = ?, claim_id = ? WHERE notification_id = ?",
+                    now.plus(lease), claimId, d.notificationId());
         }
         return due;
     }
@@ -186,19 +216,59 @@ public class AlertStore {
                 notificationId, channel, attempt, outcome, reason, at);
     }
 
-    public void sent(Due d, String channel, Instant at) {
-        db.update("UPDATE alert_notification SET status = 'SENT', sent_at = ?, sent_channel = ?, attempts = attempts + 1 WHERE notification_id = ?",
-                at, channel, d.notificationId());
+    /**
+     * The outcomes below apply only while the claim is still this round's; false when the lease ran
+     * out and another round took the notification over (its outcome then is that round's to record).
+     */
+    public boolean sent(Due d, String channel, Instant at) {
+        int n = db.update("""
+                UPDATE alert_notification SET status = 'SENT', sent_at = ?, sent_channel = ?, attempts = attempts + 1,
+                    claimed_until = NULL, claim_id = NULL WHERE notification_id = ? AND status = 'SENDING' AND claim_id = ?""",
+                at, channel, d.notificationId(), d.claimId());
         db.update("UPDATE alert SET first_delivered_at = ? WHERE alert_id = ? AND first_delivered_at IS NULL", at, d.alertId());
+        return n > 0;
     }
 
-    public void retry(Due d, int channelIndex, int attempts, Instant next) {
-        db.update("UPDATE alert_notification SET channel_index = ?, attempts = ?, next_attempt_at = ? WHERE notification_id = ?",
-                channelIndex, attempts, next, d.notificationId());
+    public boolean retry(Due d, int channelIndex, int attempts, Instant next) {
+        return db.update("""
+                UPDATE alert_notification SET status = 'PENDING', channel_index = ?, attempts = ?, next_attempt_at = ?,
+                    claimed_until = NULL, claim_id = NULL WHERE notification_id = ? AND status = 'SENDING' AND claim_id = ?""",
+                channelIndex, attempts, next, d.notificationId(), d.claimId()) > 0;
     }
 
-    public void failed(Due d) {
-        db.update("UPDATE alert_notification SET status = 'FAILED', attempts = attempts + 1 WHERE notification_id = ?", d.notificationId());
+    public boolean failed(Due d) {
+        return db.update("""
+                UPDATE alert_notification SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL, claim_id = NULL
+                WHERE notification_id = ? AND status = 'SENDING' AND claim_id = ?""", d.notificationId(), d.claimId()) > 0;
+    }
+
+    /**
+     * Records the use of a one-click link (its signature); false when that link was used before.
+     */
+    public boolean useAckLink(String signature, String alertId, String by, Instant expires, Instant now) {
+        return db.update("""
+                INSERT INTO alert_ack_token (signature, alert_id, staff_id, expires_at, used_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (signature) DO NOTHING""", signature, alertId, by, expires, now) > 0;
+    }
+
+    /** When a one-click link was used, if it was. */
+    public Optional<Instant> ackLinkUsedAt(String signature) {
+        return db.one("SELECT used_at FROM alert_ack_token WHERE signature = ?", rs -> Db.instant(rs, "used_at"), signature);
+    }
+
+    /**
+     * Deletes alerts created before {@code before} with their breaches, notifications and delivery
+     * log, and used acknowledgement links and silences older than that. Returns the alerts deleted.
+     */
+    public int purge(Instant before) {
+        db.update("""
+                DELETE FROM alert_delivery_log l USING alert_notification n, alert a
+                WHERE l.notification_id = n.notification_id AND n.alert_id = a.alert_id AND a.created_at < ?""", before);
+        db.update("DELETE FROM alert_notification n USING alert a WHERE n.alert_id = a.alert_id AND a.created_at < ?", before);
+        db.update("DELETE FROM alert_breach b USING alert a WHERE b.alert_id = a.alert_id AND a.created_at < ?", before);
+        db.update("DELETE FROM alert_ack_token WHERE used_at < ?", before);
+        db.update("DELETE FROM alert_silence WHERE ends_at < ?", before);
+        return db.update("DELETE FROM alert WHERE created_at < ?", before);
     }
 
     public Optional<AlertView> find(String alertId) {

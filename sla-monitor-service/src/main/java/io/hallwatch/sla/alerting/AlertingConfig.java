@@ -23,6 +23,7 @@ public interface AlertingConfig {
     @WithDefault("5m")
     Duration escalateAfter();
 
+    /** Opening hours where a branch's roster gives none of its own (every day). */
     @WithDefault("09:00")
     LocalTime opens();
 
@@ -54,4 +55,24 @@ public interface AlertingConfig {
     /** How often the dispatcher looks for due sends, follow-ups and escalations (a new page wakes it at once). */
     @WithDefault("100ms")
     Duration dispatchInterval();
+
+    /**
+     * How long a sender's claim on a notification lasts: past it (a sender that died mid-send) the
+     * notification is due again. Longer than a send can take ({@code channels.timeout}) in real time,
+     * also on a scaled demo clock.
+     */
+    @WithDefault("2m")
+    Duration deliveryLease();
+
+    /** Alerts, their notifications, delivery log and used acknowledgement links older than this are purged. */
+    @WithDefault("P90D")
+    Duration retention();
+
+    /** How often the retention job runs (real time; what it purges is judged on the platform clock). */
+    @WithDefault("1h")
+    Duration retentionInterval();
+
+    /** At most one warning line per branch this often about breaches nobody could be paged for. */
+    @WithDefault("1h")
+    Duration unroutedWarningEvery();
 }

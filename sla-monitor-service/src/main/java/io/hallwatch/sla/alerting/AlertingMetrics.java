@@ -33,4 +33,9 @@ public class AlertingMetrics {
     public void escalated(String branch) {
         registry.counter("hallwatch_alert_escalations_total", "branch", branch).increment();
     }
+
+    /** A new alert nobody could be paged for (the branch has no roster). */
+    public void unrouted(String branch) {
+        registry.counter("hallwatch_alert_unrouted_total", "branch", branch).increment();
+    }
 }

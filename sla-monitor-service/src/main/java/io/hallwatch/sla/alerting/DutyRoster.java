@@ -8,7 +8,19 @@ import java.util.List;
  * managers. Addresses (phone numbers above all) are for delivery only: every API output goes
  * through {@link #masked()}, and nothing here is ever logged, published or used as a metric tag.
  */
-public record DutyRoster(List<Shift> shifts, Escalation escalation) {
+public record DutyRoster(List<Shift> shifts, Escalation escalation, List<Hours> openingHours, List<String> closedDates) {
+
+    /** A roster without opening hours of its own: the deployment's default hours apply. */
+    public DutyRoster(List<Shift> shifts, Escalation escalation) {
+        this(shifts, escalation, null, null);
+    }
+
+    /**
+     * When the branch is open, in branch time: the days (MONDAY..SUNDAY) and the window [opens, closes)
+     * as HH:mm. A day no entry names is closed. Alerts outside these hours are kept quiet.
+     */
+    public record Hours(List<String> days, String opens, String closes) {
+    }
 
     /** Days (MONDAY..SUNDAY), a window [from, to) as HH:mm in branch time, and who is on duty in it. */
     public record Shift(List<String> days, String from, String to, List<Person> managers) {
@@ -40,6 +52,6 @@ public record DutyRoster(List<Shift> shifts, Escalation escalation) {
         Escalation e = escalation == null ? null : new Escalation(
                 escalation.areaManager() == null ? null : escalation.areaManager().masked(),
                 escalation.regionalManager() == null ? null : escalation.regionalManager().masked());
-        return new DutyRoster(s, e);
+        return new DutyRoster(s, e, openingHours, closedDates);
     }
 }

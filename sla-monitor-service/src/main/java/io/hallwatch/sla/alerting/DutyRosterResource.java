@@ -1,5 +1,7 @@
 package io.hallwatch.sla.alerting;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.sla.support.Params;
 import jakarta.ws.rs.Consumes;
@@ -31,14 +33,15 @@ public class DutyRosterResource {
 
     /** The roster as the API shows it: addresses masked. */
     public record RosterView(String branchId, int revision, Instant updatedAt, List<DutyRoster.Shift> shifts,
-                             DutyRoster.Escalation escalation) {
+                             DutyRoster.Escalation escalation, List<DutyRoster.Hours> openingHours, List<String> closedDates) {
         static RosterView of(RosterStore.Stored s) {
             DutyRoster m = s.roster().masked();
-            return new RosterView(s.branchId(), s.revision(), s.updatedAt(), m.shifts(), m.escalation());
+            return new RosterView(s.branchId(), s.revision(), s.updatedAt(), m.shifts(), m.escalation(), m.openingHours(), m.closedDates());
         }
     }
 
     @GET
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     public RosterView get(@PathParam("branchId") String branchId) {
         String branch = Params.branch("branchId", branchId, true);
         return store.find(branch).map(RosterView::of)
@@ -46,6 +49,7 @@ public class DutyRosterResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public RosterView put(@PathParam("branchId") String branchId, DutyRoster roster) {
         String branch = Params.branch("branchId", branchId, true);

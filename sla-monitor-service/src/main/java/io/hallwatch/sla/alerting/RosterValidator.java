@@ -17,6 +17,7 @@ public final class RosterValidator {
     static final int MAX_SHIFTS = 50;
     static final int MAX_PEOPLE = 20;
     static final int MAX_CHANNELS = 5;
+    static final int MAX_CLOSED_DATES = 400;
 
     private RosterValidator() {
     }
@@ -42,7 +43,57 @@ public final class RosterValidator {
             person("escalation.areaManager", roster.escalation().areaManager(), p);
             person("escalation.regionalManager", roster.escalation().regionalManager(), p);
         }
+        hours(roster, p);
         return p;
+    }
+
+    private static void hours(DutyRoster roster, List<String> p) {
+        if (roster.openingHours() != null) {
+            if (roster.openingHours().size() > MAX_SHIFTS) {
+                p.add("openingHours: at most " + MAX_SHIFTS);
+                return;
+            }
+            for (int i = 0; i < roster.openingHours().size(); i++) {
+                String at = "openingHours[" + i + "]";
+                DutyRoster.Hours h = roster.openingHours().get(i);
+                if (h == null) {
+                    p.add(at + ": required");
+                    continue;
+                }
+                days(at, h.days(), p);
+                LocalTime opens = time(at + ".opens", h.opens(), p);
+                LocalTime closes = time(at + ".closes", h.closes(), p);
+                if (opens != null && closes != null && !opens.isBefore(closes)) {
+                    p.add(at + ": opens must be before closes (within one day)");
+                }
+            }
+        }
+        if (roster.closedDates() != null) {
+            if (roster.closedDates().size() > MAX_CLOSED_DATES) {
+                p.add("closedDates: at most " + MAX_CLOSED_DATES);
+                return;
+            }
+            for (int i = 0; i < roster.closedDates().size(); i++) {
+                String d = roster.closedDates().get(i);
+                try {
+                    java.time.LocalDate.parse(d == null ? "" : d);
+                } catch (DateTimeParseException e) {
+                    p.add("closedDates[" + i + "]: a date YYYY-MM-DD");
+                }
+            }
+        }
+    }
+
+    private static void days(String at, List<String> days, List<String> p) {
+        if (days == null || days.isEmpty()) {
+            p.add(at + ".days: at least one of MONDAY..SUNDAY");
+        } else {
+            for (String d : days) {
+                if (day(d) == null) {
+                    p.add(at + ".days: '" + d + "' is not one of MONDAY..SUNDAY");
+                }
+            }
+        }
     }
 
     private static void shift(String at, DutyRoster.Shift s, List<String> p) {
@@ -50,15 +101,7 @@ public final class RosterValidator {
             p.add(at + ": required");
             return;
         }
-        if (s.days() == null || s.days().isEmpty()) {
-            p.add(at + ".days: at least one of MONDAY..SUNDAY");
-        } else {
-            for (String d : s.days()) {
-                if (day(d) == null) {
-                    p.add(at + ".days: '" + d + "' is not one of MONDAY..SUNDAY");
-                }
-            }
-        }
+        days(at, s.days(), p);
         LocalTime from = time(at + ".from", s.from(), p);
         LocalTime to = time(at + ".to", s.to(), p);
         if (from != null && to != null && !from.isBefore(to)) {

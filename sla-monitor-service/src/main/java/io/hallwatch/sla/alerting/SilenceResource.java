@@ -1,5 +1,7 @@
 package io.hallwatch.sla.alerting;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.sla.support.Db;
 import io.hallwatch.sla.support.Params;
@@ -39,6 +41,7 @@ public class SilenceResource {
     }
 
     @POST
+    @RolesAllowed(Roles.DUTY_MANAGER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Silence create(@PathParam("branchId") String branchId, NewSilence s) {
         String branch = Params.branch("branchId", branchId, true);
@@ -60,6 +63,7 @@ public class SilenceResource {
     }
 
     @GET
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public List<Silence> active(@PathParam("branchId") String branchId) {
         String branch = Params.branch("branchId", branchId, true);
         return db.list("SELECT * FROM alert_silence WHERE branch_id = ? AND ends_at > ? ORDER BY starts_at", rs -> new Silence(

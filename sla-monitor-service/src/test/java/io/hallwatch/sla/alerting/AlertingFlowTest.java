@@ -1,5 +1,7 @@
 package io.hallwatch.sla.alerting;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.EventCodec;
@@ -11,6 +13,7 @@ import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = ChannelStub.class, scope = TestResourceScope.GLOBAL)
 class AlertingFlowTest {
     /** Tuesday 11:00 in Shanghai: the branch is open, dm on shift. */
@@ -49,6 +53,10 @@ class AlertingFlowTest {
     AlertConsumer consumer;
     @Inject
     AlertDispatcher dispatcher;
+    @Inject
+    AlertStore store;
+    @Inject
+    AlertRetention retention;
 
     @BeforeEach
     @AfterEach
@@ -233,6 +241,13 @@ class AlertingFlowTest {
         given().urlEncodingEnabled(false).get(path).then().statusCode(403);
         clock.set(OPEN.plusSeconds(60));
         given().urlEncodingEnabled(false).get(path).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("ackedBy", equalTo("dm"));
+        Instant ackedAt = Instant.parse(given().get("/api/v1/alerts?branchId=" + branch).then().extract().jsonPath().getString("[0].ackedAt"));
+        clock.advance(Duration.ofSeconds(30));
+        given().urlEncodingEnabled(false).get(path).then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("ack-link-used"))
+                .body("detail", org.hamcrest.Matchers.containsString("already used"));
+        given().get("/api/v1/alerts?branchId=" + branch).then().body("[0].ackedAt", equalTo(ackedAt.toString()))
+                .body("[0].ackedBy", equalTo("dm"));
     }
 
     @Test
@@ -243,5 +258,156 @@ class AlertingFlowTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/api/v1/alerts?branchId=" + branch + "&status=QUIET")
                 .then().extract().jsonPath().getList("$").size() == 1);
         assertEquals(0, ChannelStub.RECEIVED.stream().filter(r -> r.body().toString().contains(branch)).count());
+    }
+
+    private static String smsLink(String branch) {
+        JsonNode params = ChannelStub.received("sms").stream().filter(r -> r.body().toString().contains(branch)).findFirst().orElseThrow()
+                .body().path("TemplateParamSet");
+        String last = params.get(params.size() - 1).asText();
+        assertTrue(last.startsWith("http://hallwatch.test/api/v1/alerts/"), params.toString());
+        return last.substring("http://hallwatch.test".length());
+    }
+
+    @Test
+    void the_sms_carries_the_one_click_link_and_it_works_once() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(branch, UUID.randomUUID().toString(), "L001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        String path = smsLink(branch);
+        given().urlEncodingEnabled(false).get(path).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("ackedBy", equalTo("dm"));
+        given().urlEncodingEnabled(false).get(path).then().statusCode(409).contentType("application/problem+json");
+        assertEquals(1, db.count("SELECT count(*) FROM alert_ack_token WHERE alert_id = ?", alertOf(branch)));
+    }
+
+    @Test
+    void a_branch_is_quiet_outside_its_own_opening_hours_and_on_its_holidays() {
+        String branch = "AL-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> all = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+        Map<String, Object> body = new java.util.HashMap<>(Rosters.body(new DutyRoster(List.of(new DutyRoster.Shift(all, "07:00", "22:00",
+                List.of(Rosters.person("dm", "SMS", "13812345678")))),
+                new DutyRoster.Escalation(Rosters.person("area", "DINGTALK", "ding-area"), Rosters.person("region", "WEBHOOK", "region")))));
+        body.put("openingHours", List.of(Map.of("days", List.of("TUESDAY", "WEDNESDAY"), "opens", "10:00", "closes", "20:00")));
+        body.put("closedDates", List.of("2026-11-25"));
+        given().contentType(ContentType.JSON).body(body).put("/api/v1/branches/{b}/duty-roster", branch).then().statusCode(200)
+                .body("openingHours[0].opens", equalTo("10:00")).body("closedDates[0]", equalTo("2026-11-25"));
+
+        clock.set(Instant.parse("2026-11-24T01:30:00Z")); // Tuesday 09:30: open by default, not here
+        breach(branch, UUID.randomUUID().toString(), "M001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/api/v1/alerts?branchId=" + branch + "&status=QUIET")
+                .then().extract().jsonPath().getList("$").size() == 1);
+        clock.set(Instant.parse("2026-11-25T03:00:00Z")); // Wednesday 11:00, a holiday
+        breach(branch, UUID.randomUUID().toString(), "M002");
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/api/v1/alerts?branchId=" + branch + "&status=QUIET")
+                .then().extract().jsonPath().getList("$").size() == 2);
+        assertEquals(0, count("sms", branch));
+        clock.set(Instant.parse("2026-11-24T11:30:00Z")); // Tuesday 19:30: closed by default, open here
+        breach(branch, UUID.randomUUID().toString(), "M003");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm"))
+                .post("/api/v1/alerts/{id}/ack", given().get("/api/v1/alerts?branchId=" + branch + "&status=OPEN").then().extract().jsonPath().getString("[0].alertId"))
+                .then().statusCode(200);
+    }
+
+    @Test
+    void a_breach_at_a_branch_without_a_roster_is_kept_unrouted_and_counted() {
+        clock.set(OPEN);
+        String branch = "AL-" + UUID.randomUUID().toString().substring(0, 8);
+        breach(branch, UUID.randomUUID().toString(), "N001");
+        breach(branch, UUID.randomUUID().toString(), "N002");
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/api/v1/alerts?branchId=" + branch + "&status=UNROUTED")
+                .then().statusCode(200).extract().jsonPath().getList("$").size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/q/metrics").then().extract().asString()
+                .contains("hallwatch_alert_unrouted_total{branch=\"" + branch + "\"} 2.0"));
+        assertEquals(0, ChannelStub.RECEIVED.stream().filter(r -> r.body().toString().contains(branch)).count());
+        assertEquals(0, db.count("SELECT count(*) FROM alert_notification n JOIN alert a USING (alert_id) WHERE a.branch_id = ?", branch));
+    }
+
+    @Test
+    void no_row_lock_is_held_while_a_provider_keeps_the_sender_waiting() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        ChannelStub.MODES.put("sms", ChannelStub.Mode.HANG);
+        breach(branch, UUID.randomUUID().toString(), "P001");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> ChannelStub.ATTEMPTS.contains("sms"));
+        // While the SMS request hangs (500 ms timeout in the tests), the row is SENDING and not locked.
+        String status = QuarkusTransaction.requiringNew().call(() -> db.one("""
+                SELECT n.status FROM alert_notification n JOIN alert a USING (alert_id) WHERE a.branch_id = ? FOR UPDATE OF n NOWAIT""",
+                rs -> rs.getString(1), branch).orElseThrow());
+        assertEquals("SENDING", status);
+        ChannelStub.MODES.remove("sms");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            clock.advance(Duration.ofSeconds(1));
+            return count("sms", branch) == 1;
+        });
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", alertOf(branch)).then().statusCode(200);
+    }
+
+    @Test
+    void a_crashed_senders_claim_runs_out_and_the_message_then_goes_out_once() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        dispatcher.stop();
+        try {
+            breach(branch, UUID.randomUUID().toString(), "Q001");
+            await().atMost(Duration.ofSeconds(5)).until(() -> db.count(
+                    "SELECT count(*) FROM alert_notification n JOIN alert a USING (alert_id) WHERE a.branch_id = ? AND n.status = 'PENDING'", branch) == 1);
+            // Another sender claims it and dies before sending: nothing records an outcome.
+            List<AlertStore.Due> claimed = QuarkusTransaction.requiringNew().call(() -> store.claimDue(clock.instant(), 100, Duration.ofMinutes(2), "crashed"));
+            assertTrue(claimed.stream().anyMatch(d -> d.branchId().equals(branch)), claimed.toString());
+        } finally {
+            dispatcher.start();
+        }
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> count("sms", branch) == 0);
+        clock.advance(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> db.count(
+                "SELECT count(*) FROM alert_notification n JOIN alert a USING (alert_id) WHERE a.branch_id = ? AND n.status = 'SENT'", branch) == 1);
+        clock.advance(Duration.ofMinutes(2));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> count("sms", branch) == 1);
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", alertOf(branch)).then().statusCode(200);
+    }
+
+    @Test
+    void alerts_older_than_the_retention_are_purged_with_their_deliveries_and_links() {
+        clock.set(OPEN);
+        String old = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(old, UUID.randomUUID().toString(), "R001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", old) == 1);
+        String oldAlert = alertOf(old);
+        given().urlEncodingEnabled(false).get(smsLink(old)).then().statusCode(200);
+        clock.set(OPEN.plus(Duration.ofDays(1)));
+        String recent = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(recent, UUID.randomUUID().toString(), "R002");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", recent) == 1);
+        String recentAlert = alertOf(recent);
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", recentAlert).then().statusCode(200);
+
+        clock.set(OPEN.plus(Duration.ofDays(90)).minusSeconds(1));
+        retention.purge();
+        given().get("/api/v1/alerts/{id}", oldAlert).then().statusCode(200);
+        clock.set(OPEN.plus(Duration.ofDays(90)).plusSeconds(1));
+        assertTrue(retention.purge() >= 1);
+        given().get("/api/v1/alerts/{id}", oldAlert).then().statusCode(404);
+        given().get("/api/v1/alerts/{id}", recentAlert).then().statusCode(200);
+        assertEquals(0, db.count("SELECT count(*) FROM alert_notification WHERE alert_id = ?", oldAlert));
+        assertEquals(0, db.count("SELECT count(*) FROM alert_delivery_log WHERE notification_id LIKE ?", oldAlert + ":%"));
+        assertEquals(0, db.count("SELECT count(*) FROM alert_breach WHERE alert_id = ?", oldAlert));
+        assertEquals(0, db.count("SELECT count(*) FROM alert_ack_token WHERE alert_id = ?", oldAlert));
+        assertEquals(1, db.count("SELECT count(*) FROM alert_delivery_log WHERE notification_id LIKE ?", recentAlert + ":%"));
+    }
+
+    @Test
+    void a_clock_set_back_does_not_let_a_later_alert_swallow_a_page() {
+        clock.set(OPEN.plus(Duration.ofMinutes(10)));
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(branch, UUID.randomUUID().toString(), "S001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 1);
+        clock.set(OPEN); // a demo replaying the same day on the same database
+        breach(branch, UUID.randomUUID().toString(), "S002");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", branch) == 2);
+        for (Object id : given().get("/api/v1/alerts?branchId=" + branch + "&status=OPEN").then().extract().jsonPath().getList("alertId")) {
+            given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", id).then().statusCode(200);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hallwatch.sla.alerting;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.sla.alerting.channel.AlertMessage;
 import io.hallwatch.sla.alerting.channel.Channels;
 import io.hallwatch.sla.alerting.channel.DeliveryException;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = ChannelStub.class, scope = TestResourceScope.GLOBAL)
 class ChannelsTest {
     private static final AlertMessage MESSAGE = new AlertMessage("alert-1", "BR-1", "SLA breach at BR-1",

@@ -1,5 +1,6 @@
 package io.hallwatch.sla.alerting;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class DutyRosterApiTest {
     private static final String ROSTER = "/api/v1/branches/{b}/duty-roster";
 

@@ -1,5 +1,6 @@
 package io.hallwatch.sla.status;
 
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.sla.Hall;
 import io.hallwatch.sla.detection.TimerScanner;
 import io.hallwatch.sla.support.Db;
@@ -23,11 +24,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The read side: breaches list, branch status and the daily report, over what detection concluded. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class BranchApiTest {
     private static final Duration KAFKA = Duration.ofSeconds(30);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -62,12 +65,19 @@ class BranchApiTest {
                 .body("items[0].counterId", nullValue());
         given().queryParam("branchId", hall.branch).queryParam("status", "resolved").get("/api/v1/breaches").then().statusCode(200)
                 .body("total", equalTo(2)); // the first ticket's warning and breach
+        // The hall's rolling average may cross 15 minutes too, whenever the scheduled branch
+        // evaluation happens to run inside this test: the two tickets' four findings are
+        // certain, a branch-average finding is counted as the store has it.
+        assertEquals(4, db.count("SELECT count(*) FROM sla_breach WHERE branch_id = ? AND ticket_id IS NOT NULL", hall.branch));
+        int all = (int) db.count("SELECT count(*) FROM sla_breach WHERE branch_id = ?", hall.branch);
+        int before = (int) db.count("SELECT count(*) FROM sla_breach WHERE branch_id = ? AND detected_at < ?", hall.branch, afterFirstScan);
         given().queryParam("branchId", hall.branch).queryParam("size", "1").queryParam("page", "1").get("/api/v1/breaches").then()
-                .statusCode(200).body("total", equalTo(4)).body("items.size()", equalTo(1)).body("page", equalTo(1)).body("size", equalTo(1));
+                .statusCode(200).body("total", equalTo(all)).body("items.size()", equalTo(1)).body("page", equalTo(1)).body("size", equalTo(1));
         given().queryParam("branchId", hall.branch).queryParam("from", afterFirstScan.toString()).get("/api/v1/breaches").then()
-                .statusCode(200).body("total", equalTo(0));
+                .statusCode(200).body("total", equalTo(all - before));
         given().queryParam("branchId", hall.branch).queryParam("to", afterFirstScan.toString()).get("/api/v1/breaches").then()
-                .statusCode(200).body("total", equalTo(4));
+                .statusCode(200).body("total", equalTo(before));
+        assertTrue(before >= 4, "the four ticket findings came before " + afterFirstScan);
     }
 
     @Test
