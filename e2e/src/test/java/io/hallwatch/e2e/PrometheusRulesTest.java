@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Prometheus and Alertmanager configuration: valid for the real tools (promtool, amtool from
- * Debian's prometheus packages, skipped with a message where they are not installed), the alert
+ * Debian's prometheus packages, found or fetched by {@link MonitoringTools}), the alert
  * rules' unit tests pass, and every Hallwatch metric a rule reads is one a service really exports.
  */
 class PrometheusRulesTest {
@@ -92,9 +92,10 @@ class PrometheusRulesTest {
     }
 
     private static Path tool(String name) {
-        Path found = Stream.of(System.getenv("PATH").split(":")).map(p -> Path.of(p, name))
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(found != null, name + " is not installed here (Debian: apt-get install prometheus prometheus-alertmanager); skipped");
+        String debianPackage = name.equals("amtool") ? "prometheus-alertmanager" : "prometheus";
+        Path found = MonitoringTools.find(name, debianPackage).orElse(null);
+        assumeTrue(found != null, name + " is neither on the PATH nor downloadable with apt-get (Debian package "
+                + debianPackage + "); skipped");
         return found;
     }
 

@@ -79,6 +79,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + ": " + tail());
     }
 
+    /** Everything the process logged so far. */
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

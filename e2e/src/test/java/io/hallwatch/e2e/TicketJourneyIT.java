@@ -1,5 +1,7 @@
 package io.hallwatch.e2e;
 
+import io.hallwatch.testsupport.jwt.TestKeys;
+import io.hallwatch.testsupport.jwt.Tokens;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventType;
 import io.hallwatch.events.ServiceFinished;
@@ -26,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -52,8 +55,11 @@ class TicketJourneyIT {
     static void startServices() throws Exception {
         String kafka = KafkaTestResource.bootstrapServers();
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        // The launcher's key set-up: every service verifies with the public key, counter-service signs its service token.
         Map<String, String> shared = Map.of("kafka.bootstrap.servers", kafka, "hallwatch.clock.scale", Integer.toString(SCALE),
-                "hallwatch.clock.epoch", now, "hallwatch.clock.real-start", now);
+                "hallwatch.clock.epoch", now, "hallwatch.clock.real-start", now,
+                "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toString(),
+                "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString());
         queue = ServiceProcess.start("queue-service", config(QUEUE_DB, shared, Map.of()));
         counter = ServiceProcess.start("counter-service", config(COUNTER_DB, shared,
                 Map.of("quarkus.rest-client.queue-service.url", queue.url(""))));
@@ -120,6 +126,28 @@ class TicketJourneyIT {
         // The queue learns from the counter's events: the ticket ends DONE.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 send(queue, "GET", "/api/v1/tickets/" + ticketId, null, 200).contains("\"status\":\"DONE\""));
+    }
+
+    @Test
+    void the_packaged_services_refuse_the_api_without_a_token_but_leave_probes_and_metrics_open() throws Exception {
+        Map<ServiceProcess, String> reads = Map.of(queue, "/queue", counter, "/counters", sla, "/sla-status", marketing, "/load");
+        for (ServiceProcess service : List.of(queue, counter, sla, marketing)) {
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/branches/GZ-TH-001"
+                    + reads.get(service)))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, api.statusCode(), service.name + " answered the API without a token");
+            assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            for (String open : List.of("/q/health/ready", "/q/metrics")) {
+                assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(service.url(open))).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode(), service.name + open);
+            }
+            HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/branches/GZ-TH-001" + reads.get(service))))
+                    .header("Authorization", Tokens.allAccess().expired().bearer()).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        // Tokens, good and bad, went to every service (the journey's and the refused ones): none reached a log.
+        for (ServiceProcess service : List.of(queue, counter, sla, marketing)) {
+            String log = service.logText();
+            assertFalse(log.contains("Bearer ") || log.contains("eyJhbGciOi"), service.name + " logged a token");
+        }
     }
 
     @Test
@@ -205,9 +233,13 @@ class TicketJourneyIT {
         return events;
     }
 
-    /** Sends a request; {@code expected} < 0 accepts any status (for polling). */
+    /**
+     * Sends a request as a caller allowed everything (the role matrix is each service's own test);
+     * {@code expected} < 0 accepts any status (for polling).
+     */
     private static String send(ServiceProcess service, String method, String path, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", Tokens.allAccess().bearer());
         request = json == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
