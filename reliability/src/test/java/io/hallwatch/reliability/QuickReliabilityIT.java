@@ -1,0 +1,61 @@
+package io.hallwatch.reliability;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The subset that runs in every {@code mvn verify} (about two minutes): bad input first, on fresh
+ * databases, then poison records, a kill -9 of the queue-service under load and a short broker
+ * outage. The full run ({@code -Preliability-full}) is {@link FullReliabilityIT}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QuickReliabilityIT {
+    private static final ResultTable TABLE = new ResultTable();
+    private static Platform platform;
+    private static Scenarios scenarios;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = Platform.start(Map.of());
+        scenarios = new Scenarios(platform, TABLE);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+        Scenarios.write(TABLE, "quick");
+    }
+
+    @Test
+    @Order(1)
+    void a_thousand_malformed_requests_get_no_5xx_only_problem_json_and_change_no_database() throws Exception {
+        scenarios.fuzz(1_000, 20261124L);
+    }
+
+    @Test
+    @Order(2)
+    void poison_and_oversized_records_go_to_the_dead_letter_topics_with_a_reason_and_consumers_go_on() throws Exception {
+        scenarios.poison();
+    }
+
+    @Test
+    @Order(3)
+    void a_queue_service_killed_mid_load_loses_and_doubles_nothing_it_accepted() throws Exception {
+        scenarios.killNine(Platform.QUEUE, Duration.ofSeconds(6), Duration.ofSeconds(6));
+    }
+
+    @Test
+    @Order(4)
+    void kiosks_keep_issuing_while_the_broker_is_down_and_every_event_arrives_in_order_after() throws Exception {
+        scenarios.brokerRestart(Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(3));
+    }
+}

@@ -1,0 +1,136 @@
+package io.hallwatch.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged Hallwatch service as its own JVM that the suite can kill -9 and start again on the
+ * same port (the counter-service keeps the queue-service's address), appending to one log.
+ */
+final class ServiceProcess implements AutoCloseable {
+    static final Path ROOT = Path.of(System.getProperty("hallwatch.root", "..")).toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    private final Map<String, String> config;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, int port, Map<String, String> config, Path log) {
+        this.name = name;
+        this.port = port;
+        this.config = Map.copyOf(config);
+        this.log = log;
+    }
+
+    static ServiceProcess start(String name, Map<String, String> config) throws IOException {
+        Path logs = ROOT.resolve("reliability/target/service-logs");
+        Files.createDirectories(logs);
+        int port = freePort();
+        ServiceProcess service = new ServiceProcess(name, port, config, logs.resolve(name + "-" + port + ".log"));
+        service.launch();
+        return service;
+    }
+
+    private void launch() throws IOException {
+        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run 'mvn verify' (which packages the services first)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port));
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Files.writeString(log, "=== start " + Instant.now() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no offset commit, as a crashed host would leave it. */
+    void kill9() {
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** Starts the same jar with the same configuration on the same port; returns when ready. */
+    Duration restart() throws IOException {
+        Instant begin = Instant.now();
+        launch();
+        return Duration.between(begin, Instant.now());
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Ready status of /q/health/ready, or -1 when nothing answers. */
+    int readiness() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited: " + tail());
+            }
+            if (readiness() == 200) {
+                return;
+            }
+            process.onExit().completeOnTimeout(null, 300, TimeUnit.MILLISECONDS).join();
+        }
+        close();
+        throw new IllegalStateException(name + " not ready within " + timeout + ": " + tail());
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        process.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
