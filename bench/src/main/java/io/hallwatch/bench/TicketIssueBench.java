@@ -39,6 +39,7 @@ public final class TicketIssueBench {
             branches[i] = "BENCH-" + run + "-" + i;
             int status = admin.send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branches[i]))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token("HALLWATCH_BENCH_ADMIN_TOKEN"))
                     .PUT(HttpRequest.BodyPublishers.ofString("""
                             {"name":"压测营业厅","opensAt":"00:00","closesAt":"23:59:59",
                              "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
@@ -49,10 +50,12 @@ public final class TicketIssueBench {
         }
         String[] types = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
         AtomicLong n = new AtomicLong();
+        // One kiosk token for every branch: the bench measures ticket issue, token verification included.
+        String kiosk = "Bearer " + token("HALLWATCH_BENCH_KIOSK_TOKEN");
         Supplier<HttpRequest> issue = () -> {
             long i = n.getAndIncrement();
             return LoadRun.postJson(queue + "/api/v1/branches/" + branches[(int) (i % branchCount)] + "/tickets",
-                    "{\"businessType\":\"" + types[(int) ((i / branchCount) % types.length)] + "\"}");
+                    "{\"businessType\":\"" + types[(int) ((i / branchCount) % types.length)] + "\"}", kiosk);
         };
         Supplier<HttpRequest> health = () -> LoadRun.get(queue + "/q/health/live");
 
@@ -113,5 +116,14 @@ public final class TicketIssueBench {
             }
         }
         return fallback;
+    }
+
+    /** A token the bench script mints with ./hallwatch token (the platform's own keys). */
+    private static String token(String env) {
+        String token = System.getenv(env);
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException(env + " is not set: run the bench through bench/ticket-issue");
+        }
+        return token.trim();
     }
 }

@@ -1,0 +1,176 @@
+# Sourced by the benchmark scripts: a private copy of the platform on its own ports, databases and
+# state folder, so that a benchmark never meets the launcher's platform (8081-8084, 9092) or a
+# test run that may be going on at the same time on this machine.
+#
+#   BENCH_HOME        state: Kafka jars and data, logs, pids (default bench/target/platform)
+#   BENCH_KAFKA_PORT  broker port, controller on the next one (default 19092)
+#   BENCH_PORT_BASE   services on BASE+1 (queue), +2 (counter), +3 (sla-monitor) (default 18080)
+#   BENCH_DB_PREFIX   databases <prefix>_queue, _counter, _sla (default bench)
+#   HALLWATCH_PG_HOST / _PORT / _USER   PostgreSQL, as for the launcher
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_HOME="${BENCH_HOME:-$ROOT/bench/target/platform}"
+BENCH_KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
+BENCH_PORT_BASE="${BENCH_PORT_BASE:-18080}"
+BENCH_BOOTSTRAP="127.0.0.1:$BENCH_KAFKA_PORT"
+BENCH_DB_PREFIX="${BENCH_DB_PREFIX:-bench}"
+PG_HOST="${HALLWATCH_PG_HOST:-127.0.0.1}"
+PG_PORT="${HALLWATCH_PG_PORT:-5432}"
+PG_USER="${HALLWATCH_PG_USER:-postgres}"
+BENCH_LOGS="$BENCH_HOME/logs"
+BENCH_KEYS="$BENCH_HOME/keys"
+BENCH_PIDS="$BENCH_HOME/pids"
+BENCH_PARTITIONS=6
+
+bench_say() { printf '[bench] %s\n' "$*"; }
+bench_die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+bench_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+service_port() {
+  case "$1" in
+    queue-service) echo $((BENCH_PORT_BASE + 1)) ;;
+    counter-service) echo $((BENCH_PORT_BASE + 2)) ;;
+    sla-monitor-service) echo $((BENCH_PORT_BASE + 3)) ;;
+    *) bench_die "unknown service $1" ;;
+  esac
+}
+
+service_db() {
+  case "$1" in
+    queue-service) echo "${BENCH_DB_PREFIX}_queue" ;;
+    counter-service) echo "${BENCH_DB_PREFIX}_counter" ;;
+    sla-monitor-service) echo "${BENCH_DB_PREFIX}_sla" ;;
+  esac
+}
+
+bench_build() {
+  bench_say "building $* and the benchmark (tests skipped)"
+  mkdir -p "$BENCH_LOGS"
+  # events is installed so that the benchmark's own pom (outside the reactor) resolves it.
+  { mvn -B -q -f "$ROOT/pom.xml" -DskipTests install -pl events -am \
+      && mvn -B -q -f "$ROOT/pom.xml" -DskipTests package -pl "$(IFS=,; echo "$*")" -am \
+      && mvn -B -q -f "$ROOT/bench/pom.xml" package -DskipTests; } >"$BENCH_LOGS/build.log" 2>&1 \
+    || { tail -40 "$BENCH_LOGS/build.log" >&2; bench_die "build failed; see $BENCH_LOGS/build.log"; }
+}
+
+bench_psql() {
+  PGOPTIONS="--client-min-messages=warning" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -tAq "$@"
+}
+
+# A fresh database per run: a benchmark must not depend on what an earlier one left.
+bench_fresh_db() {
+  bench_psql -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
+  bench_psql -c "CREATE DATABASE $1" >/dev/null
+}
+
+bench_start_kafka() {
+  mkdir -p "$BENCH_LOGS" "$BENCH_PIDS"
+  local kdir="$BENCH_HOME/kafka"
+  if [[ ! -f "$kdir/libs/.complete" ]]; then
+    bench_say "copying the Kafka broker jars"
+    mvn -B -q -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$kdir/libs" \
+      >"$BENCH_LOGS/kafka-fetch.log" 2>&1 || { tail -20 "$BENCH_LOGS/kafka-fetch.log" >&2; bench_die "cannot fetch Kafka"; }
+    touch "$kdir/libs/.complete"
+  fi
+  bench_port_open "$BENCH_KAFKA_PORT" && bench_die "port $BENCH_KAFKA_PORT is taken; set BENCH_KAFKA_PORT"
+  # A fresh broker per run: the topics hold exactly what this run produced.
+  rm -rf "$kdir/data"
+  mkdir -p "$kdir/data"
+  local controller=$((BENCH_KAFKA_PORT + 1))
+  cat >"$kdir/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$controller
+listeners=PLAINTEXT://127.0.0.1:$BENCH_KAFKA_PORT,CONTROLLER://127.0.0.1:$controller
+advertised.listeners=PLAINTEXT://127.0.0.1:$BENCH_KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$kdir/data
+num.partitions=$BENCH_PARTITIONS
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+EOF
+  local cp="$kdir/libs/*" cluster_id
+  cluster_id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
+  java -cp "$cp" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$kdir/server.properties" --standalone \
+    >"$BENCH_LOGS/kafka-format.log" 2>&1 || { cat "$BENCH_LOGS/kafka-format.log" >&2; bench_die "cannot format Kafka storage"; }
+  bench_say "starting Kafka on $BENCH_BOOTSTRAP"
+  (exec java -Xms256m -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" kafka.Kafka "$kdir/server.properties" \
+    >"$BENCH_LOGS/kafka.log" 2>&1) &
+  echo $! >"$BENCH_PIDS/kafka.pid"
+  for _ in $(seq 1 120); do bench_port_open "$BENCH_KAFKA_PORT" && break; sleep 0.5; done
+  bench_port_open "$BENCH_KAFKA_PORT" || { tail -30 "$BENCH_LOGS/kafka.log" >&2; bench_die "Kafka did not start"; }
+  local all=()
+  for t in hallwatch.tickets.v1 hallwatch.services.v1 hallwatch.sla.v1 hallwatch.marketing.v1; do all+=("$t" "$t.dlq"); done
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" "$ROOT/deploy/local/CreateTopics.java" "$BENCH_BOOTSTRAP" \
+    "$BENCH_PARTITIONS" "${all[@]}" >"$BENCH_LOGS/topics.log" 2>&1 || { cat "$BENCH_LOGS/topics.log" >&2; bench_die "cannot create topics"; }
+}
+
+# bench_keys: the bench platform's token keys (as the launcher makes its own), and BENCH_TOKEN, a
+# token with every role the benchmarks play (admin, kiosk, clerk, duty manager, manager) for
+# every branch, which io.hallwatch.bench.HallwatchApi sends.
+bench_keys() {
+  java "$ROOT/deploy/local/JwtKeys.java" keys "$BENCH_KEYS" || bench_die "could not create token keys in $BENCH_KEYS"
+  BENCH_TOKEN=$(java "$ROOT/deploy/local/JwtKeys.java" token "$BENCH_KEYS" admin,kiosk,clerk,duty-manager,manager) \
+    || bench_die "could not mint the benchmark's token"
+  export BENCH_TOKEN
+}
+
+# bench_start_service NAME [extra -D options...]: the packaged service on its bench port and database.
+bench_start_service() {
+  local name=$1 port db
+  shift
+  port=$(service_port "$name")
+  db=$(service_db "$name")
+  bench_port_open "$port" && bench_die "port $port (for $name) is taken; set BENCH_PORT_BASE"
+  # counter-service calls queue-service: its bench port, not the default one.
+  local extra=()
+  [[ "$name" == counter-service ]] && extra=(-Dquarkus.rest-client.queue-service.url="http://127.0.0.1:$(service_port queue-service)"
+    -Dsmallrye.jwt.sign.key.location="$BENCH_KEYS/jwt-private.pem")
+  [[ -n "${BENCH_TOKEN:-}" ]] || bench_keys
+  (exec java -Xms64m -Xmx384m "${extra[@]}" \
+    -Dquarkus.http.port="$port" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
+    -Dquarkus.datasource.username="$PG_USER" \
+    -Dkafka.bootstrap.servers="$BENCH_BOOTSTRAP" \
+    -Dhallwatch.kafka.partitions="$BENCH_PARTITIONS" \
+    -Dmp.jwt.verify.publickey.location="$BENCH_KEYS/jwt-public.pem" \
+    "$@" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$BENCH_LOGS/$name.log" 2>&1) &
+  echo $! >"$BENCH_PIDS/$name.pid"
+  bench_say "starting $name on :$port (database $db, pid $!)"
+}
+
+bench_wait_ready() {
+  local name=$1 port deadline=$((SECONDS + 180))
+  port=$(service_port "$name")
+  until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$(cat "$BENCH_PIDS/$name.pid")" 2>/dev/null || { tail -40 "$BENCH_LOGS/$name.log" >&2; bench_die "$name exited"; }
+    ((SECONDS < deadline)) || bench_die "$name not ready within 180 s; see $BENCH_LOGS/$name.log"
+    sleep 1
+  done
+  bench_say "$name is ready"
+}
+
+bench_stop_one() {
+  local f="$BENCH_PIDS/$1.pid" pid
+  [[ -f "$f" ]] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}
+
+# Services first, so that they leave their groups while the broker is still there.
+bench_stop_all() {
+  for name in queue-service counter-service sla-monitor-service; do bench_stop_one "$name"; done
+  bench_stop_one kafka
+}

@@ -1,0 +1,66 @@
+package io.hallwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** What a result needs to say about where it was measured: the machine, and how busy it was. */
+final class Machine {
+    private Machine() {
+    }
+
+    static String describe() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + ", Java " + System.getProperty("java.version");
+    }
+
+    static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.replaceAll(".*:\\s*", "")).orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} prints them. */
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return Instant.now() + " load average " + f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return Instant.now() + " load average unknown";
+        }
+    }
+
+    /** CPU seconds a process has used so far (user + system), from /proc; -1 where unknown. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime), counted after the command name
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Resident memory of a process in MB, from /proc; -1 where unknown. */
+    static double residentMb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).orElse(-1.0);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
