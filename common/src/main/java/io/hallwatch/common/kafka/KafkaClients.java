@@ -50,6 +50,33 @@ public class KafkaClients {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * The outbox relay's producer: like {@link #reliableProducer} but a record never expires inside
+     * the producer. An expired batch followed by a later batch of the same partition that still
+     * gets through is a gap that the relay's resend can only fill out of order (seen with the broker
+     * down longer than the delivery timeout); so the relay bounds its own wait instead
+     * ({@link #deliveryTimeout()}) and discards the whole producer when that runs out.
+     */
+    public KafkaProducer<String, byte[]> orderedProducer(String clientId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        int timeoutMs = (int) config.deliveryTimeout().toMillis();
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** How long a send may take before the caller gives up on it. */
+    public java.time.Duration deliveryTimeout() {
+        return config.deliveryTimeout();
+    }
+
     /** A consumer that commits only what was applied: at-least-once, made exactly-once by dedupe. */
     public KafkaConsumer<String, byte[]> manualCommitConsumer(String groupId, String clientId) {
         Map<String, Object> props = new HashMap<>();

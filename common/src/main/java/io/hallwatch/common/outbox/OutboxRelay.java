@@ -34,6 +34,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -191,22 +192,45 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Hands the rows to the producer in seq order and waits, up to the delivery timeout, for every
+     * acknowledgement. On any failure the producer is discarded with everything it still holds:
+     * the next round resends from the first unsent row through a fresh producer, so what reaches a
+     * partition is always a prefix of the rows followed by the resend, and the first copy of each
+     * event (the one consumers keep) stays in order per branch.
+     */
     private void send(List<OutboxRow> rows) throws InterruptedException {
         KafkaProducer<String, byte[]> p = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
-                    row.payload().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("content-type", EventCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            acks.add(p.send(record));
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new OutboxException("Kafka did not acknowledge an outbox event", e.getCause());
+        long deadline = System.nanoTime() + clients.deliveryTimeout().toNanos();
+        try {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (OutboxRow row : rows) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
+                        row.payload().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("content-type", EventCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                acks.add(p.send(record));
             }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            discard(p);
+            throw new OutboxException("Kafka did not acknowledge an outbox event", e.getCause());
+        } catch (TimeoutException e) {
+            discard(p);
+            throw new OutboxException("Kafka did not acknowledge the outbox events within " + clients.deliveryTimeout(), e);
+        } catch (RuntimeException | InterruptedException e) {
+            discard(p);
+            throw e;
         }
+    }
+
+    /** Closes the producer without waiting, dropping what it has not sent yet (the next round resends it). */
+    private synchronized void discard(KafkaProducer<String, byte[]> p) {
+        if (producer == p) {
+            producer = null;
+        }
+        p.close(Duration.ZERO);
     }
 
     private static void markSent(Connection c, List<OutboxRow> rows) throws SQLException {
@@ -244,7 +268,7 @@ public class OutboxRelay {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = clients.reliableProducer(applicationName + "-outbox-relay");
+                    producer = clients.orderedProducer(applicationName + "-outbox-relay");
                 }
                 p = producer;
             }
