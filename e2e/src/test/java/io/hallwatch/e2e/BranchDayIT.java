@@ -67,7 +67,7 @@ class BranchDayIT {
     private static ServiceProcess sla;
     private static ServiceProcess marketing;
     private static final java.nio.file.Path PHONE_LOG = ServiceProcess.ROOT.resolve("e2e/target/e2e-logs/branch-day-phone.log");
-    private static Process phone;
+    private static io.hallwatch.testsupport.PhoneStandInProcess phone;
     /**
      * Who plays the day, each with the role the real one has, scoped to the script's hall and the
      * warm-up hall: the hall's admin, the kiosk, the clerks' terminals, the duty manager, the
@@ -116,51 +116,21 @@ class BranchDayIT {
         return p;
     }
 
-    /**
-     * The launcher's phone stand-in (SMS gateway, WeCom and DingTalk robots that check signatures
-     * like the providers), with fresh secrets; returns the monitor's channel settings for it.
-     */
+    /** The launcher's phone stand-in with fresh secrets; returns the monitor's channel settings for it. */
     private static Map<String, String> startPhone() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        java.nio.file.Files.deleteIfExists(PHONE_LOG);
-        String smsSecret = UUID.randomUUID().toString().replace("-", "");
-        String wecomKey = UUID.randomUUID().toString();
-        String dingToken = UUID.randomUUID().toString().replace("-", "");
-        String dingSecret = "SEC" + UUID.randomUUID().toString().replace("-", "");
-        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                ServiceProcess.ROOT.resolve("deploy/local/PhoneStandIn.java").toString(), Integer.toString(port), PHONE_LOG.toString())
-                .redirectErrorStream(true).redirectOutput(ServiceProcess.ROOT.resolve("e2e/target/e2e-logs/branch-day-phone.out").toFile());
-        pb.environment().putAll(Map.of("PHONE_SMS_ACCOUNT", "1400000001", "PHONE_SMS_SECRET", smsSecret, "PHONE_WECOM_KEY", wecomKey,
-                "PHONE_DINGTALK_TOKEN", dingToken, "PHONE_DINGTALK_SECRET", dingSecret));
-        phone = pb.start();
-        String url = "http://127.0.0.1:" + port;
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            assertTrue(phone.isAlive(), "the phone stand-in exited");
-            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
-                return true;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
-        return Map.of("hallwatch.alerting.channels.sms.url", url + "/sms/send",
-                "hallwatch.alerting.channels.sms.account", "1400000001",
-                "hallwatch.alerting.channels.sms.secret", smsSecret,
-                "hallwatch.alerting.channels.wecom.webhook-url", url + "/wecom/send?key=" + wecomKey,
-                "hallwatch.alerting.channels.dingtalk.webhook-url", url + "/dingtalk/send?access_token=" + dingToken,
-                "hallwatch.alerting.channels.dingtalk.secret", dingSecret,
-                // A sender's lease is platform-clock time: stretched by the scale, as the launcher does,
-                // so that a slow real send is not taken for a dead sender and sent twice.
-                "hallwatch.alerting.delivery-lease", "PT" + 2 * SCALE + "M");
+        phone = io.hallwatch.testsupport.PhoneStandInProcess.start(ServiceProcess.ROOT, PHONE_LOG);
+        Map<String, String> config = new HashMap<>(phone.monitorConfig());
+        // A sender's lease is platform-clock time: stretched by the scale, as the launcher does,
+        // so that a slow real send is not taken for a dead sender and sent twice.
+        config.put("hallwatch.alerting.delivery-lease", "PT" + 2 * SCALE + "M");
+        return config;
     }
 
     @AfterAll
     static void stopServices() {
         SERVICES.forEach(ServiceProcess::close);
         if (phone != null) {
-            phone.destroy();
+            phone.close();
         }
         for (PostgresTestResource db : List.of(MARKETING_DB, SLA_DB, COUNTER_DB, QUEUE_DB)) {
             db.stop();
@@ -469,13 +439,7 @@ class BranchDayIT {
     /** Messages in the phone stand-in's log, by (masked) recipient. */
     private static Map<String, Integer> phoneMessages() throws Exception {
         Map<String, Integer> out = new TreeMap<>();
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\S+ \\S+\\s+(SMS|WECOM|DINGTALK)\\s+to (\\S+)");
-        for (String l : java.nio.file.Files.readAllLines(PHONE_LOG)) {
-            java.util.regex.Matcher m = line.matcher(l);
-            if (m.find()) {
-                out.merge(m.group(2), 1, Integer::sum);
-            }
-        }
+        phone.messages().forEach(m -> out.merge(m.to(), 1, Integer::sum));
         return out;
     }
 
