@@ -2,6 +2,7 @@ package io.hallwatch.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallwatch.testsupport.PhoneStandInProcess;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.hallwatch.testsupport.jwt.TestKeys;
 import io.hallwatch.testsupport.jwt.Tokens;
@@ -59,6 +60,8 @@ final class Platform implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final BrokerProcess broker;
+    /** The duty managers' phones: what the alerting sent, read back to prove nothing was doubled. */
+    PhoneStandInProcess phone;
     private final Map<String, PostgresTestResource> databases = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> dbConfig = new HashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -95,7 +98,13 @@ final class Platform implements AutoCloseable {
             p.services.put(QUEUE, ServiceProcess.start(QUEUE, p.config(QUEUE, shared, Map.of())));
             p.services.put(COUNTER, ServiceProcess.start(COUNTER, p.config(COUNTER, shared,
                     Map.of("quarkus.rest-client.queue-service.url", p.service(QUEUE).url("")))));
-            p.services.put(SLA, ServiceProcess.start(SLA, p.config(SLA, shared, Map.of())));
+            p.phone = PhoneStandInProcess.start(ServiceProcess.ROOT, ServiceProcess.ROOT.resolve(
+                    "reliability/target/phone-" + UUID.randomUUID().toString().substring(0, 8) + ".log"));
+            Map<String, String> alerting = new HashMap<>(p.phone.monitorConfig());
+            // A sender's lease is platform time (60x): 30 minutes are 30 real seconds, far beyond a
+            // send, so only a killed sender's claim runs out.
+            alerting.put("hallwatch.alerting.delivery-lease", "PT30M");
+            p.services.put(SLA, ServiceProcess.start(SLA, p.config(SLA, shared, alerting)));
             p.services.put(MARKETING, ServiceProcess.start(MARKETING, p.config(MARKETING, shared, Map.of())));
             return p;
         } catch (IOException | RuntimeException e) {
@@ -127,6 +136,23 @@ final class Platform implements AutoCloseable {
         call(COUNTER, "PUT", "/api/v1/branches/" + branch + "/counters/C01",
                 "{\"label\":\"1号台\",\"vip\":false,\"skills\":[\"PAYMENT\",\"GENERAL\"]}", 201);
         return branch;
+    }
+
+    /**
+     * Gives {@code branch} a duty roster: one duty manager all day on WeCom (so that each message's
+     * text, with its ticket numbers, is in the phone log), an area and a regional manager above.
+     * Returns the duty manager's WeCom id, as the log names the recipient.
+     */
+    String dutyRoster(String branch) throws Exception {
+        String tag = branch.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String days = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]";
+        call(SLA, "PUT", "/api/v1/branches/" + branch + "/duty-roster", """
+                {"shifts":[{"days":%s,"from":"00:00","to":"23:59","managers":[
+                   {"staffId":"dm-%s","channels":[{"type":"WECOM","address":"dm.%s"}]}]}],
+                 "escalation":{"areaManager":{"staffId":"area-%s","channels":[{"type":"WECOM","address":"area.%s"}]},
+                               "regionalManager":{"staffId":"region-%s","channels":[{"type":"WECOM","address":"region.%s"}]}},
+                 "openingHours":[{"days":%s,"opens":"00:00","closes":"23:59"}]}""".formatted(days, tag, tag, tag, tag, tag, tag, days), 200);
+        return "@dm." + tag;
     }
 
     String call(String service, String method, String path, String json, int expected) throws Exception {
@@ -273,6 +299,9 @@ final class Platform implements AutoCloseable {
         java.util.Collections.reverse(reverse);
         reverse.forEach(ServiceProcess::close);
         broker.close();
+        if (phone != null) {
+            phone.close();
+        }
         databases.values().forEach(PostgresTestResource::stop);
     }
 }

@@ -54,6 +54,7 @@ final class Scenarios {
      */
     void killNine(String victim, Duration before, Duration after) throws Exception {
         String branch = platform.newBranch("K9");
+        String dutyManager = platform.dutyRoster(branch);
         ServiceProcess service = platform.service(victim);
         KioskLoad load = new KioskLoad(platform.service(Platform.QUEUE).url(""), branch).start(NORMAL_RATE);
         CounterLoad counter = new CounterLoad(platform.service(Platform.COUNTER).url(""), branch).start();
@@ -86,15 +87,87 @@ final class Scenarios {
         if (finished.isEmpty()) {
             problems.add("the counter finished no service");
         }
+        AlertAudit alerts = auditAlerts(branch, dutyManager);
+        problems.addAll(alerts.problems());
         int serverErrors = (int) load.count(a -> a.status() >= 500) + counter.serverErrors();
         if (serverErrors > 0) {
             problems.add(serverErrors + " answers 5xx");
         }
-        String verdict = problems.isEmpty() ? outcome.verdict.replace(" accepted,", " tickets, " + finished.size() + " services finished,")
+        String verdict = problems.isEmpty() ? outcome.verdict.replace(" accepted,", " tickets, " + finished.size() + " services finished, "
+                + alerts.breaches() + " breaches in " + alerts.messages() + " messages once each,")
                 : "FAIL: " + String.join("; ", problems);
         table.add(new ResultTable.Row("kill -9 " + victim, load.sent() + counter.requests(), outcome.events + services[0].publishedEvents(),
                 outcome.lost + services[0].lost(), outcome.duplicated + services[0].duplicated(), serverErrors, recovery, verdict));
         assertTrue(problems.isEmpty(), "kill -9 " + victim + ": " + problems);
+    }
+
+    record AlertAudit(int breaches, int messages, List<String> problems) {
+    }
+
+    private static final java.util.regex.Pattern PAGED_TICKET = java.util.regex.Pattern.compile("ticket (\\S+):");
+    private static final java.util.regex.Pattern LISTED_TICKETS = java.util.regex.Pattern.compile("tickets: ([^/]+)");
+    private static final java.util.regex.Pattern ACK_LINK = java.util.regex.Pattern.compile("\\[Acknowledge]\\([^)]*\\)");
+
+    /**
+     * What reached the phones for {@code branch}: every ticket breach the monitor recorded is named
+     * in exactly one page or follow-up (none missed, none doubled, whoever's level it reached), the
+     * duty manager was paged, and no message went out twice (ack links differ per send, so they
+     * are left out of the comparison).
+     */
+    AlertAudit auditAlerts(String branch, String dutyManager) throws Exception {
+        List<String> problems = new ArrayList<>();
+        String title = " at " + branch;
+        List<String> expected = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        List<io.hallwatch.testsupport.PhoneStandInProcess.Message> messages = new ArrayList<>();
+        try {
+            await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                // The phone first, then the monitor: a message names only breaches already stored,
+                // so a snapshot read this way can lag but never show a message without its breach.
+                messages.clear();
+                platform.phone.messages().stream().filter(m -> m.text().contains(title)).forEach(messages::add);
+                expected.clear();
+                expected.addAll(platform.strings(Platform.SLA, "SELECT ticket_number FROM sla_breach WHERE branch_id = ?"
+                        + " AND level = 'BREACH' AND ticket_number IS NOT NULL", branch));
+                java.util.Collections.sort(expected);
+                named.clear();
+                for (var m : messages) {
+                    var paged = PAGED_TICKET.matcher(m.text());
+                    while (paged.find()) {
+                        named.add(paged.group(1));
+                    }
+                    var listed = LISTED_TICKETS.matcher(m.text());
+                    if (listed.find()) {
+                        java.util.Arrays.stream(listed.group(1).split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(named::add);
+                    }
+                }
+                java.util.Collections.sort(named);
+                return !expected.isEmpty() && named.equals(expected);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported below
+        }
+        if (expected.isEmpty()) {
+            problems.add("no breach to alert on");
+        }
+        if (!named.equals(expected)) {
+            List<String> missed = new ArrayList<>(expected);
+            named.forEach(missed::remove);
+            List<String> extra = new ArrayList<>(named);
+            expected.forEach(extra::remove);
+            problems.add("alerts: missed " + missed + ", doubled or unknown " + extra);
+        }
+        if (messages.stream().noneMatch(m -> m.to().equals(dutyManager))) {
+            problems.add("the duty manager " + dutyManager + " was never paged");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var m : messages) {
+            String same = m.channel() + " " + m.to() + " " + ACK_LINK.matcher(m.text()).replaceAll("");
+            if (!seen.add(same)) {
+                problems.add("message sent twice: " + abbreviate(same));
+            }
+        }
+        return new AlertAudit(expected.size(), messages.size(), problems);
     }
 
     record Outcome(int events, int lost, int duplicated, String verdict, List<String> problems) {
