@@ -1,5 +1,6 @@
 package io.hallwatch.e2e;
 
+import io.hallwatch.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.e2e.BranchDay.Action;

@@ -1,5 +1,6 @@
 package io.hallwatch.e2e;
 
+import io.hallwatch.testsupport.ServiceProcess;
 import io.hallwatch.testsupport.jwt.TestKeys;
 import io.hallwatch.testsupport.jwt.Tokens;
 import io.hallwatch.events.CloudEvent;

@@ -1,5 +1,6 @@
 package io.hallwatch.reliability;
 
+import io.hallwatch.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,5 +1,6 @@
 package io.hallwatch.reliability;
 
+import io.hallwatch.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.testsupport.PhoneStandInProcess;

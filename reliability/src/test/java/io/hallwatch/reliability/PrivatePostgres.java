@@ -1,5 +1,6 @@
 package io.hallwatch.reliability;
 
+import io.hallwatch.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.hallwatch.reliability;
 
+import io.hallwatch.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.jwt.Tokens;

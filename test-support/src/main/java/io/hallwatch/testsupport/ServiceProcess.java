@@ -1,4 +1,4 @@
-package io.hallwatch.reliability;
+package io.hallwatch.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,14 +17,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A packaged Hallwatch service as its own JVM that the suite can kill -9 and start again on the
- * same port (the counter-service keeps the queue-service's address), appending to one log.
+ * A packaged Hallwatch service as its own JVM, as the launcher and production run it, for the
+ * suites that test the platform from outside (end-to-end, reliability): it can be killed with
+ * SIGKILL and started again on the same port (the counter-service keeps the queue-service's
+ * address), appending to one log in the module's {@code target/service-logs/}.
  */
-final class ServiceProcess implements AutoCloseable {
-    static final Path ROOT = Path.of(System.getProperty("hallwatch.root", "..")).toAbsolutePath().normalize();
+public final class ServiceProcess implements AutoCloseable {
+    /** The repository, given to the suites by their pom ({@code hallwatch.root}). */
+    public static final Path ROOT = Path.of(System.getProperty("hallwatch.root", "..")).toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
+    public final String name;
     final int port;
     private final Map<String, String> config;
     private final Path log;
@@ -37,8 +40,8 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, Map<String, String> config) throws IOException {
-        Path logs = ROOT.resolve("reliability/target/service-logs");
+    public static ServiceProcess start(String name, Map<String, String> config) throws IOException {
+        Path logs = Path.of("target/service-logs").toAbsolutePath();
         Files.createDirectories(logs);
         int port = freePort();
         ServiceProcess service = new ServiceProcess(name, port, config, logs.resolve(name + "-" + port + ".log"));
@@ -63,24 +66,24 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no offset commit, as a crashed host would leave it. */
-    void kill9() {
+    public void kill9() {
         process.destroyForcibly();
         process.onExit().join();
     }
 
     /** Starts the same jar with the same configuration on the same port; returns when ready. */
-    Duration restart() throws IOException {
+    public Duration restart() throws IOException {
         Instant begin = Instant.now();
         launch();
         return Duration.between(begin, Instant.now());
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** Ready status of /q/health/ready, or -1 when nothing answers. */
-    int readiness() {
+    public int readiness() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -107,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + ": " + tail());
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
     }
 
@@ -116,7 +119,7 @@ final class ServiceProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
