@@ -74,7 +74,7 @@ public class Recommender {
                 RecommendationStatus.SUPERSEDED, s.ticketId(), RecommendationStatus.SERVING);
         Moment moment = new Moment(s.branchId(), s.counterId(), s.ticketId(), s.ticketNumber(), s.clerkId(),
                 s.businessType(), s.startedAt());
-        advise(moment, hall.load(s.branchId(), s.startedAt()));
+        advise(moment, hall.load(s.branchId(), s.startedAt()), null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -107,10 +107,11 @@ public class Recommender {
         // The load stays the one at service start: that is the hall the clerk is pitching in.
         advise(new Moment(previous.branchId, previous.counterId, previous.ticketId, previous.ticketNumber,
                 previous.clerkId, previous.businessType, previous.serviceStartedAt),
-                new HallLoad(previous.waiting, previous.busyThreshold));
+                new HallLoad(previous.waiting, previous.busyThreshold), previous);
     }
 
-    private void advise(Moment m, HallLoad load) {
+    /** {@code replaced}: the advice this one supersedes for the same customer, or null. */
+    private void advise(Moment m, HallLoad load, RecommendationEntity replaced) {
         String customerRef = hall.customerRef(m.ticketId()).orElse(null);
         CustomerProfile profile = profiles.find(customerRef).orElse(null);
         ContactHistory history = profiles.history(customerRef);
@@ -152,7 +153,11 @@ public class Recommender {
         if (r.offerCode != null) {
             outbox.publish(now, new OfferRecommended(r.id.toString(), r.branchId, r.ticketId, r.counterId,
                     r.businessType, r.offerCode, r.pitchForm.name(), r.pitchSeconds, now));
-            metrics.offerMade(r.branchId, r.offerCode, r.pitchForm.name());
+            // A re-advice that keeps the offer (only the pitch or the apology changed) is the same
+            // offer to the same customer: counted once, or the conversion rate would sink.
+            if (replaced == null || !r.offerCode.equals(replaced.offerCode)) {
+                metrics.offerMade(r.branchId, r.offerCode, r.pitchForm.name());
+            }
         }
         if (r.recoveryGesture != null) {
             metrics.recoveryGiven(r.branchId, r.recoveryGesture);

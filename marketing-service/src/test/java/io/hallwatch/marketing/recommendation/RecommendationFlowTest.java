@@ -242,6 +242,10 @@ class RecommendationFlowTest {
         assertEquals(16, after.getInt("recovery.waitedMinutes"));
         assertEquals("SHORT", after.getString("offer.pitch.form"));
         assertEquals(1, Db.count(dataSource, "SELECT count(*) FROM recommendation WHERE ticket_id = ? AND status = 'SUPERSEDED'", ticket));
+        // The same offer re-advised with a shorter pitch is still one offer made to this customer.
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(1.0, metrics.lines().filter(l -> l.startsWith("hallwatch_marketing_offers_made_total{branch=\"" + branch + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum(), metrics);
     }
 
     @Test
