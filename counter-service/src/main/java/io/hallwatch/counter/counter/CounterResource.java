@@ -1,11 +1,13 @@
 package io.hallwatch.counter.counter;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1/branches/{branchId}/counters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -89,9 +92,17 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/call-next")
-    @Operation(summary = "Call the next customer (200), 204 when nobody waits, 503 when the queue is out of reach")
-    public Response callNext(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
-        return counters.callNext(branchId, counterId).map(v -> Response.ok(v).build())
+    @Operation(summary = "Call the next customer (200), 204 when nobody waits, 503 when the queue is out of reach. "
+            + "An Idempotency-Key per click, sent again when the screen retries that click, calls one customer for it.")
+    public Response callNext(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
+            throw ProblemException.badRequest("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
+        }
+        // Without one from the screen, this request's own key still makes the retries below it safe.
+        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        return counters.callNext(branchId, counterId, key).map(v -> Response.ok(v).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 

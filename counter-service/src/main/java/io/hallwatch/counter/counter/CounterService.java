@@ -157,14 +157,18 @@ public class CounterService {
         return view(c);
     }
 
-    /** Asks the queue for the next customer; empty when nobody this counter serves waits. */
-    public Optional<CounterView> callNext(String branchId, String counterId) {
+    /**
+     * Asks the queue for the next customer; empty when nobody this counter serves waits. The
+     * click's {@code idempotencyKey} goes to the queue, so a retry of this click calls nobody else.
+     */
+    public Optional<CounterView> callNext(String branchId, String counterId, String idempotencyKey) {
         Counter before = QuarkusTransaction.requiringNew().call(() -> {
             Counter c = counter(branchId, counterId, false);
             c.state().apply(CounterAction.CALL);
             return c;
         });
-        Optional<QueueTicket> called = queue.callNext(branchId, counterId, before.clerkId, Set.of(before.skills), before.vip);
+        Optional<QueueTicket> called = queue.callNext(branchId, counterId, before.clerkId, Set.of(before.skills), before.vip,
+                idempotencyKey);
         if (called.isEmpty()) {
             return Optional.empty();
         }

@@ -30,10 +30,15 @@ public class QueueGateway {
         this.config = config;
     }
 
-    /** The ticket the queue called for this counter, or empty when nobody it serves waits. */
-    public Optional<QueueTicket> callNext(String branchId, String counterId, String clerkId, Set<String> skills, boolean vip) {
+    /**
+     * The ticket the queue called for this counter, or empty when nobody it serves waits. The
+     * queue answers a repeated {@code idempotencyKey} with the ticket it called the first time.
+     */
+    public Optional<QueueTicket> callNext(String branchId, String counterId, String clerkId, Set<String> skills, boolean vip,
+                                          String idempotencyKey) {
         return guarded(() -> {
-            try (Response response = api.callNext(branchId, new QueueApi.CallNext(counterId, clerkId, skills, vip))) {
+            try (Response response = api.callNext(branchId, idempotencyKey,
+                    new QueueApi.CallNext(counterId, clerkId, skills, vip))) {
                 return response.getStatus() == 204 ? Optional.empty() : Optional.of(response.readEntity(QueueTicket.class));
             }
         });

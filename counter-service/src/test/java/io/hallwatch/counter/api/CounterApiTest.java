@@ -136,6 +136,32 @@ class CounterApiTest {
     }
 
     @Test
+    void a_call_next_that_times_out_is_retried_with_the_clicks_key_and_calls_one_customer() {
+        post("sign-in", Map.of("clerkId", clerk())).statusCode(200);
+        String first = queueTicket("A001", "PAYMENT");
+        String second = queueTicket("A002", "PAYMENT");
+        QueueStub.SLOW_CALL_NEXTS.set(1);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "click-42").when().post(base + "/call-next")
+                .then().statusCode(200).body("customer.ticketId", equalTo(first));
+        assertEquals(List.of(branch + " click-42", branch + " click-42"), callKeys());
+        assertTrue(QueueStub.TICKETS.get(branch).peek().contains(second), "the second customer still waits");
+    }
+
+    @Test
+    void without_a_key_from_the_screen_each_call_next_gets_its_own() {
+        post("sign-in", Map.of("clerkId", clerk())).statusCode(200);
+        post("call-next", null).statusCode(204);
+        post("call-next", null).statusCode(204);
+        List<String> keys = callKeys();
+        assertEquals(2, keys.size());
+        assertTrue(keys.stream().noneMatch(k -> k.endsWith(" null")), keys.toString());
+        assertTrue(!keys.get(0).equals(keys.get(1)), keys.toString());
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "bad key").when().post(base + "/call-next")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://hallwatch.io/problems/invalid-idempotency-key"));
+    }
+
+    @Test
     void a_no_show_goes_to_the_queue_and_frees_the_counter() {
         post("sign-in", Map.of("clerkId", clerk())).statusCode(200);
         String ticket = queueTicket("A002", "PAYMENT");
@@ -255,6 +281,10 @@ class CounterApiTest {
                  "issuedAt":"%s","calledAt":"%s","counterId":"C01","recallCount":0}""".formatted(
                 id, branch, number, type, clock.instant().minusSeconds(300), clock.instant()));
         return id;
+    }
+
+    private List<String> callKeys() {
+        return QueueStub.CALL_KEYS.stream().filter(k -> k.startsWith(branch + " ")).toList();
     }
 
     private static String clerk() {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the queue-service, for tests about the counter alone: it answers call-next from
@@ -28,6 +29,14 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
     static final Map<String, Deque<String>> TICKETS = new ConcurrentHashMap<>();
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     static volatile boolean failing;
+    /** "branch key" of every call-next, in arrival order: the Idempotency-Key the counter sent. */
+    static final List<String> CALL_KEYS = new CopyOnWriteArrayList<>();
+    /** How many of the next call-nexts answer only after the counter's timeout, as an overloaded queue would. */
+    static final AtomicInteger SLOW_CALL_NEXTS = new AtomicInteger();
+    /** What each key was answered, as the queue-service remembers it ("" = nobody waited). */
+    private static final Map<String, String> ANSWERED = new ConcurrentHashMap<>();
+    /** Beyond the counter's 2 s call-next timeout. */
+    private static final long SLOW_MILLIS = 2_500;
     /** The claims of the last token the counter sent, after the stub checked its signature. */
     static volatile String lastClaims;
     private HttpServer server;
@@ -63,13 +72,32 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
             respond(exchange, 500, "{\"status\":500}");
         } else if (path.endsWith("/queue/call-next")) {
             String branch = path.split("/")[4];
-            String ticket = TICKETS.getOrDefault(branch, new ConcurrentLinkedDeque<>()).poll();
-            respond(exchange, ticket == null ? 204 : 200, ticket);
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            CALL_KEYS.add(branch + " " + key);
+            // As the real queue-service: a key it answered before gets that answer, nobody else is called.
+            java.util.function.Function<String, String> callNext = k -> {
+                String next = TICKETS.getOrDefault(branch, new ConcurrentLinkedDeque<>()).poll();
+                return next == null ? "" : next;
+            };
+            String ticket = key == null ? callNext.apply(null) : ANSWERED.computeIfAbsent(branch + " " + key, callNext);
+            if (SLOW_CALL_NEXTS.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                pause();
+            }
+            respond(exchange, ticket.isEmpty() ? 204 : 200, ticket);
         } else if (path.endsWith("/recall") || path.endsWith("/no-show")) {
             String id = path.split("/")[4];
             respond(exchange, 200, "{\"ticketId\":\"" + id + "\",\"status\":\"" + (path.endsWith("/recall") ? "CALLED" : "NO_SHOW") + "\"}");
         } else {
             respond(exchange, 404, "{}");
+        }
+    }
+
+    /** The queue did the work; only its answer is late. Simulated slowness, not a test waiting. */
+    private static void pause() {
+        try {
+            Thread.sleep(SLOW_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,12 +7,15 @@ import io.hallwatch.marketing.customers.domain.ContactResult;
 import io.hallwatch.marketing.customers.domain.CustomerProfile;
 import io.hallwatch.marketing.customers.domain.PastContact;
 import io.quarkus.panache.common.Sort;
+import org.hibernate.Session;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +26,12 @@ public class CustomerProfiles {
     private final Clock clock;
     private final MarketingConfig config;
 
-    CustomerProfiles(Clock clock, MarketingConfig config) {
+    private final EntityManager entities;
+
+    CustomerProfiles(Clock clock, MarketingConfig config, EntityManager entities) {
         this.clock = clock;
         this.config = config;
+        this.entities = entities;
     }
 
     public record ImportSummary(int created, int updated) {
@@ -34,32 +40,24 @@ public class CustomerProfiles {
     /**
      * Stores the profiles, replacing what an earlier import said of the same customers (the CRM is
      * the truth about them) including their CRM contact history; contacts recorded here stay.
+     * Safe to run twice at once with overlapping customers: each customer is upserted and locked
+     * (see {@link CrmImportWriter}), in customerRef order so two imports never wait on each
+     * other in a cycle; the later one wins, history included.
      */
     @Transactional
     public ImportSummary importAll(List<CustomerProfile> profiles) {
         Instant now = clock.instant();
-        int created = 0;
-        for (CustomerProfile p : profiles) {
-            CustomerProfileEntity entity = CustomerProfileEntity.findById(p.customerRef());
-            if (entity == null) {
-                entity = new CustomerProfileEntity();
-                entity.apply(p, now);
-                entity.persist();
-                created++;
-            } else {
-                entity.apply(p, now);
+        List<CustomerProfile> inLockOrder = profiles.stream()
+                .sorted(Comparator.comparing(CustomerProfile::customerRef)).toList();
+        int created = entities.unwrap(Session.class).doReturningWork(connection -> {
+            try (CrmImportWriter writer = new CrmImportWriter(connection, config.zone())) {
+                int count = 0;
+                for (CustomerProfile p : inLockOrder) {
+                    count += writer.write(p, now) ? 1 : 0;
+                }
+                return count;
             }
-            CustomerContactEntity.delete("customerRef = ?1 and source = ?2", p.customerRef(), ContactSource.CRM);
-            for (PastContact c : p.lastContacts()) {
-                CustomerContactEntity contact = new CustomerContactEntity();
-                contact.customerRef = p.customerRef();
-                contact.contactedAt = startOf(c.on());
-                contact.offerCode = c.offerCode();
-                contact.result = c.result();
-                contact.source = ContactSource.CRM;
-                contact.persist();
-            }
-        }
+        });
         return new ImportSummary(created, profiles.size() - created);
     }
 
@@ -99,9 +97,5 @@ public class CustomerProfiles {
                         Sort.by("contactedAt"), customerRef, ContactSource.CRM).stream()
                 .map(c -> new PastContact(LocalDate.ofInstant(c.contactedAt, config.zone()), c.offerCode, c.result))
                 .toList();
-    }
-
-    private Instant startOf(LocalDate day) {
-        return day.atStartOfDay(config.zone()).toInstant();
     }
 }

@@ -1,12 +1,14 @@
 package io.hallwatch.queue.queue;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.ticket.TicketService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,10 +40,16 @@ public class QueueResource {
     @POST
     @Path("/call-next")
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "Call the next ticket this counter may serve (200), or 204 when nobody waits")
-    public Response callNext(@PathParam("branchId") String branchId, @Valid @NotNull CallNextRequest request) {
-        return tickets.callNext(branchId, request)
-                .map(t -> Response.ok(t).build())
-                .orElseGet(() -> Response.noContent().build());
+    @Operation(summary = "Call the next ticket this counter may serve (200), or 204 when nobody waits. "
+            + "An Idempotency-Key (one per click) makes a repeat from the same counter answer the same ticket.")
+    public Response callNext(@PathParam("branchId") String branchId, @Valid @NotNull CallNextRequest request,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
+            throw ProblemException.badRequest("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
+        }
+        TicketService.Called called = tickets.callNext(branchId, request, idempotencyKey);
+        Response.ResponseBuilder response = called.ticket().map(t -> Response.ok(t)).orElseGet(Response::noContent);
+        return response.header("Idempotent-Replayed", Boolean.toString(called.replayed())).build();
     }
 }

@@ -56,9 +56,11 @@ public class TicketService {
     private final TicketMetrics metrics;
     private final EntityManager em;
     private final CallPolicy policy;
+    private final CallNextKeys callKeys;
 
     TicketService(CatalogueService catalogue, TicketSequence sequence, HandlingTimes handlingTimes, CounterPresence presence,
-                  Outbox outbox, Clock clock, QueueConfig config, TicketMetrics metrics, EntityManager em) {
+                  Outbox outbox, Clock clock, QueueConfig config, TicketMetrics metrics, EntityManager em,
+                  CallNextKeys callKeys) {
         this.catalogue = catalogue;
         this.sequence = sequence;
         this.handlingTimes = handlingTimes;
@@ -68,6 +70,7 @@ public class TicketService {
         this.config = config;
         this.metrics = metrics;
         this.em = em;
+        this.callKeys = callKeys;
         this.policy = new CallPolicy(config.waitLimit(), config.atRiskMargin());
     }
 
@@ -131,11 +134,33 @@ public class TicketService {
         return view(ticket(ticketId, false));
     }
 
-    /** Calls the next ticket for a counter, or returns empty when nobody it serves waits. */
+    /** What a call-next answered: the ticket called (empty: nobody waits), and whether it is a replay. */
+    public record Called(Optional<TicketView> ticket, boolean replayed) {
+    }
+
+    /**
+     * Calls the next ticket for a counter, or answers empty when nobody it serves waits. With an
+     * idempotency key, a key this counter sent before gets that earlier answer and calls nobody.
+     */
     @Transactional
-    public Optional<TicketView> callNext(String branchId, CallNextRequest request) {
+    public Called callNext(String branchId, CallNextRequest request, String idempotencyKey) {
         catalogue.branch(branchId);
         request.businessTypes().forEach(this::knownType);
+        if (idempotencyKey != null) {
+            Optional<CallNextKeys.Earlier> earlier = callKeys.earlier(branchId, request.counterId(), request.clerkId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Called(earlier.get().ticketId().map(id -> view(ticket(id, false))), true);
+            }
+        }
+        Optional<TicketView> called = callNext(branchId, request);
+        if (idempotencyKey != null) {
+            callKeys.remember(branchId, request.counterId(), request.clerkId(), idempotencyKey,
+                    called.map(TicketView::ticketId), clock.instant());
+        }
+        return new Called(called, false);
+    }
+
+    private Optional<TicketView> callNext(String branchId, CallNextRequest request) {
         Instant now = clock.instant();
         presence.seen(branchId, request.counterId(), request.businessTypes(), request.vipCounter(), now);
         List<WaitingTicket> order = policy.inCallOrder(waitingIn(branchId, request.businessTypes()),

@@ -50,6 +50,14 @@ final class Hall {
                 .when().post("/api/v1/branches/" + branchId + "/queue/call-next").then();
     }
 
+    /** A call-next as the counter-service sends it for one click, with that click's idempotency key. */
+    ValidatableResponse callNextOnce(String counterId, String idempotencyKey, String... types) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("counterId", counterId, "clerkId", "clerk-" + counterId, "businessTypes", List.of(types),
+                        "vipCounter", false))
+                .when().post("/api/v1/branches/" + branchId + "/queue/call-next").then();
+    }
+
     static ValidatableResponse act(String ticketId, String action) {
         return given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/tickets/" + ticketId + "/" + action).then();

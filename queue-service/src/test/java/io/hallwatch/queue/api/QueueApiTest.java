@@ -17,6 +17,7 @@ import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,64 @@ class QueueApiTest {
             pool.shutdownNow();
         }
         hall.callNext("C01", false, "PAYMENT").statusCode(204);
+    }
+
+    @Test
+    void a_repeated_call_next_key_answers_the_same_ticket_and_calls_nobody_else() {
+        Hall hall = Hall.open();
+        String first = hall.issued("PAYMENT", null);
+        String second = hall.issued("PAYMENT", null);
+        hall.callNextOnce("C01", "click-1", "PAYMENT").statusCode(200)
+                .header("Idempotent-Replayed", "false").body("ticketId", equalTo(first));
+        // The counter-service's retry after a timeout: the first attempt did call someone.
+        hall.callNextOnce("C01", "click-1", "PAYMENT").statusCode(200)
+                .header("Idempotent-Replayed", "true").body("ticketId", equalTo(first)).body("status", equalTo("CALLED"));
+        // The same key from another counter is another click.
+        hall.callNextOnce("C02", "click-1", "PAYMENT").statusCode(200).body("ticketId", equalTo(second));
+        hall.callNextOnce("C01", "click-2", "PAYMENT").statusCode(204).header("Idempotent-Replayed", "false");
+        hall.callNextOnce("C01", "click-2", "PAYMENT").statusCode(204).header("Idempotent-Replayed", "true");
+
+        // One branch, one partition, in order: once the second ticket's call is on the topic, a
+        // second call of the first would be too.
+        List<CloudEvent<?>> events = KafkaTestClient.readUntil(Topics.TICKETS, Duration.ofSeconds(30),
+                        rs -> rs.stream().anyMatch(r -> KafkaTestClient.isAbout(r.value(), second)
+                                && EventCodec.fromBytes(r.value()).data() instanceof TicketCalled))
+                .stream().filter(r -> KafkaTestClient.isAbout(r.value(), first))
+                .<CloudEvent<?>>map(r -> EventCodec.fromBytes(r.value())).toList();
+        assertEquals(1, events.stream().filter(e -> e.data() instanceof TicketCalled).count(), events.toString());
+    }
+
+    @Test
+    void the_same_key_twice_at_once_calls_one_customer() throws Exception {
+        Hall hall = Hall.open();
+        String first = hall.issued("PAYMENT", null);
+        String second = hall.issued("PAYMENT", null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<String> click = () -> hall.callNextOnce("C01", "click-1", "PAYMENT").statusCode(200)
+                    .extract().path("ticketId");
+            for (Future<String> f : pool.invokeAll(List.of(click, click))) {
+                assertEquals(first, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        hall.callNextOnce("C01", "click-2", "PAYMENT").statusCode(200).body("ticketId", equalTo(second));
+    }
+
+    @Test
+    void a_call_next_key_of_another_clerk_or_of_the_wrong_shape_is_refused() {
+        Hall hall = Hall.open();
+        hall.issued("PAYMENT", null);
+        hall.callNextOnce("C01", "click-1", "PAYMENT").statusCode(200);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "click-1")
+                .body(java.util.Map.of("counterId", "C01", "clerkId", "someone-else", "businessTypes", List.of("PAYMENT"),
+                        "vipCounter", false))
+                .when().post("/api/v1/branches/" + hall.branchId + "/queue/call-next")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://hallwatch.io/problems/idempotency-key-reused"));
+        hall.callNextOnce("C01", "klick mit leerzeichen", "PAYMENT").statusCode(400)
+                .body("type", equalTo("https://hallwatch.io/problems/invalid-idempotency-key"));
     }
 
     @Test
