@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -51,6 +52,14 @@ public class OversizedRequests implements HttpServerOptionsCustomizer {
         // The request line is "METHOD uri HTTP/1.1": room for the longest method and version.
         options.setMaxInitialLineLength(Math.max(CODEC_CEILING, 2 * limits.maxUriLength()));
         options.setMaxHeaderSize(Math.max(CODEC_CEILING, 2 * limits.maxHeaderSize()));
+        // HTTP/2 (also h2c, which Java's HttpClient asks for by default) counts the path among the
+        // headers, against the header list limit Quarkus sets (its 20 KB max-header-size): a 30 KB URL got a bare 431.
+        Http2Settings http2 = options.getInitialSettings();
+        if (http2 == null) {
+            http2 = new Http2Settings();
+            options.setInitialSettings(http2);
+        }
+        http2.setMaxHeaderListSize(Math.max(CODEC_CEILING, 2L * (limits.maxUriLength() + limits.maxHeaderSize())));
     }
 
     void refuseOversized(@Observes Router router) {

@@ -4,14 +4,23 @@ import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Found by the reliability suite's fuzzer: an over-long URL or header block got a bare 414/431
@@ -23,6 +32,9 @@ import static org.hamcrest.Matchers.not;
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class OversizedRequestsTest {
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Test
     void a_10_kb_url_is_a_uri_too_long_problem_that_does_not_echo_it() {
         given().when().get("/probe/names/" + "q".repeat(10_240))
@@ -32,6 +44,21 @@ class OversizedRequestsTest {
                 .body("title", equalTo("URI too long"))
                 .body("detail", containsString("4096"))
                 .body(not(containsString("qqqq")));
+    }
+
+    @Test
+    void over_http2_a_30_kb_url_is_the_same_problem() throws Exception {
+        // Found by the reliability fuzzer: Java's HttpClient upgrades plain http to h2c, where the
+        // path is one of the headers and the codec's header list limit (20 KB) answered a bare 431.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // The first request is the HTTP/1.1 upgrade; the second travels in HTTP/2 frames.
+        http.send(HttpRequest.newBuilder(URI.create(base.toString() + "q/health/live")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString() + "probe/names/" + "q".repeat(30_000)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, response.version());
+        assertEquals(414, response.statusCode(), response.version() + " " + response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("none"));
+        assertTrue(response.body().contains("uri-too-long"), response.body());
     }
 
     @Test
