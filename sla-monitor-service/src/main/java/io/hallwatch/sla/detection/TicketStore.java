@@ -8,7 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Each ticket's facts and limits in {@code sla_ticket}. */
 @ApplicationScoped
@@ -45,38 +52,85 @@ public class TicketStore {
     }
 
     /**
+     * {@link #lock} for many tickets in one query, locked in the order of their ids (as every
+     * caller of this does), so that two instances locking overlapping sets cannot deadlock.
+     * Tickets without a row are left out.
+     */
+    public Map<String, StoredTicket> lockAll(Collection<String> ticketIds) {
+        Map<String, StoredTicket> locked = new HashMap<>();
+        if (!ticketIds.isEmpty()) {
+            db.list("SELECT * FROM sla_ticket WHERE ticket_id = ANY(?) ORDER BY ticket_id FOR UPDATE", TicketStore::read,
+                    ticketIds).forEach(t -> locked.put(t.facts().ticketId(), t));
+        }
+        return locked;
+    }
+
+    /**
+     * Creates the tickets' rows: one round trip for all. Returns the ids created; one left out
+     * was created by another instance in the meantime (the caller then locks that row and merges
+     * into it).
+     */
+    public Set<String> insertAllIfAbsent(List<StoredTicket> created) {
+        List<StoredTicket> sorted = created.stream().sorted(Comparator.comparing(t -> t.facts().ticketId())).toList();
+        int[] counts = db.batch(INSERT, sorted.stream().map(t -> insertArgs(t.facts(), t.limits())).toList());
+        Set<String> inserted = new HashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                inserted.add(sorted.get(i).facts().ticketId());
+            }
+        }
+        return inserted;
+    }
+
+    /** {@link #update} for many tickets: one round trip for all. */
+    public void updateAll(List<StoredTicket> changed) {
+        db.batch(UPDATE, changed.stream().sorted(Comparator.comparing(t -> t.facts().ticketId()))
+                .map(t -> updateArgs(t.facts(), t.limits())).toList());
+    }
+
+    /**
      * Creates the ticket's row; false where another instance created it in the meantime (the
      * caller then locks that row and merges into it).
      */
     public boolean insertIfAbsent(TicketFacts f, TicketLimits l) {
-        return db.update("""
+        return db.update(INSERT, insertArgs(f, l)) == 1;
+    }
+
+    public void update(TicketFacts f, TicketLimits l) {
+        db.update(UPDATE, updateArgs(f, l));
+    }
+
+    private static final String INSERT = """
                 INSERT INTO sla_ticket (ticket_id, branch_id, customer_tier, ticket_number, ticket_number_at,
                     issued_business_type, type_hint, type_hint_at, issued_at, called_at, call_counter_id, call_clerk_id,
                     cancelled_at, service_business_type, service_started_at, service_finished_at, service_counter_id,
                     service_clerk_id, policy_version, wait_limit_seconds, wait_warning_fraction, handling_limit_seconds,
                     handling_warning_fraction)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ticket_id) DO NOTHING""",
-                f.ticketId(), f.branchId(), f.customerTier(), f.ticketNumber(), f.ticketNumberAt(), f.issuedBusinessType(),
-                f.typeHint(), f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(),
-                f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(), f.serviceClerkId(),
-                l.policyVersion(), l.waitLimit().toSeconds(), l.waitWarningFraction(), l.handlingLimit().toSeconds(),
-                l.handlingWarningFraction()) == 1;
-    }
+                ON CONFLICT (ticket_id) DO NOTHING""";
 
-    public void update(TicketFacts f, TicketLimits l) {
-        db.update("""
+    private static final String UPDATE = """
                 UPDATE sla_ticket SET customer_tier = ?, ticket_number = ?, ticket_number_at = ?, issued_business_type = ?,
                     type_hint = ?, type_hint_at = ?, issued_at = ?, called_at = ?, call_counter_id = ?, call_clerk_id = ?,
                     cancelled_at = ?, service_business_type = ?, service_started_at = ?, service_finished_at = ?,
                     service_counter_id = ?, service_clerk_id = ?, policy_version = ?, wait_limit_seconds = ?,
                     wait_warning_fraction = ?, handling_limit_seconds = ?, handling_warning_fraction = ?, updated_at = now()
-                WHERE ticket_id = ?""",
-                f.customerTier(), f.ticketNumber(), f.ticketNumberAt(), f.issuedBusinessType(), f.typeHint(), f.typeHintAt(),
-                f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(), f.serviceBusinessType(),
-                f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(), f.serviceClerkId(), l.policyVersion(),
-                l.waitLimit().toSeconds(), l.waitWarningFraction(), l.handlingLimit().toSeconds(), l.handlingWarningFraction(),
-                f.ticketId());
+                WHERE ticket_id = ?""";
+
+    private static Object[] insertArgs(TicketFacts f, TicketLimits l) {
+        return new Object[]{f.ticketId(), f.branchId(), f.customerTier(), f.ticketNumber(), f.ticketNumberAt(),
+                f.issuedBusinessType(), f.typeHint(), f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(),
+                f.callClerkId(), f.cancelledAt(), f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(),
+                f.serviceCounterId(), f.serviceClerkId(), l.policyVersion(), l.waitLimit().toSeconds(),
+                l.waitWarningFraction(), l.handlingLimit().toSeconds(), l.handlingWarningFraction()};
+    }
+
+    private static Object[] updateArgs(TicketFacts f, TicketLimits l) {
+        return new Object[]{f.customerTier(), f.ticketNumber(), f.ticketNumberAt(), f.issuedBusinessType(), f.typeHint(),
+                f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(),
+                f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(),
+                f.serviceClerkId(), l.policyVersion(), l.waitLimit().toSeconds(), l.waitWarningFraction(),
+                l.handlingLimit().toSeconds(), l.handlingWarningFraction(), f.ticketId()};
     }
 
     private static StoredTicket read(ResultSet rs) throws SQLException {

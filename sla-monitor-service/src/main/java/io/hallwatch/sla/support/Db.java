@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +64,28 @@ public class Db {
         }
     }
 
+    /**
+     * Runs {@code sql} once per row of arguments as one JDBC batch: one round trip for all of
+     * them. Returns each row's update count.
+     */
+    public int[] batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        if (rows.size() == 1) {
+            return new int[]{update(sql, rows.get(0))}; // a failure then reads as from a single statement
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(s, args);
+                s.addBatch();
+            }
+            return s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Batch failed: " + firstLine(sql), e);
+        }
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
@@ -76,9 +99,17 @@ public class Db {
 
     private static PreparedStatement prepare(Connection c, String sql, Object[] args) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
+        bind(s, args);
+        return s;
+    }
+
+    /** Binds {@code args}; a collection of strings becomes a {@code text[]} (for {@code = ANY(?)}). */
+    private static void bind(PreparedStatement s, Object[] args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
-            if (a instanceof Instant t) {
+            if (a instanceof Collection<?> values) {
+                s.setArray(i + 1, s.getConnection().createArrayOf("text", values.toArray()));
+            } else if (a instanceof Instant t) {
                 s.setObject(i + 1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
             } else if (a instanceof Enum<?> e) {
                 s.setString(i + 1, e.name());
@@ -88,7 +119,6 @@ public class Db {
                 s.setObject(i + 1, a);
             }
         }
-        return s;
     }
 
     private static String firstLine(String sql) {
