@@ -38,22 +38,39 @@ public class EventJournal {
         }
     }
 
-    /** {@link #record} for several events as one JDBC batch: one round trip for a whole poll. */
+    /**
+     * {@link #record} for several events in one statement (one round trip, and one statement for
+     * PostgreSQL to run instead of one per event): the poll's columns as arrays.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<? extends CloudEvent<?>> events) {
         if (events.size() <= 1) {
             events.forEach(this::record); // a failure then reads as from a single statement
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            for (CloudEvent<?> event : events) {
-                bind(s, event);
-                s.addBatch();
+        int n = events.size();
+        String[][] columns = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            CloudEvent<?> event = events.get(i);
+            columns[0][i] = event.id().toString();
+            columns[1][i] = event.type();
+            columns[2][i] = event.key();
+            columns[3][i] = event.subject();
+            columns[4][i] = event.time().toString();
+            columns[5][i] = EventCodec.toJson(event);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO event_journal (event_id, event_type, branch_id, subject, event_time, payload)
+                SELECT id, type, branch, subject, time, CAST(payload AS jsonb)
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                    AS e(id, type, branch, subject, time, payload)
+                ON CONFLICT (event_id) DO NOTHING""")) {
+            for (int column = 0; column < columns.length; column++) {
+                s.setArray(column + 1, c.createArrayOf("text", columns[column]));
             }
-            s.executeBatch();
+            s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot journal " + events.get(0).type()
-                    + (events.size() > 1 ? " and " + (events.size() - 1) + " more events" : ""), e);
+            throw new IllegalStateException("Cannot journal " + events.get(0).type() + " and " + (n - 1) + " more events", e);
         }
     }
 

@@ -32,14 +32,6 @@ public class TicketStore {
     }
 
     /**
-     * The ticket, locked until the transaction ends: its tickets-topic and services-topic events
-     * may be applied by two instances at once (their partitions have different owners).
-     */
-    public Optional<StoredTicket> lock(String ticketId) {
-        return db.one("SELECT * FROM sla_ticket WHERE ticket_id = ? FOR UPDATE", TicketStore::read, ticketId);
-    }
-
-    /**
      * The ticket locked, unless someone holds it: a timer scan then leaves the ticket to the
      * event being applied to it and looks again on its next round, instead of waiting.
      */
@@ -52,9 +44,10 @@ public class TicketStore {
     }
 
     /**
-     * {@link #lock} for many tickets in one query, locked in the order of their ids (as every
-     * caller of this does), so that two instances locking overlapping sets cannot deadlock.
-     * Tickets without a row are left out.
+     * The tickets, locked until the transaction ends: a ticket's tickets-topic and services-topic
+     * events may be applied by two instances at once (their partitions have different owners).
+     * One query, locking in the order of the ids, so that two instances locking overlapping sets
+     * cannot deadlock. Tickets without a row are left out.
      */
     public Map<String, StoredTicket> lockAll(Collection<String> ticketIds) {
         Map<String, StoredTicket> locked = new HashMap<>();
@@ -66,56 +59,52 @@ public class TicketStore {
     }
 
     /**
-     * Creates the tickets' rows: one round trip for all. Returns the ids created; one left out
+     * Creates the tickets' rows: one statement for all. Returns the ids created; one left out
      * was created by another instance in the meantime (the caller then locks that row and merges
      * into it).
      */
     public Set<String> insertAllIfAbsent(List<StoredTicket> created) {
-        List<StoredTicket> sorted = created.stream().sorted(Comparator.comparing(t -> t.facts().ticketId())).toList();
-        int[] counts = db.batch(INSERT, sorted.stream().map(t -> insertArgs(t.facts(), t.limits())).toList());
-        Set<String> inserted = new HashSet<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 1) {
-                inserted.add(sorted.get(i).facts().ticketId());
-            }
-        }
-        return inserted;
-    }
-
-    /** {@link #update} for many tickets: one round trip for all. */
-    public void updateAll(List<StoredTicket> changed) {
-        db.batch(UPDATE, changed.stream().sorted(Comparator.comparing(t -> t.facts().ticketId()))
-                .map(t -> updateArgs(t.facts(), t.limits())).toList());
-    }
-
-    /**
-     * Creates the ticket's row; false where another instance created it in the meantime (the
-     * caller then locks that row and merges into it).
-     */
-    public boolean insertIfAbsent(TicketFacts f, TicketLimits l) {
-        return db.update(INSERT, insertArgs(f, l)) == 1;
-    }
-
-    public void update(TicketFacts f, TicketLimits l) {
-        db.update(UPDATE, updateArgs(f, l));
-    }
-
-    private static final String INSERT = """
+        List<Object[]> rows = created.stream().sorted(Comparator.comparing(t -> t.facts().ticketId()))
+                .map(t -> insertArgs(t.facts(), t.limits())).toList();
+        return new HashSet<>(db.listOverRows("""
                 INSERT INTO sla_ticket (ticket_id, branch_id, customer_tier, ticket_number, ticket_number_at,
                     issued_business_type, type_hint, type_hint_at, issued_at, called_at, call_counter_id, call_clerk_id,
                     cancelled_at, service_business_type, service_started_at, service_finished_at, service_counter_id,
                     service_clerk_id, policy_version, wait_limit_seconds, wait_warning_fraction, handling_limit_seconds,
                     handling_warning_fraction)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ticket_id) DO NOTHING""";
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],
+                    ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                    ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::float8[],
+                    ?::bigint[], ?::float8[])
+                ORDER BY 1
+                ON CONFLICT (ticket_id) DO NOTHING
+                RETURNING ticket_id""", rs -> rs.getString(1), rows));
+    }
 
-    private static final String UPDATE = """
-                UPDATE sla_ticket SET customer_tier = ?, ticket_number = ?, ticket_number_at = ?, issued_business_type = ?,
-                    type_hint = ?, type_hint_at = ?, issued_at = ?, called_at = ?, call_counter_id = ?, call_clerk_id = ?,
-                    cancelled_at = ?, service_business_type = ?, service_started_at = ?, service_finished_at = ?,
-                    service_counter_id = ?, service_clerk_id = ?, policy_version = ?, wait_limit_seconds = ?,
-                    wait_warning_fraction = ?, handling_limit_seconds = ?, handling_warning_fraction = ?, updated_at = now()
-                WHERE ticket_id = ?""";
+    /** {@link #update} for many tickets: one statement for all. */
+    public void updateAll(List<StoredTicket> changed) {
+        db.updateOverRows("""
+                UPDATE sla_ticket t SET customer_tier = v.customer_tier, ticket_number = v.ticket_number,
+                    ticket_number_at = v.ticket_number_at, issued_business_type = v.issued_business_type,
+                    type_hint = v.type_hint, type_hint_at = v.type_hint_at, issued_at = v.issued_at, called_at = v.called_at,
+                    call_counter_id = v.call_counter_id, call_clerk_id = v.call_clerk_id, cancelled_at = v.cancelled_at,
+                    service_business_type = v.service_business_type, service_started_at = v.service_started_at,
+                    service_finished_at = v.service_finished_at, service_counter_id = v.service_counter_id,
+                    service_clerk_id = v.service_clerk_id, policy_version = v.policy_version,
+                    wait_limit_seconds = v.wait_limit_seconds, wait_warning_fraction = v.wait_warning_fraction,
+                    handling_limit_seconds = v.handling_limit_seconds, handling_warning_fraction = v.handling_warning_fraction,
+                    updated_at = now()
+                FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                    ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                    ?::text[], ?::text[], ?::int[], ?::bigint[], ?::float8[], ?::bigint[], ?::float8[], ?::text[])
+                    AS v(customer_tier, ticket_number, ticket_number_at, issued_business_type, type_hint, type_hint_at,
+                         issued_at, called_at, call_counter_id, call_clerk_id, cancelled_at, service_business_type,
+                         service_started_at, service_finished_at, service_counter_id, service_clerk_id, policy_version,
+                         wait_limit_seconds, wait_warning_fraction, handling_limit_seconds, handling_warning_fraction,
+                         ticket_id)
+                WHERE t.ticket_id = v.ticket_id""",
+                changed.stream().sorted(Comparator.comparing(t -> t.facts().ticketId())).map(t -> updateArgs(t.facts(), t.limits())).toList());
+    }
 
     private static Object[] insertArgs(TicketFacts f, TicketLimits l) {
         return new Object[]{f.ticketId(), f.branchId(), f.customerTier(), f.ticketNumber(), f.ticketNumberAt(),

@@ -59,7 +59,7 @@ public class TimerStore {
     }
 
     /**
-     * What {@link #replace} does, for many tickets in two round trips: {@code stored} is each
+     * What {@link #replace} does, for many tickets in two statements: {@code stored} is each
      * ticket's timers as they are in the table, {@code wanted} the ones it needs now. Only what
      * differs is written; a timer whose deadline did not move keeps its fence.
      */
@@ -78,8 +78,14 @@ public class TimerStore {
                 }
             });
         }
-        db.batch("DELETE FROM sla_timer WHERE ticket_id = ? AND kind = ?", deletes);
-        db.batch(UPSERT, upserts);
+        db.updateOverRows("""
+                DELETE FROM sla_timer t USING unnest(?::text[], ?::text[]) AS d(ticket_id, kind)
+                WHERE t.ticket_id = d.ticket_id AND t.kind = d.kind""", deletes);
+        db.updateOverRows("""
+                INSERT INTO sla_timer (ticket_id, kind, branch_id, due_at)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                ON CONFLICT (ticket_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at,
+                    fence_tickets = NULL, fence_services = NULL, fenced_at = NULL""", upserts);
     }
 
     /** One ticket's timers before and after, for {@link #replaceAll}. */

@@ -65,25 +65,31 @@ public class Db {
     }
 
     /**
-     * Runs {@code sql} once per row of arguments as one JDBC batch: one round trip for all of
-     * them. Returns each row's update count.
+     * Runs {@code sql} once for many rows: its parameters are the rows' columns, each bound as a
+     * {@code text[]} for the statement to cast ({@code ?::timestamptz[]}) and {@code unnest}.
+     * One statement for PostgreSQL to plan and run instead of one per row.
      */
-    public int[] batch(String sql, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        if (rows.size() == 1) {
-            return new int[]{update(sql, rows.get(0))}; // a failure then reads as from a single statement
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (Object[] args : rows) {
-                bind(s, args);
-                s.addBatch();
+    public <T> List<T> listOverRows(String sql, Row<T> row, List<Object[]> rows) {
+        return list(sql, row, columns(rows));
+    }
+
+    /** {@link #listOverRows} for a statement without results; returns the rows it changed. */
+    public int updateOverRows(String sql, List<Object[]> rows) {
+        return rows.isEmpty() ? 0 : update(sql, columns(rows));
+    }
+
+    private static Object[] columns(List<Object[]> rows) {
+        int width = rows.isEmpty() ? 0 : rows.get(0).length;
+        Object[] columns = new Object[width];
+        for (int c = 0; c < width; c++) {
+            List<String> column = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                Object v = r[c];
+                column.add(v == null ? null : v instanceof Enum<?> e ? e.name() : v.toString());
             }
-            return s.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Batch failed: " + firstLine(sql), e);
+            columns[c] = column;
         }
+        return columns;
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
