@@ -21,4 +21,11 @@ public interface ConsumerConfig {
 
     @WithDefault("500ms")
     Duration pollTimeout();
+
+    /**
+     * Records per poll ({@code max.poll.records}); with {@link Transactions#PER_POLL} also the
+     * most events in one transaction.
+     */
+    @WithDefault("500")
+    int maxPollRecords();
 }

@@ -125,8 +125,8 @@ public final class ConsumerLoop {
     }
 
     /**
-     * The whole poll in one transaction, each event still deduped by its own processed_event row,
-     * in partition order as one at a time would. Anything unusual (a record that does not decode,
+     * The whole poll in one transaction, each event still deduped by its own processed_event row
+     * (all written by one statement), in partition order as one at a time would. Anything unusual (a record that does not decode,
      * a rejected event, a failure, the database away) rolls the whole poll back and returns
      * false: the caller then takes the one-event-per-transaction path, which knows how to
      * dead-letter, retry and wait, so those cases behave exactly as without batching.
@@ -147,12 +147,18 @@ public final class ConsumerLoop {
         boolean[] applied = new boolean[events.size()];
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                // One statement records the whole poll as processed; the handler then gets the
+                // first deliveries together, so that it too may share round trips between them.
+                boolean[] first = processed.firstDeliveries(name, events.stream().map(CloudEvent::id).toList());
+                System.arraycopy(first, 0, applied, 0, first.length);
+                List<CloudEvent<?>> toApply = new ArrayList<>(events.size());
                 for (int i = 0; i < events.size(); i++) {
-                    CloudEvent<?> event = events.get(i);
-                    applied[i] = processed.firstDelivery(name, event.id());
                     if (applied[i]) {
-                        handler.handle(event);
+                        toApply.add(events.get(i));
                     }
+                }
+                if (!toApply.isEmpty()) {
+                    handler.handleAll(toApply);
                 }
             });
         } catch (RuntimeException e) {

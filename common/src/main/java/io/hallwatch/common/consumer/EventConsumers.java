@@ -46,7 +46,7 @@ public class EventConsumers {
      * transactions; see {@link Transactions} for when {@link Transactions#PER_POLL} is safe.
      */
     public ConsumerLoop start(String name, List<String> topics, EventHandler handler, Transactions transactions) {
-        ConsumerLoop loop = new ConsumerLoop(name, topics, handler, transactions, clients.manualCommitConsumer(name, name),
+        ConsumerLoop loop = new ConsumerLoop(name, topics, handler, transactions, clients.manualCommitConsumer(name, name, config.maxPollRecords()),
                 processed, deadLetters, config, registry);
         loops.add(loop);
         loop.start();

@@ -5,7 +5,7 @@ public enum Transactions {
     /** Each event in a transaction of its own: the default, right for any handler. */
     PER_EVENT,
     /**
-     * All events of one poll (up to 500) in one transaction, each still deduped by its own
+     * All events of one poll (up to {@code hallwatch.consumer.max-poll-records}) in one transaction, each still deduped by its own
      * processed_event row; a poll in which anything goes wrong is rolled back and applied again
      * one event at a time, so poison records, rejections, retries and database outages are
      * handled exactly as with {@link #PER_EVENT}. It saves a commit (a WAL flush) and a

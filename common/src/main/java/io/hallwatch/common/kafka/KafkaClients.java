@@ -79,13 +79,18 @@ public class KafkaClients {
 
     /** A consumer that commits only what was applied: at-least-once, made exactly-once by dedupe. */
     public KafkaConsumer<String, byte[]> manualCommitConsumer(String groupId, String clientId) {
+        return manualCommitConsumer(groupId, clientId, 500);
+    }
+
+    /** As {@link #manualCommitConsumer(String, String)}, with at most {@code maxPollRecords} a poll. */
+    public KafkaConsumer<String, byte[]> manualCommitConsumer(String groupId, String clientId, int maxPollRecords) {
         Map<String, Object> props = new HashMap<>();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -18,7 +18,10 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,11 +57,43 @@ public class BreachRecorder {
         return kinds;
     }
 
+    /**
+     * The findings of many tickets in one query: each ticket's raised kinds, and which of them
+     * are still open (to be closed when what they measure is over).
+     */
+    public Map<String, Raised> raisedOf(Collection<String> ticketIds) {
+        Map<String, Raised> raised = new HashMap<>();
+        if (!ticketIds.isEmpty()) {
+            db.list("SELECT ticket_id, kind, status FROM sla_breach WHERE ticket_id = ANY(?)", rs -> {
+                Raised r = raised.computeIfAbsent(rs.getString(1), id -> Raised.none());
+                SlaKind kind = SlaKind.valueOf(rs.getString(2));
+                r.kinds().add(kind);
+                if ("OPEN".equals(rs.getString(3))) {
+                    r.open().add(kind);
+                }
+                return kind;
+            }, ticketIds);
+        }
+        return raised;
+    }
+
+    /** A ticket's raised kinds, and those of them still open. */
+    public record Raised(Set<SlaKind> kinds, Set<SlaKind> open) {
+        public static Raised none() {
+            return new Raised(EnumSet.noneOf(SlaKind.class), EnumSet.noneOf(SlaKind.class));
+        }
+    }
+
+    /** Whether what {@code kind} measures is over: a finding recorded then is stored resolved. */
+    public static boolean isOver(TicketFacts facts, SlaKind kind) {
+        return kind.rule() == SlaRule.WAIT ? facts.waitEndedAt() != null : facts.serviceFinishedAt() != null;
+    }
+
     /** Stores and publishes {@code finding}; false where the unique key says it was raised already. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(TicketFacts facts, Finding finding) {
         UUID id = idOf(facts.ticketId(), finding.kind());
-        boolean over = finding.kind().rule() == SlaRule.WAIT ? facts.waitEndedAt() != null : facts.serviceFinishedAt() != null;
+        boolean over = isOver(facts, finding.kind());
         // The deadline of the limit itself (for a warning, the breach it heads for); the finding's
         // own deadline is when it became due.
         Instant limitDeadline = finding.startedAt().plus(finding.limit());

@@ -5,6 +5,7 @@ import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.TicketEvent;
 import io.hallwatch.sla.breach.BreachRecorder;
 import io.hallwatch.sla.metrics.SlaMetrics;
+import io.hallwatch.sla.policy.PolicyHistory;
 import io.hallwatch.sla.policy.PolicyStore;
 import io.hallwatch.sla.policy.TicketLimits;
 import io.hallwatch.sla.support.AfterCommit;
@@ -14,13 +15,21 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies one ticket or service event, inside the consumer's transaction: folds it into the
+ * Applies ticket and service events, one or a poll's worth, inside the consumer's transaction: folds it into the
  * ticket's facts, raises what the event proves (a wait or service that already ran over with no
  * breach yet), closes what it ended, and leaves the ticket with exactly the timers it still needs.
+ * Benchmark 2 measured the round trips per event as the monitor's limit: a poll costs a fixed
+ * handful of them (plus one per finding), however many events it holds.
  */
 @ApplicationScoped
 public class TicketEventDetector {
@@ -47,24 +56,87 @@ public class TicketEventDetector {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent<?> event) {
-        if (!(event.data() instanceof TicketEvent e)) {
-            return; // not about a ticket: nothing to judge
-        }
-        Instant now = clock.instant();
-        TicketFacts empty = TicketFacts.empty(e.ticketId(), e.branchId());
-        Optional<TicketStore.StoredTicket> stored = tickets.lock(e.ticketId());
-        if (stored.isEmpty()) {
-            TicketFacts first = empty.with(e);
-            TicketLimits limits = LimitsFor.ticket(policies.history(), first);
-            if (tickets.insertIfAbsent(first, limits)) {
-                judge(empty, first, limits, now);
-                return;
+        applyAll(List.of(event));
+    }
+
+    /**
+     * Applies a poll's events in order, each as {@link #apply} would, in a fixed number of round
+     * trips: every ticket the poll touches is locked and read with its findings and timers at
+     * once, the events are folded in memory (each sees the ones before it), findings are stored
+     * as they arise, and the facts and timers are written back at the end.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAll(List<CloudEvent<?>> events) {
+        List<TicketEvent> ticketEvents = new ArrayList<>(events.size());
+        for (CloudEvent<?> event : events) {
+            if (event.data() instanceof TicketEvent e) {
+                ticketEvents.add(e); // anything else is not about a ticket: nothing to judge
             }
-            // Another instance applied this ticket's first event at the same moment (its
-            // services and tickets partitions may have different owners): merge into its row.
-            stored = tickets.lock(e.ticketId());
         }
-        TicketFacts before = stored.map(TicketStore.StoredTicket::facts).orElse(empty);
+        if (ticketEvents.isEmpty()) {
+            return;
+        }
+        PolicyHistory history = policies.history();
+        Map<String, TicketInPoll> working = load(ticketEvents, history);
+        for (int i = 0; i < ticketEvents.size(); i++) {
+            TicketEvent e = ticketEvents.get(i);
+            apply(working.get(e.ticketId()), i, e, history);
+        }
+        List<TicketStore.StoredTicket> rows = new ArrayList<>();
+        List<TimerStore.TicketTimers> timerChanges = new ArrayList<>();
+        for (TicketInPoll ticket : working.values()) {
+            Optional.ofNullable(ticket.changedRow()).ifPresent(rows::add);
+            Optional.ofNullable(ticket.timerChange()).ifPresent(timerChanges::add);
+        }
+        tickets.updateAll(rows);
+        timers.replaceAll(timerChanges);
+    }
+
+    /**
+     * Locks the tickets the events are about; creates the rows of those seen for the first time,
+     * from their first event; reads the findings and timers of the others.
+     */
+    private Map<String, TicketInPoll> load(List<TicketEvent> events, PolicyHistory history) {
+        Map<String, Integer> firstEvent = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            firstEvent.putIfAbsent(events.get(i).ticketId(), i);
+        }
+        Map<String, TicketStore.StoredTicket> stored = tickets.lockAll(firstEvent.keySet());
+        Map<String, TicketStore.StoredTicket> created = new HashMap<>();
+        for (Map.Entry<String, Integer> first : firstEvent.entrySet()) {
+            if (!stored.containsKey(first.getKey())) {
+                TicketEvent e = events.get(first.getValue());
+                TicketFacts facts = TicketFacts.empty(e.ticketId(), e.branchId()).with(e);
+                created.put(e.ticketId(), new TicketStore.StoredTicket(facts, LimitsFor.ticket(history, facts)));
+            }
+        }
+        Set<String> inserted = created.isEmpty() ? Set.of() : tickets.insertAllIfAbsent(List.copyOf(created.values()));
+        if (inserted.size() < created.size()) {
+            // Another instance applied these tickets' first events at the same moment (their
+            // services and tickets partitions may have different owners): merge into its rows.
+            Set<String> lost = new HashSet<>(created.keySet());
+            lost.removeAll(inserted);
+            stored.putAll(tickets.lockAll(lost));
+        }
+        Map<String, BreachRecorder.Raised> raised = breaches.raisedOf(stored.keySet());
+        Map<String, Map<SlaKind, Instant>> due = timers.dueAtOf(stored.keySet());
+        Map<String, TicketInPoll> working = new HashMap<>();
+        stored.forEach((id, row) -> working.put(id, new TicketInPoll(row, -1,
+                due.getOrDefault(id, Map.of()), raised.getOrDefault(id, BreachRecorder.Raised.none()))));
+        for (String id : inserted) {
+            working.put(id, new TicketInPoll(created.get(id), firstEvent.get(id), Map.of(), BreachRecorder.Raised.none()));
+        }
+        return working;
+    }
+
+    private void apply(TicketInPoll ticket, int index, TicketEvent e, PolicyHistory history) {
+        Instant now = clock.instant();
+        if (ticket.createdBy(index)) {
+            TicketFacts first = ticket.facts();
+            judge(ticket, TicketFacts.empty(e.ticketId(), e.branchId()), first, LimitsFor.ticket(history, first), now);
+            return;
+        }
+        TicketFacts before = ticket.facts();
         if (!before.branchId().equals(e.branchId())) {
             throw new RejectedEventException("Ticket " + e.ticketId() + " belongs to another branch than " + e.branchId());
         }
@@ -72,17 +144,22 @@ public class TicketEventDetector {
         if (after.equals(before)) {
             return; // a replay of something already known
         }
-        TicketLimits limits = LimitsFor.ticket(policies.history(), after);
-        tickets.update(after, limits);
-        judge(before, after, limits, now);
+        TicketLimits limits = LimitsFor.ticket(history, after);
+        ticket.change(after, limits);
+        judge(ticket, before, after, limits, now);
     }
 
-    private void judge(TicketFacts before, TicketFacts after, TicketLimits limits, Instant now) {
-        Set<SlaKind> raised = breaches.raisedKinds(after.ticketId());
-        TicketDetector.Outcome outcome = detector.onEvent(after, limits, raised, now);
-        breaches.resolveEnded(after, now);
-        outcome.findings().forEach(f -> breaches.record(after, f));
-        timers.replace(after.ticketId(), after.branchId(), outcome.timers());
+    private void judge(TicketInPoll ticket, TicketFacts before, TicketFacts after, TicketLimits limits, Instant now) {
+        TicketDetector.Outcome outcome = detector.onEvent(after, limits, ticket.raised(), now);
+        if (ticket.hasOpenEnded(after)) {
+            breaches.resolveEnded(after, now);
+            ticket.closeEnded(after);
+        }
+        for (Finding f : outcome.findings()) {
+            breaches.record(after, f);
+            ticket.raised(after, f.kind());
+        }
+        ticket.timers(outcome.timers());
         observe(before, after);
     }
 

@@ -4,6 +4,9 @@ import io.hallwatch.sla.support.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +40,56 @@ public class TimerStore {
                 wanted.remove(existing.kind());
             }
         }
-        wanted.forEach((kind, due) -> db.update("""
-                INSERT INTO sla_timer (ticket_id, kind, branch_id, due_at) VALUES (?, ?, ?, ?)
+        wanted.forEach((kind, due) -> db.update(UPSERT, ticketId, kind, branchId, due));
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO sla_timer (ticket_id, kind, branch_id, due_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (ticket_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at,
+                fence_tickets = NULL, fence_services = NULL, fenced_at = NULL""";
+
+    /** Each ticket's timers, for many tickets in one query: kind and deadline, by ticket. */
+    public Map<String, Map<SlaKind, Instant>> dueAtOf(Collection<String> ticketIds) {
+        Map<String, Map<SlaKind, Instant>> due = new HashMap<>();
+        if (!ticketIds.isEmpty()) {
+            db.list("SELECT * FROM sla_timer WHERE ticket_id = ANY(?)", TimerStore::read, ticketIds)
+                    .forEach(t -> due.computeIfAbsent(t.ticketId(), id -> new EnumMap<>(SlaKind.class)).put(t.kind(), t.dueAt()));
+        }
+        return due;
+    }
+
+    /**
+     * What {@link #replace} does, for many tickets in two statements: {@code stored} is each
+     * ticket's timers as they are in the table, {@code wanted} the ones it needs now. Only what
+     * differs is written; a timer whose deadline did not move keeps its fence.
+     */
+    public void replaceAll(List<TicketTimers> changes) {
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> upserts = new ArrayList<>();
+        for (TicketTimers c : changes) {
+            c.stored().forEach((kind, due) -> {
+                if (!c.wanted().containsKey(kind)) {
+                    deletes.add(new Object[]{c.ticketId(), kind});
+                }
+            });
+            c.wanted().forEach((kind, due) -> {
+                if (!due.equals(c.stored().get(kind))) {
+                    upserts.add(new Object[]{c.ticketId(), kind, c.branchId(), due});
+                }
+            });
+        }
+        db.updateOverRows("""
+                DELETE FROM sla_timer t USING unnest(?::text[], ?::text[]) AS d(ticket_id, kind)
+                WHERE t.ticket_id = d.ticket_id AND t.kind = d.kind""", deletes);
+        db.updateOverRows("""
+                INSERT INTO sla_timer (ticket_id, kind, branch_id, due_at)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[])
                 ON CONFLICT (ticket_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at,
-                    fence_tickets = NULL, fence_services = NULL, fenced_at = NULL""", ticketId, kind, branchId, due));
+                    fence_tickets = NULL, fence_services = NULL, fenced_at = NULL""", upserts);
+    }
+
+    /** One ticket's timers before and after, for {@link #replaceAll}. */
+    public record TicketTimers(String ticketId, String branchId, Map<SlaKind, Instant> stored, Map<SlaKind, Instant> wanted) {
     }
 
     /** The branches with a timer due at {@code dueBefore}, without locking: what the lag snapshot must cover. */
