@@ -83,6 +83,8 @@ final class ScaleReport {
         line("| --- | ---: |");
         line("| tickets issued / expected by the day's profile | %,d / %,d (%.0f %%) |", t.issued(), t.expected(),
                 t.expected() == 0 ? 0 : 100.0 * t.issued() / t.expected());
+        line("| tickets accepted, as branches at this clock (issued ÷ expected × branches) | %,.0f of %d |",
+                t.expected() == 0 ? 0 : t.branches() * (double) t.issued() / t.expected(), t.branches());
         line("| ticket requests refused or failed | %,d |", t.refused());
         line("| services finished | %,d |", t.served());
         line("| REST requests, all callers (per second over the run) | %,d (%,.0f/s) |", t.requests(), t.requests() / seconds);

@@ -99,7 +99,10 @@ public class SimulatorMain implements QuarkusApplication {
             DutyManagerSim manager = new DutyManagerSim(branchId, anonymous.as(tokens.floor(branchId)), config, clock, new Random(random.nextLong()));
             scheduler.scheduleWithFixedDelay(manager::tick, 1000 + poll * i / branches.size(), poll, TimeUnit.MILLISECONDS);
         }
-        scheduler.scheduleAtFixedRate(() -> {
+        // Its own thread: when every caller thread waits on a slow platform, the summary must still
+        // come on time, or it would report an hour-old simulated time as now.
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        reporter.scheduleAtFixedRate(() -> {
             if (perBranch) {
                 summary(clock, branches);
             } else {
@@ -107,6 +110,7 @@ public class SimulatorMain implements QuarkusApplication {
             }
         }, config.summaryInterval().toMillis(), config.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
         Quarkus.waitForExit();
+        reporter.shutdownNow();
         scheduler.shutdownNow();
         System.out.println(totals.line());
         return 0;
