@@ -22,7 +22,7 @@ final class BranchSim {
     private final Random random;
     private final Lateness lateness;
     private Instant lastTick;
-    /** When the next tick is due (fixed rate), to tell how late it runs. */
+    /** When the next tick is due (a period after the last one ended), to tell how late it runs. */
     private long nextTickNanos;
 
     BranchSim(String branchId, List<ClerkSim> clerks, Api api, SimulatorConfig config, SimClock clock, Random random,
@@ -37,20 +37,27 @@ final class BranchSim {
     }
 
     /**
-     * Issues the tickets of customers who arrived since the last tick, every {@code period} (real):
-     * the arrivals are drawn for the simulated time that really passed, so a tick that runs late
-     * issues its customers late rather than losing them.
+     * Issues the tickets of customers who arrived since the last tick, run {@code period} (real)
+     * after the last one ended: the arrivals are drawn for the simulated time that really passed,
+     * so a tick that runs late issues its customers late rather than losing them, and late ticks
+     * do not pile up in front of the clerks' steps.
      */
     synchronized void tick(Duration period) {
+        try {
+            issueArrivals();
+        } finally {
+            nextTickNanos = System.nanoTime() + period.toNanos();
+        }
+    }
+
+    private void issueArrivals() {
         Instant now = clock.now();
         long nanos = System.nanoTime();
         if (lastTick == null) {
             lastTick = now;
-            nextTickNanos = nanos + period.toNanos();
             return;
         }
         lateness.record(Duration.ofNanos(nanos - nextTickNanos).toMillis());
-        nextTickNanos += period.toNanos();
         double seconds = Duration.between(lastTick, now).toMillis() / 1000.0;
         lastTick = now;
         int hour = now.atZone(ZONE).getHour();

@@ -88,9 +88,11 @@ public class SimulatorMain implements QuarkusApplication {
                 clock.now().atZone(ZONE).toLocalDateTime());
 
         // Each branch ticks on its own, spread over the tick, so that no single thread walks 1,000 kiosks in turn.
+        // Fixed delay, not fixed rate: when the callers fall behind, overdue ticks at a fixed rate would
+        // always be due before the clerks' next steps and starve them (the first 1,000-branch run served nobody).
         for (int i = 0; i < branches.size(); i++) {
             BranchSim b = branches.get(i);
-            scheduler.scheduleAtFixedRate(() -> b.tick(TICK), TICK.toMillis() * i / branches.size(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> b.tick(TICK), TICK.toMillis() * i / branches.size(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         }
         Totals totals = new Totals(branches, clock, config.baseArrivalsPerHour(), traffic, lateness);
         long poll = config.dutyManagerPoll().toMillis();
