@@ -126,13 +126,19 @@ bench_keys() {
   export BENCH_TOKEN
 }
 
-# The services' JVM flags, as the launcher uses them (deploy/local/service-jvm.options).
+# The services' JVM flags, as the launcher uses them (deploy/local/service-jvm.options): lines
+# NAME=value are the process's environment (e.g. MALLOC_ARENA_MAX), the others java options.
 bench_service_jvm_opts() {
+  local all=()
   if [[ -n "${HALLWATCH_SERVICE_JVM_OPTS:-}" ]]; then
-    read -r -a BENCH_SERVICE_JVM <<<"$HALLWATCH_SERVICE_JVM_OPTS"
+    read -r -a all <<<"$HALLWATCH_SERVICE_JVM_OPTS"
   else
-    mapfile -t BENCH_SERVICE_JVM < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$ROOT/deploy/local/service-jvm.options")
+    mapfile -t all < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$ROOT/deploy/local/service-jvm.options")
   fi
+  BENCH_SERVICE_JVM=() BENCH_SERVICE_ENV=()
+  for o in "${all[@]}"; do
+    if [[ "$o" =~ ^[A-Z_][A-Z0-9_]*= ]]; then BENCH_SERVICE_ENV+=("$o"); else BENCH_SERVICE_JVM+=("$o"); fi
+  done
 }
 
 # bench_start_service NAME [extra -D options...]: the packaged service on its bench port and database.
@@ -148,7 +154,7 @@ bench_start_service() {
     -Dsmallrye.jwt.sign.key.location="$BENCH_KEYS/jwt-private.pem")
   [[ -n "${BENCH_TOKEN:-}" ]] || bench_keys
   bench_service_jvm_opts
-  (exec java "${BENCH_SERVICE_JVM[@]}" ${extra[@]+"${extra[@]}"} \
+  (exec env ${BENCH_SERVICE_ENV[@]+"${BENCH_SERVICE_ENV[@]}"} java "${BENCH_SERVICE_JVM[@]}" ${extra[@]+"${extra[@]}"} \
     -Dquarkus.http.port="$port" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
     -Dquarkus.datasource.username="$PG_USER" \
