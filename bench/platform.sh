@@ -4,8 +4,10 @@
 #
 #   BENCH_HOME        state: Kafka jars and data, logs, pids (default bench/target/platform)
 #   BENCH_KAFKA_PORT  broker port, controller on the next one (default 19092)
-#   BENCH_PORT_BASE   services on BASE+1 (queue), +2 (counter), +3 (sla-monitor) (default 18080)
-#   BENCH_DB_PREFIX   databases <prefix>_queue, _counter, _sla (default bench)
+#   BENCH_PORT_BASE   services on BASE+1 (queue), +2 (counter), +3 (sla-monitor), +4 (marketing)
+#                     (default 18080)
+#   BENCH_DB_PREFIX   databases <prefix>_queue, _counter, _sla, _marketing (default bench)
+#   HALLWATCH_SERVICE_JVM_OPTS  the services' JVM flags instead of deploy/local/service-jvm.options
 #   HALLWATCH_PG_HOST / _PORT / _USER   PostgreSQL, as for the launcher
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +33,7 @@ service_port() {
     queue-service) echo $((BENCH_PORT_BASE + 1)) ;;
     counter-service) echo $((BENCH_PORT_BASE + 2)) ;;
     sla-monitor-service) echo $((BENCH_PORT_BASE + 3)) ;;
+    marketing-service) echo $((BENCH_PORT_BASE + 4)) ;;
     *) bench_die "unknown service $1" ;;
   esac
 }
@@ -40,6 +43,7 @@ service_db() {
     queue-service) echo "${BENCH_DB_PREFIX}_queue" ;;
     counter-service) echo "${BENCH_DB_PREFIX}_counter" ;;
     sla-monitor-service) echo "${BENCH_DB_PREFIX}_sla" ;;
+    marketing-service) echo "${BENCH_DB_PREFIX}_marketing" ;;
   esac
 }
 
@@ -122,6 +126,21 @@ bench_keys() {
   export BENCH_TOKEN
 }
 
+# The services' JVM flags, as the launcher uses them (deploy/local/service-jvm.options): lines
+# NAME=value are the process's environment (e.g. MALLOC_ARENA_MAX), the others java options.
+bench_service_jvm_opts() {
+  local all=()
+  if [[ -n "${HALLWATCH_SERVICE_JVM_OPTS:-}" ]]; then
+    read -r -a all <<<"$HALLWATCH_SERVICE_JVM_OPTS"
+  else
+    mapfile -t all < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$ROOT/deploy/local/service-jvm.options")
+  fi
+  BENCH_SERVICE_JVM=() BENCH_SERVICE_ENV=()
+  for o in "${all[@]}"; do
+    if [[ "$o" =~ ^[A-Z_][A-Z0-9_]*= ]]; then BENCH_SERVICE_ENV+=("$o"); else BENCH_SERVICE_JVM+=("$o"); fi
+  done
+}
+
 # bench_start_service NAME [extra -D options...]: the packaged service on its bench port and database.
 bench_start_service() {
   local name=$1 port db
@@ -134,7 +153,8 @@ bench_start_service() {
   [[ "$name" == counter-service ]] && extra=(-Dquarkus.rest-client.queue-service.url="http://127.0.0.1:$(service_port queue-service)"
     -Dsmallrye.jwt.sign.key.location="$BENCH_KEYS/jwt-private.pem")
   [[ -n "${BENCH_TOKEN:-}" ]] || bench_keys
-  (exec java -Xms64m -Xmx384m "${extra[@]}" \
+  bench_service_jvm_opts
+  (exec env ${BENCH_SERVICE_ENV[@]+"${BENCH_SERVICE_ENV[@]}"} java "${BENCH_SERVICE_JVM[@]}" ${extra[@]+"${extra[@]}"} \
     -Dquarkus.http.port="$port" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
     -Dquarkus.datasource.username="$PG_USER" \
@@ -171,6 +191,6 @@ bench_stop_one() {
 
 # Services first, so that they leave their groups while the broker is still there.
 bench_stop_all() {
-  for name in queue-service counter-service sla-monitor-service; do bench_stop_one "$name"; done
+  for name in simulator queue-service counter-service sla-monitor-service marketing-service; do bench_stop_one "$name"; done
   bench_stop_one kafka
 }

@@ -22,19 +22,21 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http;
     private final Supplier<String> bearer;
+    private final Traffic traffic;
 
-    Api() {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), null);
+    Api(Traffic traffic) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), null, traffic);
     }
 
-    private Api(HttpClient http, Supplier<String> bearer) {
+    private Api(HttpClient http, Supplier<String> bearer, Traffic traffic) {
         this.http = http;
         this.bearer = bearer;
+        this.traffic = traffic;
     }
 
     /** The same API called with this caller's token (a kiosk, a clerk, an admin). */
     Api as(Supplier<String> bearer) {
-        return new Api(http, bearer);
+        return new Api(http, bearer, traffic);
     }
 
     Answer get(String url) {
@@ -52,6 +54,12 @@ final class Api {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        Answer answer = exchange(request);
+        traffic.record(answer.status());
+        return answer;
+    }
+
+    private Answer exchange(HttpRequest.Builder request) {
         try {
             if (bearer != null) {
                 request.header("Authorization", bearer.get());

@@ -1,5 +1,8 @@
 package io.hallwatch.simulator;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Random;
 
 /**
@@ -19,6 +22,31 @@ public final class ArrivalProfile {
 
     public static double factor(int localHour) {
         return FACTOR[localHour];
+    }
+
+    /** The base rate per hour that gives {@code ticketsPerDay} customers over the whole profile. */
+    public static double basePerHour(double ticketsPerDay) {
+        double hours = 0;
+        for (double f : FACTOR) {
+            hours += f;
+        }
+        return ticketsPerDay / hours;
+    }
+
+    /**
+     * Expected arrivals between two local times of the same or following days, hour by hour: what
+     * a branch should have issued by now, to compare with what the platform accepted.
+     */
+    public static double expectedBetween(double basePerHour, LocalDateTime from, LocalDateTime to) {
+        double sum = 0;
+        LocalDateTime t = from;
+        while (t.isBefore(to)) {
+            LocalDateTime next = t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            LocalDateTime end = next.isBefore(to) ? next : to;
+            sum += expected(basePerHour, t.getHour(), Duration.between(t, end).toMillis() / 1000.0);
+            t = end;
+        }
+        return sum;
     }
 
     /** Expected arrivals in {@code seconds} at {@code localHour}, for a base rate per hour. */

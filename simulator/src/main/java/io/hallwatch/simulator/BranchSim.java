@@ -1,6 +1,7 @@
 package io.hallwatch.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +20,48 @@ final class BranchSim {
     private final SimulatorConfig config;
     private final SimClock clock;
     private final Random random;
+    private final Lateness lateness;
+    private Instant lastTick;
+    /** When the next tick is due (a period after the last one ended), to tell how late it runs. */
+    private long nextTickNanos;
 
-    BranchSim(String branchId, List<ClerkSim> clerks, Api api, SimulatorConfig config, SimClock clock, Random random) {
+    BranchSim(String branchId, List<ClerkSim> clerks, Api api, SimulatorConfig config, SimClock clock, Random random,
+              Lateness lateness) {
         this.branchId = branchId;
         this.clerks = clerks;
         this.api = api;
         this.config = config;
         this.clock = clock;
         this.random = random;
+        this.lateness = lateness;
     }
 
-    /** Issues the tickets of customers who arrived during the last {@code simulated} interval. */
-    void tick(Duration simulated) {
-        int hour = clock.now().atZone(ZONE).getHour();
-        int arrivals = ArrivalProfile.poisson(
-                ArrivalProfile.expected(config.arrivalsPerHour(), hour, simulated.toMillis() / 1000.0), random);
+    /**
+     * Issues the tickets of customers who arrived since the last tick, run {@code period} (real)
+     * after the last one ended: the arrivals are drawn for the simulated time that really passed,
+     * so a tick that runs late issues its customers late rather than losing them, and late ticks
+     * do not pile up in front of the clerks' steps.
+     */
+    synchronized void tick(Duration period) {
+        try {
+            issueArrivals();
+        } finally {
+            nextTickNanos = System.nanoTime() + period.toNanos();
+        }
+    }
+
+    private void issueArrivals() {
+        Instant now = clock.now();
+        long nanos = System.nanoTime();
+        if (lastTick == null) {
+            lastTick = now;
+            return;
+        }
+        lateness.record(Duration.ofNanos(nanos - nextTickNanos).toMillis());
+        double seconds = Duration.between(lastTick, now).toMillis() / 1000.0;
+        lastTick = now;
+        int hour = now.atZone(ZONE).getHour();
+        int arrivals = ArrivalProfile.poisson(ArrivalProfile.expected(config.baseArrivalsPerHour(), hour, seconds), random);
         for (int i = 0; i < arrivals; i++) {
             String type = CustomerMix.businessType(random);
             String tier = random.nextDouble() < config.vipShare() ? "VIP" : "NORMAL";

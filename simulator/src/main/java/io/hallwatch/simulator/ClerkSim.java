@@ -23,9 +23,10 @@ final class ClerkSim {
     private final SimClock clock;
     private final Random random;
     private final ScheduledExecutorService scheduler;
+    private final Lateness lateness;
 
     ClerkSim(String branchId, String counterId, Api api, SimulatorConfig config, SimClock clock, Random random,
-             ScheduledExecutorService scheduler) {
+             ScheduledExecutorService scheduler, Lateness lateness) {
         this.branchId = branchId;
         this.counterId = counterId;
         this.clerkId = "clerk-" + branchId.toLowerCase() + "-" + counterId.toLowerCase();
@@ -35,6 +36,7 @@ final class ClerkSim {
         this.clock = clock;
         this.random = random;
         this.scheduler = scheduler;
+        this.lateness = lateness;
     }
 
     /** Brings the counter to OPEN with this clerk, whatever an earlier run left, then starts working. */
@@ -107,12 +109,15 @@ final class ClerkSim {
     }
 
     private void after(Duration simulated, Runnable step) {
+        long delay = clock.realMillis(simulated);
+        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
         scheduler.schedule(() -> {
+            lateness.record(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due));
             try {
                 step.run();
             } catch (RuntimeException e) {
                 after(Duration.ofSeconds(30), this::callNext);
             }
-        }, clock.realMillis(simulated), TimeUnit.MILLISECONDS);
+        }, delay, TimeUnit.MILLISECONDS);
     }
 }

@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public class SimulatorMain implements QuarkusApplication {
     private static final List<String> DEMO_BRANCHES = List.of("GZ-TH-001", "SZ-FT-002");
     private static final Duration TICK = Duration.ofMillis(250);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     SimulatorConfig config;
@@ -46,48 +52,92 @@ public class SimulatorMain implements QuarkusApplication {
         Instant start = realStart.orElseGet(Instant::now);
         SimClock clock = new SimClock(epoch.orElse(start), start, scale);
         SimTokens tokens = new SimTokens(config.tokenIssuer(), config.tokenAudience());
-        Api anonymous = new Api();
+        Traffic traffic = new Traffic();
+        Lateness lateness = new Lateness();
+        Api anonymous = new Api(traffic);
         Api api = anonymous.as(tokens.admin());
         Random random = new Random(config.seed());
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(config.threads());
+        boolean perBranch = config.summary() == SimulatorConfig.Summary.PER_BRANCH;
 
+        // Setting up 1,000 branches one call at a time would eat an hour of a 60x day: in parallel.
         List<String> branchIds = new ArrayList<>(DEMO_BRANCHES);
-        for (int i = 1; i <= config.extraBranches(); i++) {
-            branchIds.add(createBranch(api, i));
+        branchIds.addAll(inParallel(IntStream.rangeClosed(1, config.extraBranches()).boxed().toList(), n -> createBranch(api, n)));
+        List<Boolean> rostered = inParallel(IntStream.range(0, branchIds.size()).boxed().toList(),
+                i -> putDutyRoster(api, branchIds.get(i), i + 1, perBranch));
+        if (!perBranch) {
+            System.out.printf("simulator: duty rosters put for %d of %d branches%n", rostered.stream().filter(b -> b).count(), branchIds.size());
         }
-        for (int i = 0; i < branchIds.size(); i++) {
-            putDutyRoster(api, branchIds.get(i), i + 1);
-        }
-        List<BranchSim> branches = new ArrayList<>();
-        for (String branchId : branchIds) {
+        List<Long> seeds = branchIds.stream().map(b -> random.nextLong()).toList();
+        List<BranchSim> branches = inParallel(IntStream.range(0, branchIds.size()).boxed().toList(), i -> {
+            String branchId = branchIds.get(i);
+            Random branchRandom = new Random(seeds.get(i));
             List<ClerkSim> clerks = new ArrayList<>();
             for (var counter : api.get(config.counterUrl() + "/api/v1/branches/" + branchId + "/counters").body()) {
                 ClerkSim clerk = new ClerkSim(branchId, counter.path("counterId").asText(), anonymous.as(tokens.clerk(branchId)), config, clock,
-                        new Random(random.nextLong()), scheduler);
+                        new Random(branchRandom.nextLong()), scheduler, lateness);
                 clerks.add(clerk);
                 clerk.start();
             }
-            branches.add(new BranchSim(branchId, clerks, anonymous.as(tokens.floor(branchId)), config, clock,
-                    new Random(random.nextLong())));
-        }
-        System.out.printf("simulator: %d branches, %.0fx clock, simulated time %s%n", branches.size(), scale,
-                clock.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDateTime());
+            return new BranchSim(branchId, clerks, anonymous.as(tokens.floor(branchId)), config, clock,
+                    new Random(branchRandom.nextLong()), lateness);
+        });
+        System.out.printf("simulator: %d branches, %d counters, %.0fx clock, %.1f customers a day per branch, %d threads, simulated time %s%n",
+                branches.size(), branches.stream().mapToInt(b -> b.clerks.size()).sum(), scale,
+                config.baseArrivalsPerHour() * IntStream.range(0, 24).mapToDouble(ArrivalProfile::factor).sum(), config.threads(),
+                clock.now().atZone(ZONE).toLocalDateTime());
 
-        Duration simulatedTick = Duration.ofMillis(Math.round(TICK.toMillis() * scale));
-        scheduler.scheduleAtFixedRate(() -> branches.forEach(b -> b.tick(simulatedTick)), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-        List<DutyManagerSim> managers = branches.stream()
-                .map(b -> new DutyManagerSim(b.branchId, anonymous.as(tokens.floor(b.branchId)), config, clock,
-                        new Random(random.nextLong()))).toList();
-        scheduler.scheduleWithFixedDelay(() -> managers.forEach(DutyManagerSim::tick), 1, 1, TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(() -> summary(clock, branches), config.summaryInterval().toMillis(),
-                config.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // Each branch ticks on its own, spread over the tick, so that no single thread walks 1,000 kiosks in turn.
+        // Fixed delay, not fixed rate: when the callers fall behind, overdue ticks at a fixed rate would
+        // always be due before the clerks' next steps and starve them (the first 1,000-branch run served nobody).
+        for (int i = 0; i < branches.size(); i++) {
+            BranchSim b = branches.get(i);
+            scheduler.scheduleWithFixedDelay(() -> b.tick(TICK), TICK.toMillis() * i / branches.size(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        Totals totals = new Totals(branches, clock, config.baseArrivalsPerHour(), traffic, lateness);
+        long poll = config.dutyManagerPoll().toMillis();
+        for (int i = 0; i < branches.size(); i++) {
+            String branchId = branches.get(i).branchId;
+            DutyManagerSim manager = new DutyManagerSim(branchId, anonymous.as(tokens.floor(branchId)), config, clock, new Random(random.nextLong()));
+            scheduler.scheduleWithFixedDelay(manager::tick, 1000 + poll * i / branches.size(), poll, TimeUnit.MILLISECONDS);
+        }
+        // Its own thread: when every caller thread waits on a slow platform, the summary must still
+        // come on time, or it would report an hour-old simulated time as now.
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        reporter.scheduleAtFixedRate(() -> {
+            if (perBranch) {
+                summary(clock, branches);
+            } else {
+                System.out.println(totals.line());
+            }
+        }, config.summaryInterval().toMillis(), config.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
         Quarkus.waitForExit();
+        reporter.shutdownNow();
         scheduler.shutdownNow();
+        System.out.println(totals.line());
         return 0;
     }
 
+    /** Runs {@code step} for every item on a pool of the configured size; results in the items' order. */
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> step) throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> step.apply(item)));
+            }
+            List<R> results = new ArrayList<>();
+            for (Future<R> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private void summary(SimClock clock, List<BranchSim> branches) {
-        String time = clock.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime().withNano(0).toString();
+        String time = clock.now().atZone(ZONE).toLocalTime().withNano(0).toString();
         for (BranchSim b : branches) {
             System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%n",
                     time, b.branchId, b.waiting(), b.issued.get(), b.served(), b.breaches());
@@ -95,27 +145,35 @@ public class SimulatorMain implements QuarkusApplication {
     }
 
     /** Gives the branch a duty roster, so that its breaches page somebody (the launcher's phone stand-in). */
-    private void putDutyRoster(Api api, String branchId, int n) {
+    private boolean putDutyRoster(Api api, String branchId, int n, boolean print) {
         Api.Answer a = api.put(config.slaUrl() + "/api/v1/branches/" + branchId + "/duty-roster", DemoRoster.of(branchId, n));
+        if (!print) {
+            return a.ok();
+        }
         if (a.ok()) {
             System.out.printf("simulator: duty roster of %s at revision %s (duty managers 09:00-13:00 and 13:00-18:00, area and regional manager)%n",
                     branchId, a.body().path("revision").asText());
         } else {
             System.out.printf("simulator: could not put the duty roster of %s (HTTP %d): its breaches will page nobody%n", branchId, a.status());
         }
+        return a.ok();
     }
 
-    /** A further branch with four counters, created through the admin APIs. */
+    /**
+     * A further branch created through the admin APIs, with {@code counters-per-branch} counters:
+     * regular ones cycling through three skill sets, and a VIP counter (four: the demo's C01-C03, V01).
+     */
     private String createBranch(Api api, int n) {
         String id = String.format("SIM-%03d", n);
         List<String> all = List.of("PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND", "SIM", "CLOSE_ACCOUNT", "COMPLAINT", "CONSULT");
         api.put(config.queueUrl() + "/api/v1/branches/" + id, Map.of("name", "模拟营业厅" + n, "timeZone", "Asia/Shanghai",
                 "opensAt", "09:00", "closesAt", "18:00", "businessTypes", all));
         String counters = config.counterUrl() + "/api/v1/branches/" + id + "/counters/";
-        api.put(counters + "C01", Map.of("label", "1号台", "vip", false, "skills", List.of("PAYMENT", "GENERAL", "SIM")));
-        api.put(counters + "C02", Map.of("label", "2号台", "vip", false, "skills", List.of("PAYMENT", "GENERAL", "CONSULT")));
-        api.put(counters + "C03", Map.of("label", "3号台", "vip", false,
-                "skills", List.of("NEW_LINE", "BROADBAND", "CLOSE_ACCOUNT", "COMPLAINT")));
+        List<List<String>> skills = List.of(List.of("PAYMENT", "GENERAL", "SIM"), List.of("PAYMENT", "GENERAL", "CONSULT"),
+                List.of("NEW_LINE", "BROADBAND", "CLOSE_ACCOUNT", "COMPLAINT"));
+        for (int c = 1; c < Math.max(2, config.countersPerBranch()); c++) {
+            api.put(counters + String.format("C%02d", c), Map.of("label", c + "号台", "vip", false, "skills", skills.get((c - 1) % skills.size())));
+        }
         api.put(counters + "V01", Map.of("label", "VIP台", "vip", true, "skills", all));
         return id;
     }

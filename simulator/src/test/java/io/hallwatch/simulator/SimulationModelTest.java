@@ -48,6 +48,16 @@ class SimulationModelTest {
     }
 
     @Test
+    void a_day_of_the_profile_at_the_base_for_600_tickets_expects_600_tickets() {
+        double base = ArrivalProfile.basePerHour(600);
+        java.time.LocalDateTime day = java.time.LocalDateTime.of(2026, 11, 24, 0, 0);
+        assertEquals(600, ArrivalProfile.expectedBetween(base, day, day.plusDays(1)), 1e-6);
+        assertEquals(0, ArrivalProfile.expectedBetween(base, day, day.plusHours(9)), 1e-9);
+        // 10:30-11:00 is half of the morning peak hour
+        assertEquals(base * 1.8 / 2, ArrivalProfile.expectedBetween(base, day.plusHours(10).plusMinutes(30), day.plusHours(11)), 1e-9);
+    }
+
+    @Test
     void poisson_draws_have_the_asked_mean() {
         Random random = new Random(3);
         double mean = 0.7;

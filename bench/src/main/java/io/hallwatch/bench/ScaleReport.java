@@ -1,0 +1,360 @@
+package io.hallwatch.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The markdown of benchmark 4: offered load, consumer lag over time and its verdict, CPU and
+ * memory per process, database growth, and the projection to 30,000 branches.
+ */
+final class ScaleReport {
+    static final int TARGET_BRANCHES = 30_000;
+    static final int RETENTION_DAYS = 90;
+    static final double TARGET_RSS_MB = 256;
+    /** The simulator's arrival profile: 10.4 factor-hours a day, the busiest hour at 1.8 (ArrivalProfile). */
+    static final double PROFILE_HOURS = 10.4;
+    static final double PEAK_FACTOR = 1.8;
+    static final double OPEN_HOURS = 9;
+
+    private final ScaleBench.Run run;
+    private final ScaleBench.Sample first;
+    private final ScaleBench.Sample last;
+    private final double seconds;
+    private final double ticketsPerDay;
+    private final StringBuilder md = new StringBuilder();
+
+    ScaleReport(ScaleBench.Run run) {
+        this.run = run;
+        this.first = run.samples().get(0);
+        this.last = run.samples().get(run.samples().size() - 1);
+        this.seconds = Math.max(1e-9, last.seconds() - first.seconds());
+        this.ticketsPerDay = number(run.asked().get("tickets-per-day"), 600);
+    }
+
+    String markdown() {
+        Map<String, String> a = run.asked();
+        line("# Benchmark 4: scale");
+        line("");
+        line("Run `bench/scale --branches %s --minutes %s --scale %s` (%s, %s).", a.get("branches"), a.get("minutes"), a.get("scale"),
+                Instant.now(), Machine.describe());
+        line("Load at start: %s. Load at end: %s. The machine is shared: other builds ran at the same time.", run.loadStart(), run.loadEnd());
+        line("");
+        line("Asked: %s branches, %s tickets a day each, %s counters each (the two seeded demo halls keep their four), %sx clock, "
+                + "%s simulator threads. Services' JVM flags: `%s`.", a.get("branches"), a.get("tickets-per-day"), a.get("counters"),
+                a.get("scale"), a.get("threads"), a.get("jvm"));
+        line("Simulator ready: `%s`. Measured from then for %.0f s of wall time (simulated %s to %s), a sample every ~%.0f s.",
+                a.get("started"), seconds, first.simulated(), last.simulated(), seconds / Math.max(1, run.samples().size() - 1));
+        if (run.stoppedEarly() != null) {
+            line("");
+            line("**Stopped early: %s.**", run.stoppedEarly());
+        }
+        offeredLoad();
+        lag();
+        cpuAndMemory();
+        databases();
+        projection();
+        return md.toString();
+    }
+
+    // ---------------------------------------------------------------- offered load
+
+    private long issued() {
+        return last.simulator().map(SimulatorTotals::issued).orElse(0L) - first.simulator().map(SimulatorTotals::issued).orElse(0L);
+    }
+
+    private long records(ScaleBench.Sample s, String topic) {
+        return s.records().getOrDefault(topic, 0L);
+    }
+
+    private void offeredLoad() {
+        line("");
+        line("## Offered load (the simulator's account, and the topics)");
+        line("");
+        if (last.simulator().isEmpty()) {
+            line("The simulator printed no totals line.");
+            return;
+        }
+        SimulatorTotals t = last.simulator().get();
+        line("| | value |");
+        line("| --- | ---: |");
+        line("| tickets issued / expected by the day's profile | %,d / %,d (%.0f %%) |", t.issued(), t.expected(),
+                t.expected() == 0 ? 0 : 100.0 * t.issued() / t.expected());
+        line("| tickets accepted, as branches at this clock (issued ÷ expected × branches) | %,.0f of %d |",
+                t.expected() == 0 ? 0 : t.branches() * (double) t.issued() / t.expected(), t.branches());
+        line("| ticket requests refused or failed | %,d |", t.refused());
+        line("| services finished | %,d |", t.served());
+        line("| REST requests, all callers (per second over the run) | %,d (%,.0f/s) |", t.requests(), t.requests() / seconds);
+        line("| REST requests failed (timeout, no connection, 5xx) | %,d |", t.failed());
+        line("| simulator's own lateness, last window: mean / max (steps over 1 s of %,d) | %d ms / %,d ms (%,d) |", t.steps(),
+                t.lateMeanMillis(), t.lateMaxMillis(), t.stepsOverSecond());
+        for (String topic : ScaleBench.TOPICS) {
+            long n = records(last, topic) - records(first, topic);
+            line("| records on `%s` (per second) | %,d (%,.0f/s) |", topic, n, n / seconds);
+        }
+        long events = inputEvents(last) - inputEvents(first);
+        line("| ticket + service events per ticket issued | %.2f |", issued() == 0 ? 0 : events / (double) issued());
+    }
+
+    private long inputEvents(ScaleBench.Sample s) {
+        return records(s, ScaleBench.TOPICS.get(0)) + records(s, ScaleBench.TOPICS.get(1));
+    }
+
+    // ---------------------------------------------------------------- lag
+
+    private List<String> groupIds() {
+        TreeSet<String> ids = new TreeSet<>();
+        run.samples().forEach(s -> ids.addAll(s.groups().keySet()));
+        return new ArrayList<>(ids);
+    }
+
+    static String service(String group) {
+        if (group.startsWith("queue-service")) {
+            return "queue-service";
+        }
+        if (group.startsWith("sla-")) {
+            return "sla-monitor-service";
+        }
+        if (group.startsWith("marketing-")) {
+            return "marketing-service";
+        }
+        return group.startsWith("counter-") ? "counter-service" : "?";
+    }
+
+    private void lag() {
+        List<String> groups = groupIds();
+        line("");
+        line("## Consumer lag");
+        line("");
+        line("Events behind per consumer group: the last stable offsets of its topics minus its committed offsets "
+                + "(`AdminClient`, as a lag exporter sees it).");
+        line("");
+        StringBuilder head = new StringBuilder("| wall s | simulated |");
+        StringBuilder rule = new StringBuilder("| ---: | --- |");
+        for (String g : groups) {
+            head.append(" ").append(g).append(" |");
+            rule.append(" ---: |");
+        }
+        line(head.toString());
+        line(rule.toString());
+        for (ScaleBench.Sample s : run.samples()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.0f | %s |", s.seconds(), s.simulated()));
+            for (String g : groups) {
+                ConsumerLag.Group lag = s.groups().get(g);
+                row.append(lag == null ? " – |" : String.format(Locale.ROOT, " %,d |", lag.lag()));
+            }
+            line(row.toString());
+        }
+        line("");
+        line("| group | service | mean lag, first half | mean lag, last half | slope, last half (events/min) | end lag | "
+                + "consumed/s | end lag in time | verdict |");
+        line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        for (String g : groups) {
+            List<double[]> points = new ArrayList<>();
+            for (ScaleBench.Sample s : run.samples()) {
+                ConsumerLag.Group lag = s.groups().get(g);
+                if (lag != null) {
+                    points.add(new double[]{s.seconds(), lag.lag()});
+                }
+            }
+            double mid = first.seconds() + seconds / 2;
+            double firstMean = points.stream().filter(p -> p[0] < mid).mapToDouble(p -> p[1]).average().orElse(0);
+            List<double[]> lastHalf = points.stream().filter(p -> p[0] >= mid).toList();
+            double lastMean = lastHalf.stream().mapToDouble(p -> p[1]).average().orElse(0);
+            double slope = slope(lastHalf) * 60;
+            ConsumerLag.Group end = last.groups().get(g);
+            ConsumerLag.Group start = first.groups().get(g);
+            long consumed = end == null ? 0 : end.committed() - (start == null ? 0 : start.committed());
+            double rate = consumed / seconds;
+            long endLag = end == null ? 0 : end.lag();
+            line("| %s | %s | %,.0f | %,.0f | %,.0f | %,d | %,.0f | %s | %s |", g, service(g), firstMean, lastMean, slope, endLag, rate,
+                    rate > 0 ? String.format(Locale.ROOT, "%,.0f s", endLag / rate) : "–", verdict(firstMean, lastMean, slope, endLag));
+        }
+        line("");
+        line("Verdict: **grows** when the last half's mean lag is over twice the first half's and over 1,000 events, or the lag still "
+                + "rises at the end by more than 1,000 events a minute; **flat** otherwise.");
+    }
+
+    static String verdict(double firstMean, double lastMean, double slopePerMinute, long endLag) {
+        boolean grows = (lastMean > 2 * firstMean && lastMean > 1000) || (slopePerMinute > 1000 && endLag > 1000);
+        return grows ? "**grows**" : "flat";
+    }
+
+    /** Least-squares slope of {x, y} points, y per x. */
+    static double slope(List<double[]> points) {
+        int n = points.size();
+        if (n < 2) {
+            return 0;
+        }
+        double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        double num = 0;
+        double den = 0;
+        for (double[] p : points) {
+            num += (p[0] - mx) * (p[1] - my);
+            den += (p[0] - mx) * (p[0] - mx);
+        }
+        return den == 0 ? 0 : num / den;
+    }
+
+    // ---------------------------------------------------------------- CPU and memory
+
+    private void cpuAndMemory() {
+        List<String> names = new ArrayList<>(first.cpuSeconds().keySet());
+        line("");
+        line("## CPU and resident memory");
+        line("");
+        line("CPU in cores (process CPU seconds from `/proc/<pid>/stat` over wall seconds, per interval), resident memory "
+                + "`VmRSS` in MB. PostgreSQL is shared with other work on this machine and not counted.");
+        line("");
+        StringBuilder head = new StringBuilder("| wall s |");
+        StringBuilder rule = new StringBuilder("| ---: |");
+        for (String n : names) {
+            head.append(" ").append(n).append(" cores / MB |");
+            rule.append(" ---: |");
+        }
+        line(head.toString());
+        line(rule.toString());
+        ScaleBench.Sample previous = null;
+        for (ScaleBench.Sample s : run.samples()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.0f |", s.seconds()));
+            for (String n : names) {
+                String cores = previous == null ? "–" : String.format(Locale.ROOT, "%.2f", cores(previous, s, n));
+                row.append(String.format(Locale.ROOT, " %s / %.0f |", cores, s.residentMb().getOrDefault(n, -1.0)));
+            }
+            line(row.toString());
+            previous = s;
+        }
+        line("");
+        line("| process | CPU mean (cores) | CPU max interval (cores) | RSS max MB | RSS end MB | < %.0f MB |", TARGET_RSS_MB);
+        line("| --- | ---: | ---: | ---: | ---: | --- |");
+        double total = 0;
+        for (String n : names) {
+            double mean = cores(first, last, n);
+            total += mean;
+            double max = 0;
+            double rssMax = 0;
+            for (int i = 0; i < run.samples().size(); i++) {
+                ScaleBench.Sample s = run.samples().get(i);
+                if (i > 0) {
+                    max = Math.max(max, cores(run.samples().get(i - 1), s, n));
+                }
+                rssMax = Math.max(rssMax, s.residentMb().getOrDefault(n, -1.0));
+            }
+            boolean service = n.endsWith("-service");
+            line("| %s | %.2f | %.2f | %.0f | %.0f | %s |", n, mean, max, rssMax, last.residentMb().getOrDefault(n, -1.0),
+                    !service ? "(not a service)" : rssMax < TARGET_RSS_MB ? "yes" : "**no**");
+        }
+        line("| all of them | %.2f | | | | |", total);
+    }
+
+    private static double cores(ScaleBench.Sample from, ScaleBench.Sample to, String name) {
+        double dt = to.seconds() - from.seconds();
+        return dt <= 0 ? 0 : (to.cpuSeconds().getOrDefault(name, 0.0) - from.cpuSeconds().getOrDefault(name, 0.0)) / dt;
+    }
+
+    // ---------------------------------------------------------------- databases
+
+    private void databases() {
+        long tickets = issued();
+        double branchDays = tickets / ticketsPerDay;
+        line("");
+        line("## Database size");
+        line("");
+        line("`pg_database_size` when the simulator was ready and at the end; growth per simulated branch-day = growth ÷ tickets issued "
+                + "(%,d) × %.0f tickets a day (%.1f branch-days in the run). Projected linearly to %,d branches; a linear projection "
+                + "over-counts rows that retention deletes (outbox after 2 days, processed events) and under-counts what vacuum has not "
+                + "yet reclaimed or indexes that grow faster than their tables.", tickets, ticketsPerDay, branchDays, TARGET_BRANCHES);
+        line("");
+        line("| service | start | end | growth | per branch-day | %,d branches, per day | %,d branches, %d days |", TARGET_BRANCHES,
+                TARGET_BRANCHES, RETENTION_DAYS);
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        long sumGrowth = 0;
+        for (Map.Entry<String, Long> e : run.dbStart().entrySet()) {
+            long start = e.getValue();
+            long end = run.dbEnd().getOrDefault(e.getKey(), -1L);
+            long growth = end - start;
+            sumGrowth += growth;
+            double perBranchDay = branchDays == 0 ? 0 : growth / branchDays;
+            line("| %s | %s | %s | %s | %s | %s | %s |", e.getKey(), bytes(start), bytes(end), bytes(growth), bytes(perBranchDay),
+                    bytes(perBranchDay * TARGET_BRANCHES), bytes(perBranchDay * TARGET_BRANCHES * RETENTION_DAYS));
+        }
+        double all = branchDays == 0 ? 0 : sumGrowth / branchDays;
+        line("| all | | | %s | %s | %s | %s |", bytes(sumGrowth), bytes(all), bytes(all * TARGET_BRANCHES),
+                bytes(all * TARGET_BRANCHES * RETENTION_DAYS));
+    }
+
+    static String bytes(double b) {
+        double abs = Math.abs(b);
+        if (abs >= 1e12) {
+            return String.format(Locale.ROOT, "%.1f TB", b / 1e12);
+        }
+        if (abs >= 1e9) {
+            return String.format(Locale.ROOT, "%.1f GB", b / 1e9);
+        }
+        if (abs >= 1e6) {
+            return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f kB", b / 1e3);
+    }
+
+    // ---------------------------------------------------------------- projection
+
+    private void projection() {
+        long tickets = issued();
+        line("");
+        line("## Projection to %,d branches", TARGET_BRANCHES);
+        line("");
+        if (tickets == 0) {
+            line("No tickets were issued: nothing to project.");
+            return;
+        }
+        line("Events each group reads per branch-day (its topics' records in the run ÷ tickets issued × %.0f), and the rate %,d branches "
+                + "would ask of it in real time: the mean over the 9 opening hours and the busiest hour (factor %.1f of %.1f factor-hours). "
+                + "What the run sustained is the group's consumed events/s; the branches it could follow in real time are that rate "
+                + "over one branch's busiest-hour rate.", ticketsPerDay, TARGET_BRANCHES, PEAK_FACTOR, PROFILE_HOURS);
+        line("");
+        line("| group | events per branch-day | %,d branches: mean events/s | busiest hour events/s | sustained in the run events/s | "
+                + "× the busiest hour | branches it could follow at the busiest hour |", TARGET_BRANCHES);
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (String g : groupIds()) {
+            ConsumerLag.Group end = last.groups().get(g);
+            ConsumerLag.Group start = first.groups().get(g);
+            if (end == null) {
+                continue;
+            }
+            long produced = end.end() - (start == null ? 0 : start.end());
+            long consumed = end.committed() - (start == null ? 0 : start.committed());
+            double perBranchDay = produced / (double) tickets * ticketsPerDay;
+            double mean = TARGET_BRANCHES * perBranchDay / (OPEN_HOURS * 3600);
+            double peakPerBranch = perBranchDay * PEAK_FACTOR / PROFILE_HOURS / 3600;
+            double peak = TARGET_BRANCHES * peakPerBranch;
+            double sustained = consumed / seconds;
+            line("| %s | %,.0f | %,.0f | %,.0f | %,.0f | %.3f | %,.0f |", g, perBranchDay, mean, peak, sustained, sustained / peak,
+                    peakPerBranch == 0 ? 0 : sustained / peakPerBranch);
+        }
+        long input = inputEvents(last) - inputEvents(first);
+        double perBranchDay = input / (double) tickets * ticketsPerDay;
+        line("");
+        line("All ticket and service events: %,.0f per branch-day; %,d branches produce %,.0f/s on average and %,.0f/s in the busiest "
+                        + "hour; this run produced %,.0f/s.", perBranchDay, TARGET_BRANCHES, TARGET_BRANCHES * perBranchDay / (OPEN_HOURS * 3600),
+                TARGET_BRANCHES * perBranchDay * PEAK_FACTOR / PROFILE_HOURS / 3600, input / seconds);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void line(String format, Object... args) {
+        md.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static double number(String s, double fallback) {
+        try {
+            return Double.parseDouble(s);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.hallwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The simulator's own account of the load it offered, from the last totals line of its log
+ * ({@code hallwatch.simulator.summary=totals}): tickets issued against what the day's profile asked
+ * for, REST calls and failures, and how late it ran its own steps.
+ */
+record SimulatorTotals(String simulatedTime, int branches, long issued, long expected, long refused, long served,
+                       long requests, long requestsPerSecond, long failed, long lateMeanMillis, long lateMaxMillis,
+                       long stepsOverSecond, long steps) {
+    private static final Pattern LINE = Pattern.compile("\\[(\\S+)] totals: (\\d+) branches {2}issued (\\d+) of (\\d+) expected {2}"
+            + "refused (\\d+) {2}served (\\d+) {2}requests (\\d+) \\((\\d+)/s\\) {2}failed (\\d+) {2}late mean (\\d+) ms max (\\d+) ms "
+            + "\\((\\d+) of (\\d+) steps over 1 s\\)");
+
+    static Optional<SimulatorTotals> last(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                Matcher m = LINE.matcher(lines.get(i));
+                if (m.find()) {
+                    return Optional.of(new SimulatorTotals(m.group(1), Integer.parseInt(m.group(2)), l(m, 3), l(m, 4), l(m, 5), l(m, 6),
+                            l(m, 7), l(m, 8), l(m, 9), l(m, 10), l(m, 11), l(m, 12), l(m, 13)));
+                }
+            }
+        } catch (IOException e) {
+            // not written yet
+        }
+        return Optional.empty();
+    }
+
+    /** The line the simulator prints when its branches are set up and the day runs, if it did. */
+    static Optional<String> started(Path log) {
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.matches("simulator: \\d+ branches, .*")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long l(Matcher m, int group) {
+        return Long.parseLong(m.group(group));
+    }
+}
