@@ -36,18 +36,7 @@ public class KafkaClients {
      * with at most five requests in flight the broker keeps each partition's order.
      */
     public KafkaProducer<String, byte[]> reliableProducer(String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        int timeoutMs = (int) config.deliveryTimeout().toMillis();
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return idempotentProducer(clientId, (int) config.deliveryTimeout().toMillis());
     }
 
     /**
@@ -58,6 +47,10 @@ public class KafkaClients {
      * ({@link #deliveryTimeout()}) and discards the whole producer when that runs out.
      */
     public KafkaProducer<String, byte[]> orderedProducer(String clientId) {
+        return idempotentProducer(clientId, Integer.MAX_VALUE);
+    }
+
+    private KafkaProducer<String, byte[]> idempotentProducer(String clientId, int deliveryTimeoutMs) {
         Map<String, Object> props = new HashMap<>();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
@@ -67,7 +60,7 @@ public class KafkaClients {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         int timeoutMs = (int) config.deliveryTimeout().toMillis();
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs / 2));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
