@@ -5,18 +5,23 @@ import io.restassured.path.json.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A stand-in for the queue-service, for tests about the counter alone: it answers call-next from
@@ -35,8 +40,6 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger SLOW_CALL_NEXTS = new AtomicInteger();
     /** What each key was answered, as the queue-service remembers it ("" = nobody waited). */
     private static final Map<String, String> ANSWERED = new ConcurrentHashMap<>();
-    /** Beyond the counter's 2 s call-next timeout. */
-    private static final long SLOW_MILLIS = 2_500;
     /** The claims of the last token the counter sent, after the stub checked its signature. */
     static volatile String lastClaims;
     private HttpServer server;
@@ -49,6 +52,8 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        // Threads of its own: a held answer must not keep the counter's retry from being served.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return Map.of("quarkus.rest-client.queue-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -81,7 +86,7 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
             };
             String ticket = key == null ? callNext.apply(null) : ANSWERED.computeIfAbsent(branch + " " + key, callNext);
             if (SLOW_CALL_NEXTS.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                pause();
+                holdUntilRetried(branch + " " + key);
             }
             respond(exchange, ticket.isEmpty() ? 204 : 200, ticket);
         } else if (path.endsWith("/recall") || path.endsWith("/no-show")) {
@@ -92,12 +97,16 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** The queue did the work; only its answer is late. Simulated slowness, not a test waiting. */
-    private static void pause() {
+    /**
+     * The queue did the work; only its answer is late: held until the counter, having timed out,
+     * sent the same call again (or 10 s, when it never does and the test fails on the keys).
+     */
+    private static void holdUntilRetried(String branchAndKey) {
         try {
-            Thread.sleep(SLOW_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> CALL_KEYS.stream().filter(branchAndKey::equals).count() >= 2);
+        } catch (ConditionTimeoutException e) {
+            // answered late anyway; the counter's missing retry is what the test reports
         }
     }
 
