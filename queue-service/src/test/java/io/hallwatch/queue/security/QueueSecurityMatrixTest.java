@@ -127,6 +127,21 @@ class QueueSecurityMatrixTest {
     }
 
     @Test
+    void a_verified_token_is_reused_but_only_byte_for_byte() {
+        String jwt = Tokens.role(KIOSK).branches(in).jwt();
+        double hits = tokenCache("hit");
+        given().noFilters().header("Authorization", "Bearer " + jwt).when().get("/api/v1/branches/" + in + "/queue").then().statusCode(200);
+        given().noFilters().header("Authorization", "Bearer " + jwt).when().get("/api/v1/branches/" + in + "/queue").then().statusCode(200);
+        assertEquals(hits + 1, tokenCache("hit"), "the second request reuses the first one's verification");
+
+        // The same header and claims with another key's signature: not the token that was verified.
+        String forged = Tokens.role(KIOSK).branches(in).badSignature().jwt();
+        String spliced = jwt.substring(0, jwt.lastIndexOf('.')) + forged.substring(forged.lastIndexOf('.'));
+        given().noFilters().header("Authorization", "Bearer " + spliced).when().get("/api/v1/branches/" + in + "/queue")
+                .then().statusCode(401);
+    }
+
+    @Test
     void a_token_without_a_branches_claim_sees_no_branch() {
         given().noFilters().header("Authorization", Tokens.role(KIOSK).noBranchClaim().bearer())
                 .when().get("/api/v1/branches/" + in + "/queue").then().statusCode(403);
@@ -142,6 +157,13 @@ class QueueSecurityMatrixTest {
     private static double failures(String reason) {
         String metrics = given().noFilters().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("hallwatch_auth_failures_total{") && l.contains("reason=\"" + reason + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static double tokenCache(String result) {
+        String metrics = given().noFilters().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"verified-tokens\"")
+                        && l.contains("result=\"" + result + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
