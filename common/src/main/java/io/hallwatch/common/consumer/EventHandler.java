@@ -23,4 +23,26 @@ public interface EventHandler {
     default void handleAll(List<CloudEvent<?>> events) {
         events.forEach(this::handle);
     }
+
+    /**
+     * A handler that works through JPA entities, made safe for {@link Transactions#PER_POLL}:
+     * {@code flush} (the entity manager's) runs after each event, so that the next event's native
+     * SQL and plain JDBC see its writes too, not only its entity queries.
+     */
+    static EventHandler flushedAfterEach(EventHandler handler, Runnable flush) {
+        return new EventHandler() {
+            @Override
+            public void handle(CloudEvent<?> event) {
+                handler.handle(event);
+            }
+
+            @Override
+            public void handleAll(List<CloudEvent<?>> events) {
+                for (CloudEvent<?> event : events) {
+                    handler.handle(event);
+                    flush.run();
+                }
+            }
+        };
+    }
 }

@@ -1,6 +1,8 @@
 package io.hallwatch.marketing.moments;
 
 import io.hallwatch.common.consumer.EventConsumers;
+import io.hallwatch.common.consumer.EventHandler;
+import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.common.journal.EventJournal;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.ServiceFinished;
@@ -15,6 +17,7 @@ import io.hallwatch.marketing.recovery.WaitBreaches;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 
 import java.util.List;
 
@@ -32,16 +35,21 @@ public class MomentRecorder {
     private final HallLedger hall;
     private final WaitBreaches breaches;
     private final Recommender recommender;
+    private final EntityManager em;
 
-    MomentRecorder(EventJournal journal, HallLedger hall, WaitBreaches breaches, Recommender recommender) {
+    MomentRecorder(EventJournal journal, HallLedger hall, WaitBreaches breaches, Recommender recommender, EntityManager em) {
         this.journal = journal;
         this.hall = hall;
         this.breaches = breaches;
         this.recommender = recommender;
+        this.em = em;
     }
 
     void onStart(@Observes StartupEvent event, EventConsumers consumers) {
-        consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA), this::apply);
+        // A poll per transaction: one commit for up to max-poll-records events instead of one each,
+        // which is what kept this consumer's lag growing from 50 branches on (bench/README.md, 4).
+        consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA),
+                EventHandler.flushedAfterEach(this::apply, em::flush), Transactions.PER_POLL);
     }
 
     void apply(CloudEvent<?> event) {

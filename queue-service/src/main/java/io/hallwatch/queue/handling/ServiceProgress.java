@@ -1,6 +1,8 @@
 package io.hallwatch.queue.handling;
 
 import io.hallwatch.common.consumer.EventConsumers;
+import io.hallwatch.common.consumer.EventHandler;
+import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
@@ -13,6 +15,7 @@ import io.hallwatch.queue.ticket.TicketStatus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
@@ -32,13 +35,18 @@ public class ServiceProgress {
     private static final Logger LOG = Logger.getLogger(ServiceProgress.class);
 
     private final HandlingTimes handlingTimes;
+    private final EntityManager em;
 
-    ServiceProgress(HandlingTimes handlingTimes) {
+    ServiceProgress(HandlingTimes handlingTimes, EntityManager em) {
         this.handlingTimes = handlingTimes;
+        this.em = em;
     }
 
     void onStart(@Observes StartupEvent event, EventConsumers consumers) {
-        consumers.start(CONSUMER, List.of(Topics.SERVICES), this::apply);
+        // A poll per transaction: one commit for up to max-poll-records events instead of one each,
+        // which is what kept this consumer's lag growing at 50 branches (bench/README.md, 4).
+        consumers.start(CONSUMER, List.of(Topics.SERVICES), EventHandler.flushedAfterEach(this::apply, em::flush),
+                Transactions.PER_POLL);
     }
 
     void apply(CloudEvent<?> event) {
