@@ -115,11 +115,11 @@ public class TicketService {
         t.issuedAt = now;
         t.customerRef = request.customerRef();
         t.idempotencyKey = idempotencyKey;
-        t.estimatedWaitMinutes = 0;
-        t.persist();
-        em.flush();
-        Estimate estimate = estimate(t, now);
+        // Estimated before the row exists, with the new ticket added to the queue it joins, so the
+        // row is inserted once, complete, at commit: no flush and no second write.
+        Estimate estimate = estimate(t, now, false);
         t.estimatedWaitMinutes = estimate.minutes();
+        t.persist();
         outbox.publish(now, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, t.customerRef));
         metrics.issued(t.branchId, t.businessType);
         return new Issued(view(t, estimate), true);
@@ -323,9 +323,13 @@ public class TicketService {
     }
 
     /** Where a waiting ticket stands among those of its type, and how long it should still wait. */
-    private Estimate estimate(Ticket t, Instant now) {
+    private Estimate estimate(Ticket t, Instant now, boolean stored) {
         // Light rows, not entities: a long queue must not mean loading every ticket into the session.
         List<WaitingTicket> sameType = waitingIn(t.branchId, Set.of(t.businessType));
+        if (!stored) {
+            sameType = new ArrayList<>(sameType);
+            sameType.add(waiting(t));
+        }
         List<WaitingTicket> order = policy.inCallOrder(sameType, Set.of(t.businessType), false, now);
         int ahead = 0;
         for (WaitingTicket w : order) {
@@ -341,7 +345,7 @@ public class TicketService {
     }
 
     private TicketView view(Ticket t) {
-        return view(t, t.status == TicketStatus.WAITING ? estimate(t, clock.instant()) : null);
+        return view(t, t.status == TicketStatus.WAITING ? estimate(t, clock.instant(), true) : null);
     }
 
     /** {@code current} is the live estimate of a waiting ticket, null for the others. */
