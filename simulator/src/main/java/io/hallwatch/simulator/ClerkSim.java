@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  */
 final class ClerkSim {
     private static final Duration RETRY = Duration.ofSeconds(30);
+    private static final Duration PRESS_AGAIN = Duration.ofSeconds(10);
+    static final int PRESSES = 5;
 
     final String branchId;
     final String counterId;
@@ -70,8 +72,8 @@ final class ClerkSim {
                 idle.called();
                 String type = called.body().path("customer").path("businessType").asText("GENERAL");
                 if (random.nextDouble() < config.noShowShare()) {
-                    after(Duration.ofSeconds(45), () -> then(api.postAsync(base + "/recall", null),
-                            recalled -> after(Duration.ofSeconds(45), () -> then(api.postAsync(base + "/no-show", null),
+                    after(Duration.ofSeconds(45), () -> press("/recall", null,
+                            recalled -> after(Duration.ofSeconds(45), () -> press("/no-show", null,
                                     gone -> after(Duration.ofSeconds(10), this::callNext)))));
                 } else {
                     after(Duration.ofSeconds(15 + random.nextInt(45)), () -> serve(type));
@@ -84,14 +86,14 @@ final class ClerkSim {
     }
 
     private void serve(String businessType) {
-        then(api.postAsync(base + "/service/start", null), started -> {
+        press("/service/start", null, started -> {
             if (!started.ok()) {
                 after(RETRY, this::callNext);
                 return;
             }
             after(CustomerMix.handlingTime(businessType, random), () -> {
                 String outcome = random.nextDouble() < 0.92 ? "COMPLETED" : random.nextBoolean() ? "REFERRED" : "UNRESOLVED";
-                then(api.postAsync(base + "/service/finish", Map.of("outcome", outcome)), finished -> {
+                press("/service/finish", Map.of("outcome", outcome), finished -> {
                     if (finished.ok()) {
                         served.incrementAndGet();
                     }
@@ -103,10 +105,31 @@ final class ClerkSim {
 
     private void takeBreak() {
         String reason = random.nextDouble() < 0.8 ? "BREAK" : "TRAINING";
-        then(api.postAsync(base + "/pause", Map.of("reason", reason)), paused -> {
+        press("/pause", Map.of("reason", reason), paused -> {
             // Most pauses are brief; one in five runs past the 10-minute limit.
             Duration length = Duration.ofMinutes(random.nextDouble() < 0.8 ? 3 + random.nextInt(5) : 11 + random.nextInt(6));
-            after(length, () -> then(api.postAsync(base + "/resume", null), resumed -> callNext()));
+            after(length, () -> press("/resume", null, resumed -> callNext()));
+        });
+    }
+
+    /**
+     * A button that changes the counter's state (start, finish, recall, no-show, pause, resume):
+     * when the press was shed by the budget or got no answer (or a 5xx), the clerk presses again
+     * a little later, up to {@link #PRESSES} times, instead of leaving the counter stuck in
+     * service; an unanswered call-next, by contrast, is just an empty queue for now.
+     */
+    private void press(String path, Object body, Consumer<Api.Answer> next) {
+        press(path, body, next, 1);
+    }
+
+    private void press(String path, Object body, Consumer<Api.Answer> next, int attempt) {
+        then(api.postAsync(base + path, body), answer -> {
+            boolean unanswered = answer.shed() || answer.status() == 0 || answer.status() >= 500;
+            if (unanswered && attempt < PRESSES) {
+                after(PRESS_AGAIN, () -> press(path, body, next, attempt + 1));
+            } else {
+                next.accept(answer);
+            }
         });
     }
 
