@@ -44,8 +44,9 @@ final class ScaleReport {
         line("Load at start: %s. Load at end: %s. The machine is shared: other builds ran at the same time.", run.loadStart(), run.loadEnd());
         line("");
         line("Asked: %s branches, %s tickets a day each, %s counters each (the two seeded demo halls keep their four), %sx clock, "
-                + "%s simulator threads. Services' JVM flags: `%s`.", a.get("branches"), a.get("tickets-per-day"), a.get("counters"),
-                a.get("scale"), a.get("threads"), a.get("jvm"));
+                + "%s simulator worker threads, calls in flight at most %s (kiosks, clerks, duty managers), idle clerks back off to %s. "
+                + "Services' JVM flags: `%s`.", a.get("branches"), a.get("tickets-per-day"), a.get("counters"),
+                a.get("scale"), a.get("threads"), a.get("calls"), a.get("idle-max"), a.get("jvm"));
         line("Simulator ready: `%s`. Measured from then for %.0f s of wall time (simulated %s to %s), a sample every ~%.0f s.",
                 a.get("started"), seconds, first.simulated(), last.simulated(), seconds / Math.max(1, run.samples().size() - 1));
         if (run.stoppedEarly() != null) {
@@ -91,6 +92,11 @@ final class ScaleReport {
         line("| REST requests failed (timeout, no connection, 5xx) | %,d |", t.failed());
         line("| simulator's own lateness, last window: mean / max (steps over 1 s of %,d) | %d ms / %,d ms (%,d) |", t.steps(),
                 t.lateMeanMillis(), t.lateMaxMillis(), t.stepsOverSecond());
+        line("| calls shed by the simulator's budgets (never sent: no room within 2 s) | %,d |", t.shed());
+        line("| calls in flight / waiting for room at the end | %,d / %,d |", t.inFlight(), t.waiting());
+        if (!t.byKind().isEmpty()) {
+            line("| per kind of caller at the end | %s |", t.byKind());
+        }
         for (String topic : ScaleBench.TOPICS) {
             long n = records(last, topic) - records(first, topic);
             line("| records on `%s` (per second) | %,d (%,.0f/s) |", topic, n, n / seconds);
