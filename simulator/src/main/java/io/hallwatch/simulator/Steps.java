@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * When the simulated people do their next thing: a timer thread that only keeps time, and a few
@@ -42,8 +43,46 @@ final class Steps {
         }
     }
 
-    /** Runs {@code step} on a worker every {@code period} (real), the first time after {@code initial}. */
+    /**
+     * Runs {@code step} on a worker every {@code period} (real), the first time after {@code initial};
+     * a run that is due while the last one still waits for a worker is skipped (see {@link OnePending}).
+     */
     void every(long initialMillis, long periodMillis, Runnable step) {
-        timer.scheduleWithFixedDelay(() -> workers.execute(step), initialMillis, periodMillis, TimeUnit.MILLISECONDS);
+        OnePending pending = new OnePending(step);
+        timer.scheduleWithFixedDelay(() -> pending.offer(workers), initialMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A periodic step with at most one run waiting for or on a worker: when the workers fall
+     * behind (no CPU left), 1,000 kiosks' ticks every 250 ms must not pile up in their queue
+     * without bound. A skipped tick loses nothing: the next one draws the arrivals of the whole
+     * time that passed.
+     */
+    static final class OnePending {
+        private final Runnable step;
+        private final AtomicBoolean queued = new AtomicBoolean();
+
+        OnePending(Runnable step) {
+            this.step = step;
+        }
+
+        /** Hands a run to {@code workers} unless one is already waiting or running; true if it did. */
+        boolean offer(Executor workers) {
+            if (!queued.compareAndSet(false, true)) {
+                return false;
+            }
+            try {
+                workers.execute(() -> {
+                    try {
+                        step.run();
+                    } finally {
+                        queued.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                queued.set(false); // shutting down
+            }
+            return true;
+        }
     }
 }
