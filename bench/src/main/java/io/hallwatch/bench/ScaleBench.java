@@ -44,7 +44,7 @@ public final class ScaleBench {
         Path simLog = Path.of(Machine.arg(args, "--sim-log", "bench/target/platform/logs/simulator.log"));
         Path out = Path.of(Machine.arg(args, "--out", "bench/results/scale.md"));
         Map<String, String> asked = new LinkedHashMap<>();
-        for (String key : List.of("--branches", "--tickets-per-day", "--scale", "--counters", "--minutes", "--jvm", "--threads")) {
+        for (String key : List.of("--branches", "--tickets-per-day", "--scale", "--counters", "--minutes", "--jvm", "--threads", "--calls", "--idle-max")) {
             asked.put(key.substring(2), Machine.arg(args, key, "?"));
         }
         Database db = new Database(Machine.arg(args, "--pg", "127.0.0.1:5432:postgres"));

@@ -44,8 +44,9 @@ final class ScaleReport {
         line("Load at start: %s. Load at end: %s. The machine is shared: other builds ran at the same time.", run.loadStart(), run.loadEnd());
         line("");
         line("Asked: %s branches, %s tickets a day each, %s counters each (the two seeded demo halls keep their four), %sx clock, "
-                + "%s simulator threads. Services' JVM flags: `%s`.", a.get("branches"), a.get("tickets-per-day"), a.get("counters"),
-                a.get("scale"), a.get("threads"), a.get("jvm"));
+                + "%s simulator worker threads, calls in flight at most %s (kiosks, clerks, duty managers), idle clerks back off to %s. "
+                + "Services' JVM flags: `%s`.", a.get("branches"), a.get("tickets-per-day"), a.get("counters"),
+                a.get("scale"), a.get("threads"), a.get("calls"), a.get("idle-max"), a.get("jvm"));
         line("Simulator ready: `%s`. Measured from then for %.0f s of wall time (simulated %s to %s), a sample every ~%.0f s.",
                 a.get("started"), seconds, first.simulated(), last.simulated(), seconds / Math.max(1, run.samples().size() - 1));
         if (run.stoppedEarly() != null) {
@@ -87,10 +88,19 @@ final class ScaleReport {
                 t.expected() == 0 ? 0 : t.branches() * (double) t.issued() / t.expected(), t.branches());
         line("| ticket requests refused or failed | %,d |", t.refused());
         line("| services finished | %,d |", t.served());
-        line("| REST requests, all callers (per second over the run) | %,d (%,.0f/s) |", t.requests(), t.requests() / seconds);
-        line("| REST requests failed (timeout, no connection, 5xx) | %,d |", t.failed());
+        // Over the measured window: the totals count from the simulator's start, set-up included.
+        long requests = t.requests() - first.simulator().map(SimulatorTotals::requests).orElse(0L);
+        long failed = t.failed() - first.simulator().map(SimulatorTotals::failed).orElse(0L);
+        long shed = t.shed() - first.simulator().map(SimulatorTotals::shed).orElse(0L);
+        line("| REST requests, all callers, in the window (per second) | %,d (%,.0f/s) |", requests, requests / seconds);
+        line("| REST requests failed in the window (timeout, no connection, 5xx) | %,d |", failed);
         line("| simulator's own lateness, last window: mean / max (steps over 1 s of %,d) | %d ms / %,d ms (%,d) |", t.steps(),
                 t.lateMeanMillis(), t.lateMaxMillis(), t.stepsOverSecond());
+        line("| calls shed by the simulator's budgets in the window (never sent: no room within 2 s) | %,d |", shed);
+        line("| calls in flight / waiting for room at the end | %,d / %,d |", t.inFlight(), t.waiting());
+        if (!t.byKind().isEmpty()) {
+            line("| per kind of caller at the end (sent and shed since the simulator started) | %s |", t.byKind());
+        }
         for (String topic : ScaleBench.TOPICS) {
             long n = records(last, topic) - records(first, topic);
             line("| records on `%s` (per second) | %,d (%,.0f/s) |", topic, n, n / seconds);

@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
 /**
  * The simulator's own account of the load it offered, from the last totals line of its log
  * ({@code hallwatch.simulator.summary=totals}): tickets issued against what the day's profile asked
- * for, REST calls and failures, and how late it ran its own steps.
+ * for, REST calls and failures, how late it ran its own steps, and the calls its per-kind budgets
+ * shed (never sent: no room in time), held in flight and held waiting (0 in older logs).
  */
 record SimulatorTotals(String simulatedTime, int branches, long issued, long expected, long refused, long served,
                        long requests, long requestsPerSecond, long failed, long lateMeanMillis, long lateMaxMillis,
-                       long stepsOverSecond, long steps) {
+                       long stepsOverSecond, long steps, long shed, long inFlight, long waiting, String byKind) {
     private static final Pattern LINE = Pattern.compile("\\[(\\S+)] totals: (\\d+) branches {2}issued (\\d+) of (\\d+) expected {2}"
             + "refused (\\d+) {2}served (\\d+) {2}requests (\\d+) \\((\\d+)/s\\) {2}failed (\\d+) {2}late mean (\\d+) ms max (\\d+) ms "
-            + "\\((\\d+) of (\\d+) steps over 1 s\\)");
+            + "\\((\\d+) of (\\d+) steps over 1 s\\)"
+            // since the asynchronous simulator: calls shed by the per-kind budgets, in flight, waiting, and per kind
+            + "(?: {2}shed (\\d+) {2}in flight (\\d+) {2}waiting (\\d+) {2}\\((.*)\\))?");
 
     static Optional<SimulatorTotals> last(Path log) {
         try {
@@ -27,7 +30,8 @@ record SimulatorTotals(String simulatedTime, int branches, long issued, long exp
                 Matcher m = LINE.matcher(lines.get(i));
                 if (m.find()) {
                     return Optional.of(new SimulatorTotals(m.group(1), Integer.parseInt(m.group(2)), l(m, 3), l(m, 4), l(m, 5), l(m, 6),
-                            l(m, 7), l(m, 8), l(m, 9), l(m, 10), l(m, 11), l(m, 12), l(m, 13)));
+                            l(m, 7), l(m, 8), l(m, 9), l(m, 10), l(m, 11), l(m, 12), l(m, 13),
+                            o(m, 14), o(m, 15), o(m, 16), m.group(17) == null ? "" : m.group(17)));
                 }
             }
         } catch (IOException e) {
@@ -43,6 +47,10 @@ record SimulatorTotals(String simulatedTime, int branches, long issued, long exp
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static long o(Matcher m, int group) {
+        return m.group(group) == null ? 0 : l(m, group);
     }
 
     private static long l(Matcher m, int group) {

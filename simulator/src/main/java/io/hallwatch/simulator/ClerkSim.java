@@ -3,16 +3,23 @@ package io.hallwatch.simulator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A clerk at one counter, working through the counter API: call the next customer, wait for them
  * to walk up (or not: a no-show after two recalls), serve them for a time drawn around the type's
- * limit, finish, and now and then step away for a break.
+ * limit, finish, and now and then step away for a break. Each step starts one asynchronous call
+ * (within the clerks' {@link CallBudget}) and schedules the next step when the answer is in, so a
+ * clerk never holds a thread while the platform answers; one clerk's steps still follow each
+ * other, so its random draws come in the same order as when the calls blocked.
  */
 final class ClerkSim {
+    private static final Duration RETRY = Duration.ofSeconds(30);
+    private static final Duration PRESS_AGAIN = Duration.ofSeconds(10);
+    static final int PRESSES = 5;
+
     final String branchId;
     final String counterId;
     final AtomicInteger served = new AtomicInteger();
@@ -20,26 +27,23 @@ final class ClerkSim {
     private final String base;
     private final Api api;
     private final SimulatorConfig config;
-    private final SimClock clock;
     private final Random random;
-    private final ScheduledExecutorService scheduler;
-    private final Lateness lateness;
+    private final Steps steps;
+    private final IdleBackoff idle;
 
-    ClerkSim(String branchId, String counterId, Api api, SimulatorConfig config, SimClock clock, Random random,
-             ScheduledExecutorService scheduler, Lateness lateness) {
+    ClerkSim(String branchId, String counterId, Api api, SimulatorConfig config, Random random, Steps steps) {
         this.branchId = branchId;
         this.counterId = counterId;
         this.clerkId = "clerk-" + branchId.toLowerCase() + "-" + counterId.toLowerCase();
         this.base = config.counterUrl() + "/api/v1/branches/" + branchId + "/counters/" + counterId;
         this.api = api;
         this.config = config;
-        this.clock = clock;
         this.random = random;
-        this.scheduler = scheduler;
-        this.lateness = lateness;
+        this.steps = steps;
+        this.idle = new IdleBackoff(RETRY, config.clerkIdleRecheckMax());
     }
 
-    /** Brings the counter to OPEN with this clerk, whatever an earlier run left, then starts working. */
+    /** Brings the counter to OPEN with this clerk, whatever an earlier run left (blocking: set-up), then starts working. */
     void start() {
         Api.Answer counter = api.get(base);
         String status = counter.body().path("status").asText("CLOSED");
@@ -63,61 +67,81 @@ final class ClerkSim {
             takeBreak();
             return;
         }
-        Api.Answer called = api.post(base + "/call-next", null);
-        if (called.status() == 200) {
-            String type = called.body().path("customer").path("businessType").asText("GENERAL");
-            if (random.nextDouble() < config.noShowShare()) {
-                after(Duration.ofSeconds(45), () -> {
-                    api.post(base + "/recall", null);
-                    after(Duration.ofSeconds(45), () -> {
-                        api.post(base + "/no-show", null);
-                        after(Duration.ofSeconds(10), this::callNext);
-                    });
-                });
+        then(api.postAsync(base + "/call-next", null), called -> {
+            if (called.status() == 200) {
+                idle.called();
+                String type = called.body().path("customer").path("businessType").asText("GENERAL");
+                if (random.nextDouble() < config.noShowShare()) {
+                    after(Duration.ofSeconds(45), () -> press("/recall", null,
+                            recalled -> after(Duration.ofSeconds(45), () -> press("/no-show", null,
+                                    gone -> after(Duration.ofSeconds(10), this::callNext)))));
+                } else {
+                    after(Duration.ofSeconds(15 + random.nextInt(45)), () -> serve(type));
+                }
             } else {
-                after(Duration.ofSeconds(15 + random.nextInt(45)), () -> serve(type));
+                // Nobody waits (204), the platform is busy or away, or the clerks' budget had no room: look again later.
+                after(idle.empty(), this::callNext);
             }
-        } else {
-            // Nobody waits (204), or the platform is busy or away: look again shortly.
-            after(Duration.ofSeconds(30), this::callNext);
-        }
+        });
     }
 
     private void serve(String businessType) {
-        if (!api.post(base + "/service/start", null).ok()) {
-            after(Duration.ofSeconds(30), this::callNext);
-            return;
-        }
-        after(CustomerMix.handlingTime(businessType, random), () -> {
-            String outcome = random.nextDouble() < 0.92 ? "COMPLETED" : random.nextBoolean() ? "REFERRED" : "UNRESOLVED";
-            if (api.post(base + "/service/finish", Map.of("outcome", outcome)).ok()) {
-                served.incrementAndGet();
+        press("/service/start", null, started -> {
+            if (!started.ok()) {
+                after(RETRY, this::callNext);
+                return;
             }
-            after(Duration.ofSeconds(5 + random.nextInt(20)), this::callNext);
+            after(CustomerMix.handlingTime(businessType, random), () -> {
+                String outcome = random.nextDouble() < 0.92 ? "COMPLETED" : random.nextBoolean() ? "REFERRED" : "UNRESOLVED";
+                press("/service/finish", Map.of("outcome", outcome), finished -> {
+                    if (finished.ok()) {
+                        served.incrementAndGet();
+                    }
+                    after(Duration.ofSeconds(5 + random.nextInt(20)), this::callNext);
+                });
+            });
         });
     }
 
     private void takeBreak() {
         String reason = random.nextDouble() < 0.8 ? "BREAK" : "TRAINING";
-        api.post(base + "/pause", Map.of("reason", reason));
-        // Most pauses are brief; one in five runs past the 10-minute limit.
-        Duration length = Duration.ofMinutes(random.nextDouble() < 0.8 ? 3 + random.nextInt(5) : 11 + random.nextInt(6));
-        after(length, () -> {
-            api.post(base + "/resume", null);
-            callNext();
+        press("/pause", Map.of("reason", reason), paused -> {
+            // Most pauses are brief; one in five runs past the 10-minute limit.
+            Duration length = Duration.ofMinutes(random.nextDouble() < 0.8 ? 3 + random.nextInt(5) : 11 + random.nextInt(6));
+            after(length, () -> press("/resume", null, resumed -> callNext()));
+        });
+    }
+
+    /**
+     * A button that changes the counter's state (start, finish, recall, no-show, pause, resume):
+     * when the press was shed by the budget or got no answer (or a 5xx), the clerk presses again
+     * a little later, up to {@link #PRESSES} times, instead of leaving the counter stuck in
+     * service; an unanswered call-next, by contrast, is just an empty queue for now.
+     */
+    private void press(String path, Object body, Consumer<Api.Answer> next) {
+        press(path, body, next, 1);
+    }
+
+    private void press(String path, Object body, Consumer<Api.Answer> next, int attempt) {
+        then(api.postAsync(base + path, body), answer -> {
+            boolean unanswered = answer.shed() || answer.status() == 0 || answer.status() >= 500;
+            if (unanswered && attempt < PRESSES) {
+                after(PRESS_AGAIN, () -> press(path, body, next, attempt + 1));
+            } else {
+                next.accept(answer);
+            }
+        });
+    }
+
+    /** The clerk's next step when the answer is in; if that step fails, the clerk starts over with call-next. */
+    private void then(CompletableFuture<Api.Answer> answer, Consumer<Api.Answer> next) {
+        answer.thenAccept(next).exceptionally(e -> {
+            after(RETRY, this::callNext);
+            return null;
         });
     }
 
     private void after(Duration simulated, Runnable step) {
-        long delay = clock.realMillis(simulated);
-        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
-        scheduler.schedule(() -> {
-            lateness.record(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due));
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                after(Duration.ofSeconds(30), this::callNext);
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        steps.after(simulated, step, () -> after(RETRY, this::callNext));
     }
 }

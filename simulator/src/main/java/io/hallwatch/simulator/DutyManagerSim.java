@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +35,7 @@ final class DutyManagerSim {
     private final Random random;
     /** Alert id → when it will be acknowledged (empty: missed by the duty manager, the area manager's turn). */
     private final Map<String, Optional<Instant>> plans = new ConcurrentHashMap<>();
+    private final AtomicBoolean looking = new AtomicBoolean();
 
     DutyManagerSim(String branchId, Api api, SimulatorConfig config, SimClock clock, Random random) {
         this.branchId = branchId;
@@ -53,13 +58,30 @@ final class DutyManagerSim {
         return Optional.of(createdAt.plus(FASTEST).plusSeconds((long) (random.nextDouble() * spread)));
     }
 
-    /** Looks at the branch's open alerts and acknowledges those whose time has come. */
+    /**
+     * Looks at the branch's open alerts and acknowledges those whose time has come. Asynchronous;
+     * a look that is still waiting for its answers when the next one is due is not doubled (the
+     * duty manager is still on the previous page), so a slow platform gets fewer looks, not a pile.
+     */
     void tick() {
-        Api.Answer open = api.get(config.slaUrl() + "/api/v1/alerts?branchId=" + branchId + "&status=OPEN");
-        if (!open.ok()) {
+        if (!looking.compareAndSet(false, true)) {
             return;
         }
+        try {
+            api.getAsync(config.slaUrl() + "/api/v1/alerts?branchId=" + branchId + "&status=OPEN")
+                    .thenCompose(this::acknowledgeDue)
+                    .whenComplete((done, e) -> looking.set(false));
+        } catch (RuntimeException e) {
+            looking.set(false);
+        }
+    }
+
+    private CompletableFuture<Void> acknowledgeDue(Api.Answer open) {
+        if (!open.ok()) {
+            return CompletableFuture.completedFuture(null);
+        }
         Instant now = clock.now();
+        List<CompletableFuture<?>> acks = new ArrayList<>();
         for (JsonNode a : open.body()) {
             String id = a.path("alertId").asText();
             int level = a.path("level").asInt(1);
@@ -72,11 +94,14 @@ final class DutyManagerSim {
             }
             if (plan.isPresent() && !now.isBefore(plan.get())) {
                 String by = level == 1 ? DemoRoster.onDuty(tag, now.atZone(ZONE).toLocalTime()) : "area-" + tag;
-                if (api.post(config.slaUrl() + "/api/v1/alerts/" + id + "/ack", Map.of("by", by)).ok()) {
-                    acknowledged.incrementAndGet();
-                }
                 plans.remove(id);
+                acks.add(api.postAsync(config.slaUrl() + "/api/v1/alerts/" + id + "/ack", Map.of("by", by)).thenAccept(answer -> {
+                    if (answer.ok()) {
+                        acknowledged.incrementAndGet();
+                    }
+                }));
             }
         }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
 }

@@ -33,11 +33,49 @@ public interface SimulatorConfig {
     int countersPerBranch();
 
     /**
-     * Threads that make the REST calls (kiosks, clerks, duty managers); the calls block, so
-     * 1,000 branches need more than the demo's handful.
+     * Worker threads that run the simulated people's steps and the continuations of their
+     * asynchronous REST calls. The calls do not hold a thread while the platform answers, so a
+     * few suffice for 1,000 branches; how many calls are in flight is the budgets' business
+     * ({@link #kioskCalls()}, {@link #clerkCalls()}, {@link #dutyManagerCalls()}).
      */
     @WithDefault("4")
     int threads();
+
+    /** Threads making the blocking set-up calls (branches, counters, rosters, clerks signing in), before the day starts. */
+    @WithDefault("8")
+    int setupThreads();
+
+    /** Ticket calls (all kiosks together) in flight at once; further ones wait their turn (see {@link #callWait()}). */
+    @WithDefault("64")
+    int kioskCalls();
+
+    /** Counter calls (all clerks together) in flight at once. */
+    @WithDefault("64")
+    int clerkCalls();
+
+    /** Alert look-ups and acknowledgements (all duty managers together) in flight at once. */
+    @WithDefault("16")
+    int dutyManagerCalls();
+
+    /**
+     * How long (real time) a call may wait for room in its kind's budget before it is shed (not
+     * sent, counted): a customer who cannot get a ticket in this time is a lost customer, not a
+     * memory leak.
+     */
+    @WithDefault("2s")
+    Duration callWait();
+
+    /** Calls that may wait per kind of caller; more are shed at once. Bounds the simulator's memory. */
+    @WithDefault("10000")
+    int callLine();
+
+    /**
+     * How long an idle clerk waits at most before asking for the next customer again: 30 simulated
+     * seconds after the first empty answer, doubling to this (see {@link IdleBackoff}); 30s keeps
+     * the old fixed interval.
+     */
+    @WithDefault("2m")
+    Duration clerkIdleRecheckMax();
 
     /** How often (real time) each duty manager looks at the branch's open alerts. */
     @WithDefault("1s")

@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs simulated branches against the platform's REST API only, as kiosks and counter terminals
@@ -54,10 +56,18 @@ public class SimulatorMain implements QuarkusApplication {
         SimTokens tokens = new SimTokens(config.tokenIssuer(), config.tokenAudience());
         Traffic traffic = new Traffic();
         Lateness lateness = new Lateness();
-        Api anonymous = new Api(traffic);
+        // A few workers run the steps and the answers' continuations; one timer thread only keeps time.
+        ExecutorService workers = Executors.newFixedThreadPool(config.threads(), daemon("sim-worker"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("sim-timer"));
+        Steps steps = new Steps(timer, workers, clock, lateness);
+        long callWait = config.callWait().toNanos();
+        CallBudget kiosks = new CallBudget("kiosks", config.kioskCalls(), config.callLine(), callWait, System::nanoTime, workers);
+        CallBudget clerks = new CallBudget("clerks", config.clerkCalls(), config.callLine(), callWait, System::nanoTime, workers);
+        CallBudget managers = new CallBudget("duty-managers", config.dutyManagerCalls(), config.callLine(), callWait, System::nanoTime, workers);
+        List<CallBudget> budgets = List.of(kiosks, clerks, managers);
+        Api anonymous = new Api(traffic, workers);
         Api api = anonymous.as(tokens.admin());
         Random random = new Random(config.seed());
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(config.threads());
         boolean perBranch = config.summary() == SimulatorConfig.Summary.PER_BRANCH;
 
         // Setting up 1,000 branches one call at a time would eat an hour of a 60x day: in parallel.
@@ -72,38 +82,41 @@ public class SimulatorMain implements QuarkusApplication {
         List<BranchSim> branches = inParallel(IntStream.range(0, branchIds.size()).boxed().toList(), i -> {
             String branchId = branchIds.get(i);
             Random branchRandom = new Random(seeds.get(i));
-            List<ClerkSim> clerks = new ArrayList<>();
+            List<ClerkSim> clerkSims = new ArrayList<>();
             for (var counter : api.get(config.counterUrl() + "/api/v1/branches/" + branchId + "/counters").body()) {
-                ClerkSim clerk = new ClerkSim(branchId, counter.path("counterId").asText(), anonymous.as(tokens.clerk(branchId)), config, clock,
-                        new Random(branchRandom.nextLong()), scheduler, lateness);
-                clerks.add(clerk);
+                ClerkSim clerk = new ClerkSim(branchId, counter.path("counterId").asText(), anonymous.as(tokens.clerk(branchId)).within(clerks),
+                        config, new Random(branchRandom.nextLong()), steps);
+                clerkSims.add(clerk);
                 clerk.start();
             }
-            return new BranchSim(branchId, clerks, anonymous.as(tokens.floor(branchId)), config, clock,
+            return new BranchSim(branchId, clerkSims, anonymous.as(tokens.floor(branchId)).within(kiosks), config, clock,
                     new Random(branchRandom.nextLong()), lateness);
         });
-        System.out.printf("simulator: %d branches, %d counters, %.0fx clock, %.1f customers a day per branch, %d threads, simulated time %s%n",
+        System.out.printf("simulator: %d branches, %d counters, %.0fx clock, %.1f customers a day per branch, %d threads, simulated time %s"
+                        + " (calls in flight at most: kiosks %d, clerks %d, duty managers %d)%n",
                 branches.size(), branches.stream().mapToInt(b -> b.clerks.size()).sum(), scale,
                 config.baseArrivalsPerHour() * IntStream.range(0, 24).mapToDouble(ArrivalProfile::factor).sum(), config.threads(),
-                clock.now().atZone(ZONE).toLocalDateTime());
+                clock.now().atZone(ZONE).toLocalDateTime(), config.kioskCalls(), config.clerkCalls(), config.dutyManagerCalls());
 
-        // Each branch ticks on its own, spread over the tick, so that no single thread walks 1,000 kiosks in turn.
-        // Fixed delay, not fixed rate: when the callers fall behind, overdue ticks at a fixed rate would
-        // always be due before the clerks' next steps and starve them (the first 1,000-branch run served nobody).
+        // Each branch ticks on its own, spread over the tick. A tick only starts its calls, so late
+        // ticks no longer hold threads; fixed delay still keeps overdue ticks from queueing up.
         for (int i = 0; i < branches.size(); i++) {
             BranchSim b = branches.get(i);
-            scheduler.scheduleWithFixedDelay(() -> b.tick(TICK), TICK.toMillis() * i / branches.size(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            steps.every(TICK.toMillis() * i / branches.size(), TICK.toMillis(), () -> b.tick(TICK));
         }
-        Totals totals = new Totals(branches, clock, config.baseArrivalsPerHour(), traffic, lateness);
+        Totals totals = new Totals(branches, clock, config.baseArrivalsPerHour(), traffic, lateness, budgets);
         long poll = config.dutyManagerPoll().toMillis();
         for (int i = 0; i < branches.size(); i++) {
             String branchId = branches.get(i).branchId;
-            DutyManagerSim manager = new DutyManagerSim(branchId, anonymous.as(tokens.floor(branchId)), config, clock, new Random(random.nextLong()));
-            scheduler.scheduleWithFixedDelay(manager::tick, 1000 + poll * i / branches.size(), poll, TimeUnit.MILLISECONDS);
+            DutyManagerSim manager = new DutyManagerSim(branchId, anonymous.as(tokens.floor(branchId)).within(managers), config, clock,
+                    new Random(random.nextLong()));
+            steps.every(1000 + poll * i / branches.size(), poll, manager::tick);
         }
-        // Its own thread: when every caller thread waits on a slow platform, the summary must still
-        // come on time, or it would report an hour-old simulated time as now.
-        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        // Calls that waited too long for their budget are shed even while the platform answers nothing.
+        steps.every(TICK.toMillis(), TICK.toMillis(), () -> budgets.forEach(CallBudget::shedOverdue));
+        // Its own thread: the summary must come on time whatever the workers are doing, or it
+        // would report an old simulated time as now (and the per-branch summary's calls block).
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(daemon("sim-reporter"));
         reporter.scheduleAtFixedRate(() -> {
             if (perBranch) {
                 summary(clock, branches);
@@ -113,14 +126,24 @@ public class SimulatorMain implements QuarkusApplication {
         }, config.summaryInterval().toMillis(), config.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
         Quarkus.waitForExit();
         reporter.shutdownNow();
-        scheduler.shutdownNow();
+        timer.shutdownNow();
+        workers.shutdownNow();
         System.out.println(totals.line());
         return 0;
     }
 
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Runs {@code step} for every item on a pool of the configured size; results in the items' order. */
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> step) throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(config.setupThreads());
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
