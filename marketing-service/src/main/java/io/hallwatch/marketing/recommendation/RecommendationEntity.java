@@ -71,11 +71,19 @@ public class RecommendationEntity extends PanacheEntityBase {
     @Column(name = "outcome_at")
     public Instant outcomeAt;
 
+    /**
+     * {@link RecommendationStatus#SERVING} as an HQL literal: queries by counter must name the status
+     * literally to use the partial index on serving rows (a bound parameter gets a generic plan
+     * that scans the table).
+     */
+    static final String SERVING = RecommendationStatus.class.getName() + ".SERVING";
+
     /** The customer now at this counter, if any. */
     public static java.util.Optional<RecommendationEntity> serving(String branchId, String counterId) {
         return RecommendationEntity.<RecommendationEntity>find(
-                        "branchId = ?1 and counterId = ?2 and status = ?3 order by serviceStartedAt desc, createdAt desc",
-                        branchId, counterId, RecommendationStatus.SERVING)
+                        "branchId = ?1 and counterId = ?2 and status = " + SERVING
+                                + " order by serviceStartedAt desc, createdAt desc",
+                        branchId, counterId)
                 .firstResultOptional();
     }
 }

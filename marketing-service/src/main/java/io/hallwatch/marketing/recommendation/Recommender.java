@@ -68,8 +68,12 @@ public class Recommender {
     public void serviceStarted(ServiceStarted s) {
         // A counter serves one customer at a time: whatever it showed before ended with that service,
         // even where the finish event has not arrived.
-        RecommendationEntity.update("status = ?1 where branchId = ?2 and counterId = ?3 and status = ?4 and ticketId <> ?5",
-                RecommendationStatus.FINISHED, s.branchId(), s.counterId(), RecommendationStatus.SERVING, s.ticketId());
+        // SERVING as a literal, not a parameter: a prepared statement's generic plan cannot use the
+        // partial index recommendation_serving_counter for a bound status, and the table was
+        // scanned whole at every service start (bench/scale).
+        RecommendationEntity.update("status = ?1 where branchId = ?2 and counterId = ?3 and status = "
+                        + RecommendationEntity.SERVING + " and ticketId <> ?4",
+                RecommendationStatus.FINISHED, s.branchId(), s.counterId(), s.ticketId());
         RecommendationEntity.update("status = ?1 where ticketId = ?2 and status = ?3",
                 RecommendationStatus.SUPERSEDED, s.ticketId(), RecommendationStatus.SERVING);
         Moment moment = new Moment(s.branchId(), s.counterId(), s.ticketId(), s.ticketNumber(), s.clerkId(),
