@@ -2,6 +2,7 @@ package io.hallwatch.sla.metrics;
 
 import io.hallwatch.sla.detection.SlaKind;
 import io.hallwatch.sla.policy.PolicyDocument;
+import io.hallwatch.sla.policy.PolicyHistory;
 import io.hallwatch.sla.policy.PolicyStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -50,6 +51,7 @@ public class SlaMetrics {
     private final PolicyStore policies;
     private final Map<String, BranchFigures> branches = new ConcurrentHashMap<>();
     private final Map<String, double[]> consumerLag = new ConcurrentHashMap<>();
+    private volatile KnownTypes knownTypes;
 
     SlaMetrics(MeterRegistry registry, PolicyStore policies) {
         this.registry = registry;
@@ -113,9 +115,22 @@ public class SlaMetrics {
         if (businessType == null) {
             return OTHER;
         }
-        Set<String> known = policies.history().current().document().businessTypes().stream()
-                .map(PolicyDocument.BusinessTypeLimits::businessType).collect(Collectors.toSet());
-        return known.contains(businessType) ? businessType : OTHER;
+        return knownTypes().contains(businessType) ? businessType : OTHER;
+    }
+
+    /** The business types of the current policy, worked out once per policy history read. */
+    private Set<String> knownTypes() {
+        PolicyHistory history = policies.lastRead();
+        KnownTypes known = knownTypes;
+        if (known == null || known.of() != history) {
+            known = new KnownTypes(history, history.current().document().businessTypes().stream()
+                    .map(PolicyDocument.BusinessTypeLimits::businessType).collect(Collectors.toUnmodifiableSet()));
+            knownTypes = known;
+        }
+        return known.types();
+    }
+
+    private record KnownTypes(PolicyHistory of, Set<String> types) {
     }
 
     private static Duration[] minutes(int... values) {
