@@ -52,6 +52,8 @@ public class SlaMetrics {
     private final Map<String, BranchFigures> branches = new ConcurrentHashMap<>();
     private final Map<String, double[]> consumerLag = new ConcurrentHashMap<>();
     private volatile KnownTypes knownTypes;
+    private final Map<BranchType, Timer> waits = new ConcurrentHashMap<>();
+    private final Map<BranchType, Timer> handlings = new ConcurrentHashMap<>();
 
     SlaMetrics(MeterRegistry registry, PolicyStore policies) {
         this.registry = registry;
@@ -68,16 +70,28 @@ public class SlaMetrics {
                 .record(delay.isNegative() ? Duration.ZERO : delay);
     }
 
+    /*
+     * Every wait and every service is observed once, so these two timers are looked up for about
+     * every other event: they are kept by branch and type, instead of building and registering
+     * the meter each time (6 % of the timeline consumer's CPU in benchmark 2's profile).
+     */
     public void waitObserved(String branch, String businessType, Duration wait) {
-        Timer.builder("hallwatch.sla.wait").description("Customer waits (issued to called) as observed by the SLA monitor")
-                .tag("branch", branch).tag("business_type", boundedType(businessType))
-                .serviceLevelObjectives(WAIT_BUCKETS).register(registry).record(wait);
+        String type = boundedType(businessType);
+        waits.computeIfAbsent(new BranchType(branch, type), k -> Timer.builder("hallwatch.sla.wait")
+                .description("Customer waits (issued to called) as observed by the SLA monitor")
+                .tag("branch", branch).tag("business_type", type)
+                .serviceLevelObjectives(WAIT_BUCKETS).register(registry)).record(wait);
     }
 
     public void handlingObserved(String branch, String businessType, Duration handling) {
-        Timer.builder("hallwatch.sla.handling").description("Service times (started to finished) as observed by the SLA monitor")
-                .tag("branch", branch).tag("business_type", boundedType(businessType))
-                .serviceLevelObjectives(HANDLING_BUCKETS).register(registry).record(handling);
+        String type = boundedType(businessType);
+        handlings.computeIfAbsent(new BranchType(branch, type), k -> Timer.builder("hallwatch.sla.handling")
+                .description("Service times (started to finished) as observed by the SLA monitor")
+                .tag("branch", branch).tag("business_type", type)
+                .serviceLevelObjectives(HANDLING_BUCKETS).register(registry)).record(handling);
+    }
+
+    private record BranchType(String branch, String businessType) {
     }
 
     /** The gauges of one branch, registered the first time the branch is seen. */
