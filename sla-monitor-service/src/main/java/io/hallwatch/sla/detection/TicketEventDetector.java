@@ -29,7 +29,7 @@ import java.util.Set;
  * ticket's facts, raises what the event proves (a wait or service that already ran over with no
  * breach yet), closes what it ended, and leaves the ticket with exactly the timers it still needs.
  * Benchmark 2 measured the round trips per event as the monitor's limit: a poll costs a fixed
- * handful of them (plus one per finding), however many events it holds.
+ * handful of them (plus one outbox row per finding), however many events it holds.
  */
 @ApplicationScoped
 public class TicketEventDetector {
@@ -62,8 +62,8 @@ public class TicketEventDetector {
     /**
      * Applies a poll's events in order, each as {@link #apply} would, in a fixed number of round
      * trips: every ticket the poll touches is locked and read with its findings and timers at
-     * once, the events are folded in memory (each sees the ones before it), findings are stored
-     * as they arise, and the facts and timers are written back at the end.
+     * once, the events are folded in memory (each sees the ones before it), and the findings,
+     * facts and timers are written back at the end.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyAll(List<CloudEvent<?>> events) {
@@ -78,10 +78,12 @@ public class TicketEventDetector {
         }
         PolicyHistory history = policies.history();
         Map<String, TicketInPoll> working = load(ticketEvents, history);
+        List<BreachRecorder.Raise> raised = new ArrayList<>();
         for (int i = 0; i < ticketEvents.size(); i++) {
             TicketEvent e = ticketEvents.get(i);
-            apply(working.get(e.ticketId()), i, e, history);
+            apply(working.get(e.ticketId()), i, e, history, raised);
         }
+        breaches.recordAll(raised);
         List<TicketStore.StoredTicket> rows = new ArrayList<>();
         List<TimerStore.TicketTimers> timerChanges = new ArrayList<>();
         for (TicketInPoll ticket : working.values()) {
@@ -129,11 +131,11 @@ public class TicketEventDetector {
         return working;
     }
 
-    private void apply(TicketInPoll ticket, int index, TicketEvent e, PolicyHistory history) {
+    private void apply(TicketInPoll ticket, int index, TicketEvent e, PolicyHistory history, List<BreachRecorder.Raise> raised) {
         Instant now = clock.instant();
         if (ticket.createdBy(index)) {
             TicketFacts first = ticket.facts();
-            judge(ticket, TicketFacts.empty(e.ticketId(), e.branchId()), first, LimitsFor.ticket(history, first), now);
+            judge(ticket, TicketFacts.empty(e.ticketId(), e.branchId()), first, LimitsFor.ticket(history, first), now, raised);
             return;
         }
         TicketFacts before = ticket.facts();
@@ -146,17 +148,25 @@ public class TicketEventDetector {
         }
         TicketLimits limits = LimitsFor.ticket(history, after);
         ticket.change(after, limits);
-        judge(ticket, before, after, limits, now);
+        judge(ticket, before, after, limits, now, raised);
     }
 
-    private void judge(TicketInPoll ticket, TicketFacts before, TicketFacts after, TicketLimits limits, Instant now) {
+    /**
+     * Findings wait in {@code raised} to be stored with one statement at the end of the poll;
+     * before closing a ticket's open findings they are stored, so that the close sees every
+     * finding raised before it, as one event at a time would.
+     */
+    private void judge(TicketInPoll ticket, TicketFacts before, TicketFacts after, TicketLimits limits, Instant now,
+                       List<BreachRecorder.Raise> raised) {
         TicketDetector.Outcome outcome = detector.onEvent(after, limits, ticket.raised(), now);
         if (ticket.hasOpenEnded(after)) {
+            breaches.recordAll(raised);
+            raised.clear();
             breaches.resolveEnded(after, now);
             ticket.closeEnded(after);
         }
         for (Finding f : outcome.findings()) {
-            breaches.record(after, f);
+            raised.add(new BreachRecorder.Raise(after, f));
             ticket.raised(after, f.kind());
         }
         ticket.timers(outcome.timers());

@@ -52,7 +52,9 @@ public class TimerStore {
     public Map<String, Map<SlaKind, Instant>> dueAtOf(Collection<String> ticketIds) {
         Map<String, Map<SlaKind, Instant>> due = new HashMap<>();
         if (!ticketIds.isEmpty()) {
-            db.list("SELECT * FROM sla_timer WHERE ticket_id = ANY(?)", TimerStore::read, ticketIds)
+            // A join, not "= ANY(?)", for the reason in BreachRecorder.raisedOf.
+            db.list("SELECT t.* FROM sla_timer t JOIN unnest(?::text[]) AS poll(ticket_id) ON t.ticket_id = poll.ticket_id",
+                            TimerStore::read, ticketIds)
                     .forEach(t -> due.computeIfAbsent(t.ticketId(), id -> new EnumMap<>(SlaKind.class)).put(t.kind(), t.dueAt()));
         }
         return due;

@@ -2,6 +2,7 @@ package io.hallwatch.sla.metrics;
 
 import io.hallwatch.sla.detection.SlaKind;
 import io.hallwatch.sla.policy.PolicyDocument;
+import io.hallwatch.sla.policy.PolicyHistory;
 import io.hallwatch.sla.policy.PolicyStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -50,6 +51,9 @@ public class SlaMetrics {
     private final PolicyStore policies;
     private final Map<String, BranchFigures> branches = new ConcurrentHashMap<>();
     private final Map<String, double[]> consumerLag = new ConcurrentHashMap<>();
+    private volatile KnownTypes knownTypes;
+    private final Map<BranchType, Timer> waits = new ConcurrentHashMap<>();
+    private final Map<BranchType, Timer> handlings = new ConcurrentHashMap<>();
 
     SlaMetrics(MeterRegistry registry, PolicyStore policies) {
         this.registry = registry;
@@ -66,16 +70,28 @@ public class SlaMetrics {
                 .record(delay.isNegative() ? Duration.ZERO : delay);
     }
 
+    /*
+     * Every wait and every service is observed once, so these two timers are looked up for about
+     * every other event: they are kept by branch and type, instead of building and registering
+     * the meter each time (6 % of the timeline consumer's CPU in benchmark 2's profile).
+     */
     public void waitObserved(String branch, String businessType, Duration wait) {
-        Timer.builder("hallwatch.sla.wait").description("Customer waits (issued to called) as observed by the SLA monitor")
-                .tag("branch", branch).tag("business_type", boundedType(businessType))
-                .serviceLevelObjectives(WAIT_BUCKETS).register(registry).record(wait);
+        String type = boundedType(businessType);
+        waits.computeIfAbsent(new BranchType(branch, type), k -> Timer.builder("hallwatch.sla.wait")
+                .description("Customer waits (issued to called) as observed by the SLA monitor")
+                .tag("branch", branch).tag("business_type", type)
+                .serviceLevelObjectives(WAIT_BUCKETS).register(registry)).record(wait);
     }
 
     public void handlingObserved(String branch, String businessType, Duration handling) {
-        Timer.builder("hallwatch.sla.handling").description("Service times (started to finished) as observed by the SLA monitor")
-                .tag("branch", branch).tag("business_type", boundedType(businessType))
-                .serviceLevelObjectives(HANDLING_BUCKETS).register(registry).record(handling);
+        String type = boundedType(businessType);
+        handlings.computeIfAbsent(new BranchType(branch, type), k -> Timer.builder("hallwatch.sla.handling")
+                .description("Service times (started to finished) as observed by the SLA monitor")
+                .tag("branch", branch).tag("business_type", type)
+                .serviceLevelObjectives(HANDLING_BUCKETS).register(registry)).record(handling);
+    }
+
+    private record BranchType(String branch, String businessType) {
     }
 
     /** The gauges of one branch, registered the first time the branch is seen. */
@@ -113,9 +129,22 @@ public class SlaMetrics {
         if (businessType == null) {
             return OTHER;
         }
-        Set<String> known = policies.history().current().document().businessTypes().stream()
-                .map(PolicyDocument.BusinessTypeLimits::businessType).collect(Collectors.toSet());
-        return known.contains(businessType) ? businessType : OTHER;
+        return knownTypes().contains(businessType) ? businessType : OTHER;
+    }
+
+    /** The business types of the current policy, worked out once per policy history read. */
+    private Set<String> knownTypes() {
+        PolicyHistory history = policies.lastRead();
+        KnownTypes known = knownTypes;
+        if (known == null || known.of() != history) {
+            known = new KnownTypes(history, history.current().document().businessTypes().stream()
+                    .map(PolicyDocument.BusinessTypeLimits::businessType).collect(Collectors.toUnmodifiableSet()));
+            knownTypes = known;
+        }
+        return known.types();
+    }
+
+    private record KnownTypes(PolicyHistory of, Set<String> types) {
     }
 
     private static Duration[] minutes(int... values) {

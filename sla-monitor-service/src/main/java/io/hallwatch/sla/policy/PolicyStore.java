@@ -45,6 +45,18 @@ public class PolicyStore {
     }
 
     /**
+     * The history as last read, without asking the database for a newer version: for uses that
+     * may lag behind a policy change by a moment, such as metric tags. Benchmark 2 found the
+     * lookup of {@link #history()} once per observed wait and service (two round trips an event)
+     * to be the monitor's largest cost; the detection still calls {@link #history()} once a poll,
+     * which refreshes what this returns.
+     */
+    public PolicyHistory lastRead() {
+        PolicyHistory cached = cache.get();
+        return cached != null ? cached : history();
+    }
+
+    /**
      * Appends a version on top of {@code basedOn}. A manager editing an older version than the
      * current one gets a conflict instead of silently undoing someone else's change.
      */
