@@ -133,6 +133,7 @@ public final class ConsumerLoop {
      */
     private boolean applyInOneTransaction(ConsumerRecords<String, byte[]> records) {
         List<CloudEvent<?>> events = new ArrayList<>(records.count());
+        List<byte[]> values = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
@@ -141,6 +142,7 @@ public final class ConsumerLoop {
                 } catch (EventFormatException e) {
                     return false;
                 }
+                values.add(record.value());
                 offsets.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
@@ -152,13 +154,15 @@ public final class ConsumerLoop {
                 boolean[] first = processed.firstDeliveries(name, events.stream().map(CloudEvent::id).toList());
                 System.arraycopy(first, 0, applied, 0, first.length);
                 List<CloudEvent<?>> toApply = new ArrayList<>(events.size());
+                List<byte[]> toApplyValues = new ArrayList<>(events.size());
                 for (int i = 0; i < events.size(); i++) {
                     if (applied[i]) {
                         toApply.add(events.get(i));
+                        toApplyValues.add(values.get(i));
                     }
                 }
                 if (!toApply.isEmpty()) {
-                    handler.handleAll(toApply);
+                    handler.handleAll(toApply, toApplyValues);
                 }
             });
         } catch (RuntimeException e) {

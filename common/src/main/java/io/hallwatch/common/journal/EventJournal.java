@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A consuming service's record of the events it applied, in event time (table {@code event_journal},
@@ -44,6 +46,23 @@ public class EventJournal {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<? extends CloudEvent<?>> events) {
+        recordAll(events, i -> EventCodec.toJson(events.get(i)));
+    }
+
+    /**
+     * {@link #recordAll(List)} storing each event's Kafka record value as its payload (the event
+     * as its producer encoded it, which decoded into {@code events.get(i)}), instead of encoding
+     * the event again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<? extends CloudEvent<?>> events, List<byte[]> values) {
+        if (values.size() != events.size()) {
+            throw new IllegalArgumentException(events.size() + " events but " + values.size() + " record values");
+        }
+        recordAll(events, i -> new String(values.get(i), StandardCharsets.UTF_8));
+    }
+
+    private void recordAll(List<? extends CloudEvent<?>> events, IntFunction<String> payload) {
         if (events.size() <= 1) {
             events.forEach(this::record); // a failure then reads as from a single statement
             return;
@@ -57,7 +76,7 @@ public class EventJournal {
             columns[2][i] = event.key();
             columns[3][i] = event.subject();
             columns[4][i] = event.time().toString();
-            columns[5][i] = EventCodec.toJson(event);
+            columns[5][i] = payload.apply(i);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 INSERT INTO event_journal (event_id, event_type, branch_id, subject, event_time, payload)

@@ -101,6 +101,29 @@ class BatchedConsumerTest {
         assertEquals(0, db.count("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", consumer, rejected.id()));
     }
 
+    @Test
+    void a_journaling_handler_stores_each_event_as_its_producer_sent_it() {
+        String consumer = "probe-batch-journal";
+        String branch = "JOURNAL-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 20; i++) {
+            // An extension attribute the codec does not model: only the record's own bytes carry it.
+            String asSent = EventCodec.toJson(issued(branch, "A%03d".formatted(i))).replaceFirst("\\{", "{\"probeext\":\"as-sent\",");
+            KafkaTestClient.produce(Topics.SERVICES, branch, asSent.getBytes(StandardCharsets.UTF_8));
+        }
+
+        ConsumerLoop loop = probe.startJournaling(consumer, Topics.SERVICES);
+        try {
+            await().atMost(KAFKA_WAIT).until(() -> committed(consumer, Topics.SERVICES) == 20);
+        } finally {
+            loop.stop();
+        }
+        assertEquals(20, db.count("SELECT count(*) FROM probe_batch_applied WHERE consumer = ?", consumer));
+        assertEquals(20, db.count("SELECT count(*) FROM event_journal WHERE branch_id = ? AND payload->>'probeext' = 'as-sent'"
+                + " AND payload->'data'->>'branchId' = branch_id", branch));
+        assertTrue(db.count("SELECT count(DISTINCT tx_id) FROM probe_batch_applied WHERE consumer = ?", consumer) <= 2,
+                "the events arrived together and were applied per poll, through the path that passes the values");
+    }
+
     private static CloudEvent<TicketIssued> issued(String branch, String number) {
         return CloudEvent.of("/hallwatch/test", T0,
                 new TicketIssued(UUID.randomUUID().toString(), branch, number, "PAYMENT", CustomerTier.NORMAL, T0, null));

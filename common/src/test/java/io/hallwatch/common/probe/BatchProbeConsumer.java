@@ -3,6 +3,8 @@ package io.hallwatch.common.probe;
 import io.agroal.api.AgroalDataSource;
 import io.hallwatch.common.consumer.ConsumerLoop;
 import io.hallwatch.common.consumer.EventConsumers;
+import io.hallwatch.common.consumer.EventHandler;
+import io.hallwatch.common.journal.EventJournal;
 import io.hallwatch.common.consumer.RejectedEventException;
 import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.events.CloudEvent;
@@ -23,14 +25,33 @@ import java.util.List;
 public class BatchProbeConsumer {
     private final AgroalDataSource dataSource;
     private final EventConsumers consumers;
+    private final EventJournal journal;
 
-    BatchProbeConsumer(AgroalDataSource dataSource, EventConsumers consumers) {
+    BatchProbeConsumer(AgroalDataSource dataSource, EventConsumers consumers, EventJournal journal) {
         this.dataSource = dataSource;
         this.consumers = consumers;
+        this.journal = journal;
     }
 
     public ConsumerLoop start(String name, String topic) {
         return consumers.start(name, List.of(topic), event -> apply(name, event), Transactions.PER_POLL);
+    }
+
+    /** As {@link #start}, journaling each poll from its records' values, as the SLA monitor does. */
+    public ConsumerLoop startJournaling(String name, String topic) {
+        return consumers.start(name, List.of(topic), new EventHandler() {
+            @Override
+            public void handle(CloudEvent<?> event) {
+                journal.record(event);
+                apply(name, event);
+            }
+
+            @Override
+            public void handleAll(List<CloudEvent<?>> events, List<byte[]> values) {
+                journal.recordAll(events, values);
+                events.forEach(event -> apply(name, event));
+            }
+        }, Transactions.PER_POLL);
     }
 
     private void apply(String name, CloudEvent<?> event) {
