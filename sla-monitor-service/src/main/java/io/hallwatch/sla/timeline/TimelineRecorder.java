@@ -55,6 +55,12 @@ public class TimelineRecorder {
                 public void handleAll(List<CloudEvent<?>> events) {
                     applyAll(events);
                 }
+
+                @Override
+                public void handleAll(List<CloudEvent<?>> events, List<byte[]> values) {
+                    journal.recordAll(events, values);
+                    detector.applyAll(events);
+                }
             }, Transactions.PER_POLL);
         }
     }
