@@ -36,8 +36,10 @@ public interface EventHandler {
 
     /**
      * A handler that works through JPA entities, made safe for {@link Transactions#PER_POLL}:
-     * {@code flush} (the entity manager's) runs after each event, so that the next event's native
-     * SQL and plain JDBC see its writes too, not only its entity queries.
+     * {@code flush} runs after each event. It should flush the entity manager, so that the next
+     * event's native SQL and plain JDBC see its writes too, not only its entity queries, and clear
+     * it, so that a poll's persistence context does not grow with every event it applies (each
+     * flush would otherwise dirty-check every entity the poll loaded so far).
      */
     static EventHandler flushedAfterEach(EventHandler handler, Runnable flush) {
         return new EventHandler() {

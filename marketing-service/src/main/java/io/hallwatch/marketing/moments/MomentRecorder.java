@@ -49,7 +49,10 @@ public class MomentRecorder {
         // A poll per transaction: one commit for up to max-poll-records events instead of one each,
         // which is what kept this consumer's lag growing from 50 branches on (bench/README.md, 4).
         consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA),
-                EventHandler.flushedAfterEach(this::apply, em::flush), Transactions.PER_POLL);
+                EventHandler.flushedAfterEach(this::apply, () -> {
+                    em.flush();
+                    em.clear();
+                }), Transactions.PER_POLL);
     }
 
     void apply(CloudEvent<?> event) {

@@ -45,8 +45,10 @@ public class ServiceProgress {
     void onStart(@Observes StartupEvent event, EventConsumers consumers) {
         // A poll per transaction: one commit for up to max-poll-records events instead of one each,
         // which is what kept this consumer's lag growing at 50 branches (bench/README.md, 4).
-        consumers.start(CONSUMER, List.of(Topics.SERVICES), EventHandler.flushedAfterEach(this::apply, em::flush),
-                Transactions.PER_POLL);
+        consumers.start(CONSUMER, List.of(Topics.SERVICES), EventHandler.flushedAfterEach(this::apply, () -> {
+            em.flush();
+            em.clear();
+        }), Transactions.PER_POLL);
     }
 
     void apply(CloudEvent<?> event) {
