@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * A consuming service's record of the events it applied, in event time (table {@code event_journal},
@@ -32,8 +31,12 @@ public class EventJournal {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(CloudEvent<?> event) {
+        recordOne(event, EventCodec.toJson(event));
+    }
+
+    private void recordOne(CloudEvent<?> event, String payload) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            bind(s, event);
+            bind(s, event, payload);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot journal " + event.type(), e);
@@ -41,30 +44,21 @@ public class EventJournal {
     }
 
     /**
-     * {@link #record} for several events in one statement (one round trip, and one statement for
-     * PostgreSQL to run instead of one per event): the poll's columns as arrays.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAll(List<? extends CloudEvent<?>> events) {
-        recordAll(events, i -> EventCodec.toJson(events.get(i)));
-    }
-
-    /**
-     * {@link #recordAll(List)} storing each event's Kafka record value as its payload (the event
-     * as its producer encoded it, which decoded into {@code events.get(i)}), instead of encoding
-     * the event again.
+     * {@link #record} for a poll's events in one statement (one round trip, and one statement for
+     * PostgreSQL to run instead of one per event): the poll's columns as arrays, each payload the
+     * event's Kafka record value (the event as its producer encoded it, which decoded into
+     * {@code events.get(i)}) rather than the event encoded again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<? extends CloudEvent<?>> events, List<byte[]> values) {
         if (values.size() != events.size()) {
             throw new IllegalArgumentException(events.size() + " events but " + values.size() + " record values");
         }
-        recordAll(events, i -> new String(values.get(i), StandardCharsets.UTF_8));
-    }
-
-    private void recordAll(List<? extends CloudEvent<?>> events, IntFunction<String> payload) {
-        if (events.size() <= 1) {
-            events.forEach(this::record); // a failure then reads as from a single statement
+        if (events.size() == 1) {
+            recordOne(events.get(0), payloadOf(values.get(0))); // a failure then reads as from a single statement
+            return;
+        }
+        if (events.isEmpty()) {
             return;
         }
         int n = events.size();
@@ -76,7 +70,7 @@ public class EventJournal {
             columns[2][i] = event.key();
             columns[3][i] = event.subject();
             columns[4][i] = event.time().toString();
-            columns[5][i] = payload.apply(i);
+            columns[5][i] = payloadOf(values.get(i));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 INSERT INTO event_journal (event_id, event_type, branch_id, subject, event_time, payload)
@@ -93,12 +87,16 @@ public class EventJournal {
         }
     }
 
-    private static void bind(PreparedStatement s, CloudEvent<?> event) throws SQLException {
+    private static String payloadOf(byte[] value) {
+        return new String(value, StandardCharsets.UTF_8);
+    }
+
+    private static void bind(PreparedStatement s, CloudEvent<?> event, String payload) throws SQLException {
         s.setObject(1, event.id());
         s.setString(2, event.type());
         s.setString(3, event.key());
         s.setString(4, event.subject());
         s.setTimestamp(5, Timestamp.from(event.time()));
-        s.setString(6, EventCodec.toJson(event));
+        s.setString(6, payload);
     }
 }

@@ -48,14 +48,11 @@ public class TimelineRecorder {
             loop = consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES), new EventHandler() {
                 @Override
                 public void handle(CloudEvent<?> event) {
-                    applyAll(List.of(event));
+                    journal.record(event);
+                    detector.applyAll(List.of(event));
                 }
 
-                @Override
-                public void handleAll(List<CloudEvent<?>> events) {
-                    applyAll(events);
-                }
-
+                /** Journaled as the records' values in one batch, then detected together, each seeing the ones before it. */
                 @Override
                 public void handleAll(List<CloudEvent<?>> events, List<byte[]> values) {
                     journal.recordAll(events, values);
@@ -73,12 +70,4 @@ public class TimelineRecorder {
         }
     }
 
-    /**
-     * A poll's events (or one, when a poll is applied again one at a time): journaled in one
-     * batch, then detected together, each seeing the ones before it.
-     */
-    private void applyAll(List<CloudEvent<?>> events) {
-        journal.recordAll(events);
-        detector.applyAll(events);
-    }
 }
