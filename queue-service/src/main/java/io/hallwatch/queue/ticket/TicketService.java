@@ -117,7 +117,7 @@ public class TicketService {
         t.idempotencyKey = idempotencyKey;
         // Estimated before the row exists, with the new ticket added to the queue it joins, so the
         // row is inserted once, complete, at commit: no flush and no second write.
-        Estimate estimate = estimate(t, now, false);
+        Estimate estimate = estimate(t, now);
         t.estimatedWaitMinutes = estimate.minutes();
         t.persist();
         outbox.publish(now, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, t.customerRef));
@@ -323,10 +323,11 @@ public class TicketService {
     }
 
     /** Where a waiting ticket stands among those of its type, and how long it should still wait. */
-    private Estimate estimate(Ticket t, Instant now, boolean stored) {
+    private Estimate estimate(Ticket t, Instant now) {
         // Light rows, not entities: a long queue must not mean loading every ticket into the session.
         List<WaitingTicket> sameType = waitingIn(t.branchId, Set.of(t.businessType));
-        if (!stored) {
+        if (sameType.stream().noneMatch(w -> w.id().equals(t.id))) {
+            // A ticket being issued has no row yet: it joins its queue here, in memory.
             sameType = new ArrayList<>(sameType);
             sameType.add(waiting(t));
         }
@@ -345,7 +346,7 @@ public class TicketService {
     }
 
     private TicketView view(Ticket t) {
-        return view(t, t.status == TicketStatus.WAITING ? estimate(t, clock.instant(), true) : null);
+        return view(t, t.status == TicketStatus.WAITING ? estimate(t, clock.instant()) : null);
     }
 
     /** {@code current} is the live estimate of a waiting ticket, null for the others. */
