@@ -142,14 +142,7 @@ final class ScaleReport {
         line("Events behind per consumer group: the last stable offsets of its topics minus its committed offsets "
                 + "(`AdminClient`, as a lag exporter sees it).");
         line("");
-        StringBuilder head = new StringBuilder("| wall s | simulated |");
-        StringBuilder rule = new StringBuilder("| ---: | --- |");
-        for (String g : groups) {
-            head.append(" ").append(g).append(" |");
-            rule.append(" ---: |");
-        }
-        line(head.toString());
-        line(rule.toString());
+        tableHead("| wall s | simulated |", "| ---: | --- |", groups, "");
         for (ScaleBench.Sample s : run.samples()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.0f | %s |", s.seconds(), s.simulated()));
             for (String g : groups) {
@@ -220,14 +213,7 @@ final class ScaleReport {
         line("CPU in cores (process CPU seconds from `/proc/<pid>/stat` over wall seconds, per interval), resident memory "
                 + "`VmRSS` in MB. PostgreSQL is shared with other work on this machine and not counted.");
         line("");
-        StringBuilder head = new StringBuilder("| wall s |");
-        StringBuilder rule = new StringBuilder("| ---: |");
-        for (String n : names) {
-            head.append(" ").append(n).append(" cores / MB |");
-            rule.append(" ---: |");
-        }
-        line(head.toString());
-        line(rule.toString());
+        tableHead("| wall s |", "| ---: |", names, " cores / MB");
         ScaleBench.Sample previous = null;
         for (ScaleBench.Sample s : run.samples()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.0f |", s.seconds()));
@@ -355,6 +341,18 @@ final class ScaleReport {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A time-series table's header: its fixed first columns, then a right-aligned column per name. */
+    private void tableHead(String head, String rule, List<String> names, String suffix) {
+        StringBuilder h = new StringBuilder(head);
+        StringBuilder r = new StringBuilder(rule);
+        for (String name : names) {
+            h.append(" ").append(name).append(suffix).append(" |");
+            r.append(" ---: |");
+        }
+        line(h.toString());
+        line(r.toString());
+    }
 
     private void line(String format, Object... args) {
         md.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args)).append('\n');
