@@ -35,7 +35,7 @@ public final class ConsumerLoop {
     private final EventHandler handler;
     private final Transactions transactions;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final ProcessedEvents processed;
+    private final FirstDeliveries deliveries;
     private final DeadLetters deadLetters;
     private final ConsumerConfig config;
     private final MeterRegistry registry;
@@ -44,22 +44,22 @@ public final class ConsumerLoop {
     private volatile boolean running = true;
     private Duration backoff;
 
-    ConsumerLoop(String name, List<String> topics, EventHandler handler, Transactions transactions,
-                 KafkaConsumer<String, byte[]> consumer, ProcessedEvents processed, DeadLetters deadLetters,
+    ConsumerLoop(String name, String clientId, List<String> topics, EventHandler handler, Transactions transactions,
+                 KafkaConsumer<String, byte[]> consumer, FirstDeliveries deliveries, DeadLetters deadLetters,
                  ConsumerConfig config, MeterRegistry registry) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.transactions = transactions;
         this.consumer = consumer;
-        this.processed = processed;
+        this.deliveries = deliveries;
         this.deadLetters = deadLetters;
         this.config = config;
         this.registry = registry;
         this.backoff = config.initialBackoff();
         this.clientMetrics = new KafkaClientMetrics(consumer);
         clientMetrics.bindTo(registry);
-        this.thread = new Thread(this::run, "consumer-" + name);
+        this.thread = new Thread(this::run, "consumer-" + clientId);
         this.thread.setDaemon(true);
     }
 
@@ -125,8 +125,8 @@ public final class ConsumerLoop {
     }
 
     /**
-     * The whole poll in one transaction, each event still deduped by its own processed_event row
-     * (all written by one statement), in partition order as one at a time would. Anything unusual (a record that does not decode,
+     * The whole poll in one transaction, each event still deduped by its own record of first
+     * delivery (all written by one statement), in partition order as one at a time would. Anything unusual (a record that does not decode,
      * a rejected event, a failure, the database away) rolls the whole poll back and returns
      * false: the caller then takes the one-event-per-transaction path, which knows how to
      * dead-letter, retry and wait, so those cases behave exactly as without batching.
@@ -149,9 +149,9 @@ public final class ConsumerLoop {
         boolean[] applied = new boolean[events.size()];
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                // One statement records the whole poll as processed; the handler then gets the
+                // One statement records the whole poll as delivered; the handler then gets the
                 // first deliveries together, so that it too may share round trips between them.
-                boolean[] first = processed.firstDeliveries(name, events.stream().map(CloudEvent::id).toList());
+                boolean[] first = deliveries.firsts(events, values);
                 System.arraycopy(first, 0, applied, 0, first.length);
                 List<CloudEvent<?>> toApply = new ArrayList<>(events.size());
                 List<byte[]> toApplyValues = new ArrayList<>(events.size());
@@ -201,7 +201,7 @@ public final class ConsumerLoop {
         for (int attempt = 1; running; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!processed.firstDelivery(name, event.id())) {
+                    if (!deliveries.first(event, record.value())) {
                         return false;
                     }
                     handler.handle(event);

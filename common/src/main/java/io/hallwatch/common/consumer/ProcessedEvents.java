@@ -1,6 +1,7 @@
 package io.hallwatch.common.consumer;
 
 import io.agroal.api.AgroalDataSource;
+import io.hallwatch.events.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +25,21 @@ public class ProcessedEvents {
 
     ProcessedEvents(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** This record for consumer {@code consumer}. */
+    FirstDeliveries of(String consumer) {
+        return new FirstDeliveries() {
+            @Override
+            public boolean first(CloudEvent<?> event, byte[] value) {
+                return firstDelivery(consumer, event.id());
+            }
+
+            @Override
+            public boolean[] firsts(List<? extends CloudEvent<?>> events, List<byte[]> values) {
+                return firstDeliveries(consumer, events.stream().<UUID>map(CloudEvent::id).toList());
+            }
+        };
     }
 
     /** Records that {@code consumer} applies {@code eventId}; false where it already had. */

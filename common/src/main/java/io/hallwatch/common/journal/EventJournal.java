@@ -1,6 +1,7 @@
 package io.hallwatch.common.journal;
 
 import io.agroal.api.AgroalDataSource;
+import io.hallwatch.common.consumer.FirstDeliveries;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,17 +9,21 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * A consuming service's record of the events it applied, in event time (table {@code event_journal},
  * migration location {@code db/hallwatch-journal}). An upsert: a redelivered event is a no-op.
  */
 @ApplicationScoped
-public class EventJournal {
+public class EventJournal implements FirstDeliveries {
     private static final String INSERT = """
             INSERT INTO event_journal (event_id, event_type, branch_id, subject, event_time, payload)
             VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING""";
@@ -34,57 +39,90 @@ public class EventJournal {
         recordOne(event, EventCodec.toJson(event));
     }
 
-    private void recordOne(CloudEvent<?> event, String payload) {
+    private boolean recordOne(CloudEvent<?> event, String payload) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
             bind(s, event, payload);
-            s.executeUpdate();
+            return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot journal " + event.type(), e);
         }
     }
 
-    /**
-     * {@link #record} for a poll's events in one statement (one round trip, and one statement for
-     * PostgreSQL to run instead of one per event): the poll's columns as arrays, each payload the
-     * event's Kafka record value (the event as its producer encoded it, which decoded into
-     * {@code events.get(i)}) rather than the event encoded again.
-     */
+    /** {@link #firsts} where the caller needs no answer: a handler that journals what it applies. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<? extends CloudEvent<?>> events, List<byte[]> values) {
+        firsts(events, values);
+    }
+
+    /** Journals the event from its record value: the journal's key is the consumer's record of first delivery. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean first(CloudEvent<?> event, byte[] value) {
+        return recordOne(event, payloadOf(value));
+    }
+
+    /**
+     * Journals a poll's events in one statement (one round trip, and one statement for PostgreSQL
+     * to run instead of one per event), each as its Kafka record value: the event as its producer
+     * encoded it, which decoded into {@code events.get(i)}, rather than the event encoded again.
+     * The values go as one JSON array, which PostgreSQL takes apart itself: they are JSON already,
+     * where six arrays of text (the payloads escaped character by character) were most of the
+     * journal's cost to the SLA monitor's consumer (bench/README.md, 2). Returns, for each event,
+     * whether it was journaled now (its first delivery).
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean[] firsts(List<? extends CloudEvent<?>> events, List<byte[]> values) {
         if (values.size() != events.size()) {
             throw new IllegalArgumentException(events.size() + " events but " + values.size() + " record values");
         }
         if (events.size() == 1) {
-            recordOne(events.get(0), payloadOf(values.get(0))); // a failure then reads as from a single statement
-            return;
+            // A failure then reads as from a single statement.
+            return new boolean[] {recordOne(events.get(0), payloadOf(values.get(0)))};
         }
         if (events.isEmpty()) {
-            return;
+            return new boolean[0];
         }
-        int n = events.size();
-        String[][] columns = new String[6][n];
-        for (int i = 0; i < n; i++) {
-            CloudEvent<?> event = events.get(i);
-            columns[0][i] = event.id().toString();
-            columns[1][i] = event.type();
-            columns[2][i] = event.key();
-            columns[3][i] = event.subject();
-            columns[4][i] = event.time().toString();
-            columns[5][i] = payloadOf(values.get(i));
-        }
+        Set<UUID> journaled = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 INSERT INTO event_journal (event_id, event_type, branch_id, subject, event_time, payload)
-                SELECT id, type, branch, subject, time, CAST(payload AS jsonb)
-                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
-                    AS e(id, type, branch, subject, time, payload)
-                ON CONFLICT (event_id) DO NOTHING""")) {
-            for (int column = 0; column < columns.length; column++) {
-                s.setArray(column + 1, c.createArrayOf("text", columns[column]));
+                SELECT (e->>'id')::uuid, e->>'type', e->'data'->>'branchId', e->>'subject', (e->>'time')::timestamptz, e
+                FROM jsonb_array_elements(?::jsonb) AS e
+                ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
+            s.setString(1, jsonArrayOf(values));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    journaled.add(rs.getObject(1, UUID.class));
+                }
             }
-            s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot journal " + events.get(0).type() + " and " + (n - 1) + " more events", e);
+            throw new IllegalStateException("Cannot journal " + events.get(0).type() + " and " + (events.size() - 1)
+                    + " more events", e);
         }
+        boolean[] first = new boolean[events.size()];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = journaled.remove(events.get(i).id());
+        }
+        return first;
+    }
+
+    private static String jsonArrayOf(List<byte[]> values) {
+        int size = values.size() + 1;
+        for (byte[] value : values) {
+            size += value.length;
+        }
+        byte[] array = new byte[size];
+        array[0] = '[';
+        int at = 1;
+        for (byte[] value : values) {
+            if (at > 1) {
+                array[at++] = ',';
+            }
+            System.arraycopy(value, 0, array, at, value.length);
+            at += value.length;
+        }
+        array[at] = ']';
+        return new String(array, StandardCharsets.UTF_8);
     }
 
     private static String payloadOf(byte[] value) {

@@ -17,6 +17,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -102,26 +105,71 @@ class BatchedConsumerTest {
     }
 
     @Test
-    void a_journaling_handler_stores_each_event_as_its_producer_sent_it() {
+    void a_journaled_consumer_stores_each_event_as_its_producer_sent_it_and_applies_a_redelivery_never() {
         String consumer = "probe-batch-journal";
         String branch = "JOURNAL-" + UUID.randomUUID().toString().substring(0, 8);
+        List<byte[]> sent = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             // An extension attribute the codec does not model: only the record's own bytes carry it.
             String asSent = EventCodec.toJson(issued(branch, "A%03d".formatted(i))).replaceFirst("\\{", "{\"probeext\":\"as-sent\",");
-            KafkaTestClient.produce(Topics.SERVICES, branch, asSent.getBytes(StandardCharsets.UTF_8));
+            sent.add(asSent.getBytes(StandardCharsets.UTF_8));
         }
+        sent.add(sent.get(4)); // delivered again in the same poll
+        sent.forEach(value -> KafkaTestClient.produce(Topics.SERVICES, branch, value));
 
-        ConsumerLoop loop = probe.startJournaling(consumer, Topics.SERVICES);
+        ConsumerLoop loop = probe.startJournaled(consumer, Topics.SERVICES);
         try {
-            await().atMost(KAFKA_WAIT).until(() -> committed(consumer, Topics.SERVICES) == 20);
+            await().atMost(KAFKA_WAIT).until(() -> committed(consumer, Topics.SERVICES) == 21);
         } finally {
             loop.stop();
         }
         assertEquals(20, db.count("SELECT count(*) FROM probe_batch_applied WHERE consumer = ?", consumer));
+        assertEquals(20, db.count("SELECT count(DISTINCT event_id) FROM probe_batch_applied WHERE consumer = ?", consumer));
         assertEquals(20, db.count("SELECT count(*) FROM event_journal WHERE branch_id = ? AND payload->>'probeext' = 'as-sent'"
-                + " AND payload->'data'->>'branchId' = branch_id", branch));
+                + " AND payload->'data'->>'branchId' = branch_id AND payload->>'subject' = subject"
+                + " AND (payload->>'time')::timestamptz = event_time AND payload->>'type' = event_type", branch));
+        assertEquals(0, db.count("SELECT count(*) FROM processed_event WHERE consumer = ?", consumer),
+                "the journal is the dedupe record: no second row per event");
         assertTrue(db.count("SELECT count(DISTINCT tx_id) FROM probe_batch_applied WHERE consumer = ?", consumer) <= 2,
-                "the events arrived together and were applied per poll, through the path that passes the values");
+                "the events arrived together and were applied per poll");
+    }
+
+    @Test
+    void two_members_in_one_instance_share_the_partitions_and_apply_each_event_once() throws Exception {
+        String consumer = "probe-batch-members";
+        String topic = "hallwatch.probe-members.v1";
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        }
+        List<CloudEvent<TicketIssued>> events = new ArrayList<>();
+        for (int b = 0; b < 12; b++) {
+            String branch = "MEMBERS-" + b + "-" + UUID.randomUUID().toString().substring(0, 8);
+            for (int i = 0; i < 5; i++) {
+                events.add(issued(branch, "A%03d".formatted(i)));
+            }
+        }
+        events.forEach(e -> KafkaTestClient.produce(topic, e.key(), EventCodec.toBytes(e)));
+
+        List<ConsumerLoop> members = probe.start(consumer, topic, 2);
+        try {
+            assertEquals(2, members.size());
+            await().atMost(KAFKA_WAIT).until(() -> committed(consumer, topic) == events.size());
+            // Members join one after the other: the second may get its partitions after the first read them all.
+            await().atMost(KAFKA_WAIT).untilAsserted(() -> {
+                try (Admin admin = admin()) {
+                    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(consumer)).all()
+                            .get(10, TimeUnit.SECONDS).get(consumer);
+                    assertEquals(List.of(3, 3), group.members().stream().map(m -> m.assignment().topicPartitions().size()).toList(),
+                            "two members, three of the six partitions each: " + group);
+                    assertEquals(2, group.members().stream().map(MemberDescription::clientId).distinct().count(),
+                            "each member its own client id");
+                }
+            });
+        } finally {
+            members.forEach(ConsumerLoop::stop);
+        }
+        assertEquals(events.size(), db.count("SELECT count(DISTINCT event_id) FROM probe_batch_applied WHERE consumer = ?", consumer));
+        assertEquals(events.size(), db.count("SELECT count(*) FROM probe_batch_applied WHERE consumer = ?", consumer));
     }
 
     private static CloudEvent<TicketIssued> issued(String branch, String number) {
@@ -131,10 +179,14 @@ class BatchedConsumerTest {
 
     /** The group's committed offsets on {@code topic}, summed over its partitions. */
     private static long committed(String group, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()))) {
+        try (Admin admin = admin()) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).entrySet()
                     .stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
         }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()));
     }
 }

@@ -3,8 +3,6 @@ package io.hallwatch.common.probe;
 import io.agroal.api.AgroalDataSource;
 import io.hallwatch.common.consumer.ConsumerLoop;
 import io.hallwatch.common.consumer.EventConsumers;
-import io.hallwatch.common.consumer.EventHandler;
-import io.hallwatch.common.journal.EventJournal;
 import io.hallwatch.common.consumer.RejectedEventException;
 import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.events.CloudEvent;
@@ -25,33 +23,24 @@ import java.util.List;
 public class BatchProbeConsumer {
     private final AgroalDataSource dataSource;
     private final EventConsumers consumers;
-    private final EventJournal journal;
 
-    BatchProbeConsumer(AgroalDataSource dataSource, EventConsumers consumers, EventJournal journal) {
+    BatchProbeConsumer(AgroalDataSource dataSource, EventConsumers consumers) {
         this.dataSource = dataSource;
         this.consumers = consumers;
-        this.journal = journal;
     }
 
     public ConsumerLoop start(String name, String topic) {
         return consumers.start(name, List.of(topic), event -> apply(name, event), Transactions.PER_POLL);
     }
 
-    /** As {@link #start}, journaling each poll from its records' values, as the SLA monitor does. */
-    public ConsumerLoop startJournaling(String name, String topic) {
-        return consumers.start(name, List.of(topic), new EventHandler() {
-            @Override
-            public void handle(CloudEvent<?> event) {
-                journal.record(event);
-                apply(name, event);
-            }
+    /** As {@link #start} with {@code members} members in this instance. */
+    public List<ConsumerLoop> start(String name, String topic, int members) {
+        return consumers.start(name, List.of(topic), event -> apply(name, event), Transactions.PER_POLL, members);
+    }
 
-            @Override
-            public void handleAll(List<CloudEvent<?>> events, List<byte[]> values) {
-                journal.recordAll(events, values);
-                events.forEach(event -> apply(name, event));
-            }
-        }, Transactions.PER_POLL);
+    /** As {@link #start}, the journal (written from the records' values) deduping, as the SLA monitor's timeline does. */
+    public ConsumerLoop startJournaled(String name, String topic) {
+        return consumers.startJournaled(name, List.of(topic), event -> apply(name, event), 1).get(0);
     }
 
     private void apply(String name, CloudEvent<?> event) {

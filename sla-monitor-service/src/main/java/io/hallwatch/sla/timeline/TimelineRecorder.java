@@ -3,10 +3,9 @@ package io.hallwatch.sla.timeline;
 import io.hallwatch.common.consumer.ConsumerLoop;
 import io.hallwatch.common.consumer.EventConsumers;
 import io.hallwatch.common.consumer.EventHandler;
-import io.hallwatch.common.consumer.Transactions;
-import io.hallwatch.common.journal.EventJournal;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.Topics;
+import io.hallwatch.sla.SlaConfig;
 import io.hallwatch.sla.detection.TicketEventDetector;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,14 +24,14 @@ public class TimelineRecorder {
     public static final String CONSUMER = "sla-monitor-timeline";
 
     private final EventConsumers consumers;
-    private final EventJournal journal;
     private final TicketEventDetector detector;
-    private ConsumerLoop loop;
+    private final SlaConfig config;
+    private List<ConsumerLoop> members = List.of();
 
-    TimelineRecorder(EventConsumers consumers, EventJournal journal, TicketEventDetector detector) {
+    TimelineRecorder(EventConsumers consumers, TicketEventDetector detector, SlaConfig config) {
         this.consumers = consumers;
-        this.journal = journal;
         this.detector = detector;
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -40,34 +39,30 @@ public class TimelineRecorder {
     }
 
     public synchronized void start() {
-        if (loop == null) {
+        if (members.isEmpty()) {
             // A poll per transaction: the journal and the detection write through plain JDBC on the
             // transaction's connection, so each event sees the ones before it (benchmark 2 measured
             // the commit per event as the monitor's bottleneck), and the whole poll goes to the
-            // detection at once, which shares its round trips between the poll's events.
-            loop = consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES), new EventHandler() {
+            // detection at once, which shares its round trips between the poll's events. The
+            // journal, written from the records' values, is also the consumer's dedupe record.
+            members = consumers.startJournaled(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES), new EventHandler() {
                 @Override
                 public void handle(CloudEvent<?> event) {
-                    journal.record(event);
                     detector.applyAll(List.of(event));
                 }
 
-                /** Journaled as the records' values in one batch, then detected together, each seeing the ones before it. */
                 @Override
-                public void handleAll(List<CloudEvent<?>> events, List<byte[]> values) {
-                    journal.recordAll(events, values);
+                public void handleAll(List<CloudEvent<?>> events) {
                     detector.applyAll(events);
                 }
-            }, Transactions.PER_POLL);
+            }, config.timelineConsumers());
         }
     }
 
-    /** Leaves the consumer group, as a stopped instance would; {@link #start()} joins it again. */
+    /** Leaves the consumer group, as a stopped instance would (all its members); {@link #start()} joins it again. */
     public synchronized void stop() {
-        if (loop != null) {
-            loop.stop();
-            loop = null;
-        }
+        members.forEach(ConsumerLoop::stop);
+        members = List.of();
     }
 
 }

@@ -301,15 +301,14 @@ class DetectionTest {
             clock.set(issuedAt.plus(WAIT_LIMIT).plus(GRACE).plusSeconds(5));
 
             TimerScanner.ScanResult whileBehind = scanner.scan();
-            assertEquals(0, db.count("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                    TimelineRecorder.CONSUMER, call.id()), "the consumer is behind the call");
+            assertEquals(0, db.count("SELECT count(*) FROM event_journal WHERE event_id = ?", call.id()),
+                    "the consumer is behind the call");
             assertTrue(whileBehind.held() >= 2, "the due timers wait for the consumer: " + whileBehind);
             assertEquals(0, findings(called, SlaKind.WAIT_BREACH), "a lagging monitor must not flag a customer it has not seen called");
             assertEquals(0, findings(waiting, SlaKind.WAIT_BREACH), "nor anyone else on the branch until it has caught up");
             c.rollback();
         }
-        await().atMost(KAFKA).until(() -> db.count("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                TimelineRecorder.CONSUMER, call.id()) == 1);
+        await().atMost(KAFKA).until(() -> db.count("SELECT count(*) FROM event_journal WHERE event_id = ?", call.id()) == 1);
         await().atMost(KAFKA).until(() -> {
             scanner.scan();
             return findings(waiting, SlaKind.WAIT_BREACH) == 1;
