@@ -156,6 +156,49 @@ class EventCodecTest {
         assertEquals(EventType.TICKET_ISSUED, event.eventType());
     }
 
+    @Test
+    void the_envelope_may_come_in_any_order_with_the_data_first() throws Exception {
+        ObjectNode json = sampleJson();
+        ObjectNode reordered = JSON.createObjectNode();
+        reordered.set("data", json.get("data"));
+        reordered.put("extension", "{\"not\": \"read\"}");
+        reordered.putObject("nested").putArray("ignored").add(1).addObject().put("type", "not the envelope's");
+        for (String attribute : new String[] {"subject", "time", "id", "type", "source", "specversion", "datacontenttype"}) {
+            reordered.set(attribute, json.get(attribute));
+        }
+        assertEquals(EventCodec.fromJson(json.toString()), EventCodec.fromJson(reordered.toString()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "time", "source", "specversion", "subject", "type"})
+    void an_envelope_attribute_that_is_not_text_is_rejected_as_missing(String attribute) throws Exception {
+        ObjectNode number = sampleJson();
+        number.put(attribute, 42);
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> EventCodec.fromJson(number.toString()));
+        assertTrue(e.getMessage().contains("'" + attribute + "'"), e.getMessage());
+        ObjectNode object = sampleJson();
+        object.putObject(attribute).put("value", "1.0");
+        assertThrows(MalformedEventException.class, () -> EventCodec.fromJson(object.toString()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"text\"", "null", "7"})
+    void data_that_is_not_an_object_is_rejected(String data) throws Exception {
+        String json = sampleJson().toString();
+        String withData = json.replaceFirst("\"data\":\\{[^}]*}", "\"data\":" + java.util.regex.Matcher.quoteReplacement(data));
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> EventCodec.fromJson(withData));
+        assertTrue(e.getMessage().endsWith("has no data object"), e.getMessage());
+    }
+
+    @Test
+    void broken_json_inside_the_data_is_not_json_before_any_envelope_check() throws Exception {
+        ObjectNode json = sampleJson();
+        json.put("specversion", "0.3");
+        String broken = json.toString().replace("\"branchId\":", "\"branchId\"");
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> EventCodec.fromJson(broken));
+        assertTrue(e.getMessage().startsWith("Not JSON"), e.getMessage());
+    }
+
     private static ObjectNode sampleJson() throws Exception {
         CloudEvent<?> issued = CloudEvent.of("/hallwatch/test", EventSamples.T0, EventSamples.byType().get(EventType.TICKET_ISSUED));
         return (ObjectNode) JSON.readTree(EventCodec.toJson(issued));
