@@ -2,6 +2,7 @@ package io.hallwatch.sla.alerting;
 
 import io.hallwatch.common.consumer.ConsumerLoop;
 import io.hallwatch.common.consumer.EventConsumers;
+import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.Topics;
@@ -58,7 +59,11 @@ public class AlertConsumer {
 
     public synchronized void start() {
         if (loop == null) {
-            loop = consumers.start(CONSUMER, List.of(Topics.SLA), this::apply);
+            // A poll per transaction (its store works through plain JDBC on the transaction's
+            // connection, so each breach sees the ones before it): a replay or a burst of breaches
+            // cost a commit, a WAL flush, each, which benchmark 2 found contending with the
+            // timeline's own commits on the same disk.
+            loop = consumers.start(CONSUMER, List.of(Topics.SLA), this::apply, Transactions.PER_POLL);
         }
     }
 
