@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 
 @Entity
@@ -31,4 +32,12 @@ public class HallTicketEntity extends PanacheEntityBase {
     /** Event time of the last ticket event applied: an older one arriving late changes nothing. */
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Whether the customer waits at {@code at}: since then or before, but not longer than the stale
+     * limit (the hall closed without events). {@link HallLedger#load}'s query says the same in HQL.
+     */
+    boolean waitingAt(Instant at, Duration staleAfter) {
+        return waitingSince != null && !waitingSince.isAfter(at) && waitingSince.isAfter(at.minus(staleAfter));
+    }
 }

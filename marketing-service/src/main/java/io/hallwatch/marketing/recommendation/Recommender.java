@@ -5,11 +5,12 @@ import io.hallwatch.events.OfferRecommended;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.marketing.catalogue.OfferCatalogue;
+import io.hallwatch.marketing.catalogue.domain.Offer;
 import io.hallwatch.marketing.config.BranchSettings;
 import io.hallwatch.marketing.customers.CustomerProfiles;
 import io.hallwatch.marketing.customers.domain.ContactHistory;
 import io.hallwatch.marketing.customers.domain.CustomerProfile;
-import io.hallwatch.marketing.hall.HallLedger;
+import io.hallwatch.marketing.hall.LiveHall;
 import io.hallwatch.marketing.hall.domain.HallLoad;
 import io.hallwatch.marketing.metrics.MarketingMetrics;
 import io.hallwatch.marketing.recommendation.domain.CounterAdvice;
@@ -23,8 +24,13 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns a service start into what the counter screen shows, and keeps it right: a service's end
@@ -36,22 +42,18 @@ import java.util.UUID;
 public class Recommender {
     private static final Logger LOG = Logger.getLogger(Recommender.class);
 
-    private final HallLedger hall;
     private final CustomerProfiles profiles;
     private final OfferCatalogue catalogue;
-    private final WaitBreaches breaches;
     private final BranchSettings branches;
     private final MarketingRules rules;
     private final Outbox outbox;
     private final MarketingMetrics metrics;
     private final Clock clock;
 
-    Recommender(HallLedger hall, CustomerProfiles profiles, OfferCatalogue catalogue, WaitBreaches breaches,
-                BranchSettings branches, MarketingRules rules, Outbox outbox, MarketingMetrics metrics, Clock clock) {
-        this.hall = hall;
+    Recommender(CustomerProfiles profiles, OfferCatalogue catalogue, BranchSettings branches, MarketingRules rules,
+                Outbox outbox, MarketingMetrics metrics, Clock clock) {
         this.profiles = profiles;
         this.catalogue = catalogue;
-        this.breaches = breaches;
         this.branches = branches;
         this.rules = rules;
         this.outbox = outbox;
@@ -64,65 +66,132 @@ public class Recommender {
                   String businessType, Instant startedAt) {
     }
 
+    /** A branch's counter, whose screen a service start changes. */
+    public record Counter(String branchId, String counterId) {
+    }
+
+    /**
+     * The advice a poll of events may change, read before its first event: the serving
+     * recommendations of {@code tickets} and {@code counters} (locked: the outcome endpoint may be
+     * writing the same rows, and neither may lose the other's change), and the profiles and
+     * histories of {@code customerRefs}, the customers those tickets may turn out to be. The
+     * events then change the advice in memory, each seeing the ones before it, and Hibernate
+     * writes it when the poll's transaction flushes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void serviceStarted(ServiceStarted s) {
-        // A counter serves one customer at a time: whatever it showed before ended with that service,
-        // even where the finish event has not arrived.
-        // SERVING as a literal, not a parameter: a prepared statement's generic plan cannot use the
-        // partial index recommendation_serving_counter for a bound status, and the table was
-        // scanned whole at every service start (bench/scale).
-        RecommendationEntity.update("status = ?1 where branchId = ?2 and counterId = ?3 and status = "
-                        + RecommendationEntity.SERVING + " and ticketId <> ?4",
-                RecommendationStatus.FINISHED, s.branchId(), s.counterId(), s.ticketId());
-        RecommendationEntity.update("status = ?1 where ticketId = ?2 and status = ?3",
-                RecommendationStatus.SUPERSEDED, s.ticketId(), RecommendationStatus.SERVING);
-        Moment moment = new Moment(s.branchId(), s.counterId(), s.ticketId(), s.ticketNumber(), s.clerkId(),
-                s.businessType(), s.startedAt());
-        advise(moment, hall.load(s.branchId(), s.startedAt()), null);
+    public Advising advising(LiveHall hall, WaitBreaches.Known breaches, Set<String> tickets, Set<Counter> counters,
+                             Set<String> customerRefs) {
+        List<RecommendationEntity> serving;
+        if (tickets.isEmpty() && counters.isEmpty()) {
+            serving = List.of();
+        } else if (counters.isEmpty()) {
+            serving = RecommendationEntity.<RecommendationEntity>find("status = " + RecommendationEntity.SERVING
+                    + " and ticketId in ?1 order by id", tickets).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        } else {
+            // Branches × counter ids is a superset of the counters (the events' pairs are picked in
+            // memory); it keeps to the indexes, and in id order two polls lock without a deadlock.
+            serving = RecommendationEntity.<RecommendationEntity>find("status = " + RecommendationEntity.SERVING
+                            + " and (ticketId in ?1 or (branchId in ?2 and counterId in ?3)) order by id",
+                    tickets.isEmpty() ? Set.of("") : tickets,
+                    counters.stream().map(Counter::branchId).collect(Collectors.toSet()),
+                    counters.stream().map(Counter::counterId).collect(Collectors.toSet()))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        }
+        return new Advising(hall, breaches, profiles.of(customerRefs), serving, tickets, counters);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void serviceFinished(ServiceFinished f) {
-        RecommendationEntity.update("status = ?1 where ticketId = ?2 and status = ?3",
-                RecommendationStatus.FINISHED, f.ticketId(), RecommendationStatus.SERVING);
+    /** The advice of one poll of events; see {@link #advising}. */
+    public final class Advising {
+        private final LiveHall hall;
+        private final WaitBreaches.Known breaches;
+        private final CustomerProfiles.Known customers;
+        /** Loaded SERVING and created since; a row whose status changed stays here, read by status. */
+        private final List<RecommendationEntity> advice;
+        private final Set<String> tickets;
+        private final Set<Counter> counters;
+        private List<Offer> offers;
+
+        private Advising(LiveHall hall, WaitBreaches.Known breaches, CustomerProfiles.Known customers,
+                         List<RecommendationEntity> serving, Set<String> tickets, Set<Counter> counters) {
+            this.hall = hall;
+            this.breaches = breaches;
+            this.customers = customers;
+            this.advice = new ArrayList<>(serving);
+            this.tickets = Set.copyOf(tickets);
+            this.counters = Set.copyOf(counters);
+        }
+
+        public void serviceStarted(ServiceStarted s) {
+            // A counter serves one customer at a time: whatever it showed before ended with that service,
+            // even where the finish event has not arrived.
+            Counter counter = loaded(new Counter(s.branchId(), s.counterId()));
+            serving().filter(r -> r.branchId.equals(counter.branchId()) && r.counterId.equals(counter.counterId())
+                    && !r.ticketId.equals(s.ticketId())).forEach(r -> r.status = RecommendationStatus.FINISHED);
+            servingFor(s.ticketId()).forEach(r -> r.status = RecommendationStatus.SUPERSEDED);
+            Moment moment = new Moment(s.branchId(), s.counterId(), s.ticketId(), s.ticketNumber(), s.clerkId(),
+                    s.businessType(), s.startedAt());
+            advise(moment, hall.load(s.branchId(), s.startedAt()), null);
+        }
+
+        public void serviceFinished(ServiceFinished f) {
+            servingFor(f.ticketId()).forEach(r -> r.status = RecommendationStatus.FINISHED);
+        }
+
+        /** The ticket's customer reference arrived after its service started: advise again, knowing the customer. */
+        public void customerKnown(String ticketId) {
+            servingFor(ticketId).findFirst().filter(r -> r.customerRef == null && hall.customerRef(ticketId).isPresent())
+                    .ifPresent(this::readvise);
+        }
+
+        /** The SLA monitor reported the wait breach after the service started: the apology comes first. */
+        public void waitBreached(String ticketId) {
+            servingFor(ticketId).findFirst().filter(r -> r.recoveryGesture == null).ifPresent(this::readvise);
+        }
+
+        private Stream<RecommendationEntity> serving() {
+            return advice.stream().filter(r -> r.status == RecommendationStatus.SERVING);
+        }
+
+        private Stream<RecommendationEntity> servingFor(String ticketId) {
+            if (!tickets.contains(ticketId)) {
+                throw new IllegalStateException("The advice for ticket " + ticketId + " was not loaded for this poll");
+            }
+            return serving().filter(r -> r.ticketId.equals(ticketId));
+        }
+
+        private Counter loaded(Counter counter) {
+            if (!counters.contains(counter)) {
+                throw new IllegalStateException("The advice at counter " + counter + " was not loaded for this poll");
+            }
+            return counter;
+        }
+
+        private void readvise(RecommendationEntity previous) {
+            previous.status = RecommendationStatus.SUPERSEDED;
+            // The load stays the one at service start: that is the hall the clerk is pitching in.
+            advise(new Moment(previous.branchId, previous.counterId, previous.ticketId, previous.ticketNumber,
+                            previous.clerkId, previous.businessType, previous.serviceStartedAt),
+                    new HallLoad(previous.waiting, previous.busyThreshold), previous);
+        }
+
+        private void advise(Moment m, HallLoad load, RecommendationEntity replaced) {
+            if (offers == null) {
+                offers = catalogue.all(); // once a poll: the catalogue changes rarely, and only through the API
+            }
+            String customerRef = hall.customerRef(m.ticketId()).orElse(null);
+            Optional<WaitBreach> breach = breaches.of(m.ticketId()).map(b -> new WaitBreach(
+                    Math.max(b.waitedSeconds(), hall.waitedSeconds(m.ticketId(), m.startedAt()).orElse(0L)), b.limitSeconds()));
+            advice.add(Recommender.this.advise(m, load, replaced, customerRef, customers.find(customerRef).orElse(null),
+                    customers.history(customerRef), breach, offers));
+        }
     }
 
-    /** The ticket's customer reference arrived after its service started: advise again, knowing the customer. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void customerKnown(String ticketId) {
-        servingFor(ticketId).filter(r -> r.customerRef == null && hall.customerRef(ticketId).isPresent())
-                .ifPresent(this::readvise);
-    }
-
-    /** The SLA monitor reported the wait breach after the service started: the apology comes first. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void waitBreached(String ticketId) {
-        servingFor(ticketId).filter(r -> r.recoveryGesture == null).ifPresent(this::readvise);
-    }
-
-    /** Locked: the outcome endpoint may be writing the same row, and neither may lose the other's change. */
-    private Optional<RecommendationEntity> servingFor(String ticketId) {
-        return RecommendationEntity.<RecommendationEntity>find("ticketId = ?1 and status = ?2", ticketId,
-                RecommendationStatus.SERVING).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-    }
-
-    private void readvise(RecommendationEntity previous) {
-        previous.status = RecommendationStatus.SUPERSEDED;
-        // The load stays the one at service start: that is the hall the clerk is pitching in.
-        advise(new Moment(previous.branchId, previous.counterId, previous.ticketId, previous.ticketNumber,
-                previous.clerkId, previous.businessType, previous.serviceStartedAt),
-                new HallLoad(previous.waiting, previous.busyThreshold), previous);
-    }
-
-    /** {@code replaced}: the advice this one supersedes for the same customer, or null. */
-    private void advise(Moment m, HallLoad load, RecommendationEntity replaced) {
-        String customerRef = hall.customerRef(m.ticketId()).orElse(null);
-        CustomerProfile profile = profiles.find(customerRef).orElse(null);
-        ContactHistory history = profiles.history(customerRef);
-        Optional<WaitBreach> breach = breaches.of(m.ticketId()).map(b -> new WaitBreach(
-                Math.max(b.waitedSeconds(), hall.waitedSeconds(m.ticketId(), m.startedAt()).orElse(0L)), b.limitSeconds()));
+    /** {@code replaced}: the advice this one supersedes for the same customer, or null. Returns the new advice, persisted. */
+    private RecommendationEntity advise(Moment m, HallLoad load, RecommendationEntity replaced, String customerRef,
+                                        CustomerProfile profile, ContactHistory history, Optional<WaitBreach> breach,
+                                        List<Offer> offers) {
         RecoveryGesture gesture = branches.recoveryGesture(m.branchId());
-        CounterAdvice advice = rules.advisor().advise(profile, history, m.businessType(), catalogue.all(), load,
+        CounterAdvice advice = rules.advisor().advise(profile, history, m.businessType(), offers, load,
                 breach, gesture, m.startedAt());
 
         Instant now = clock.instant();
@@ -169,5 +238,6 @@ public class Recommender {
         LOG.infof("Counter %s/%s: offer %s, pitch %s, recovery %s, %d waiting", r.branchId, r.counterId,
                 r.offerCode != null ? r.offerCode : "none (" + r.noOfferReason + ")",
                 r.pitchForm, r.recoveryGesture, r.waiting);
+        return r;
     }
 }
