@@ -85,5 +85,7 @@ public class MomentRecorder implements EventHandler {
                 advising.waitBreached(breach.ticketId());
             }
         }
+        live.persistCreated();
+        advising.persistCreated();
     }
 }

@@ -107,6 +107,7 @@ public class Recommender {
         private final CustomerProfiles.Known customers;
         /** Loaded SERVING and created since; a row whose status changed stays here, read by status. */
         private final List<RecommendationEntity> advice;
+        private final List<RecommendationEntity> created = new ArrayList<>();
         private final Set<String> tickets;
         private final Set<Counter> counters;
         private List<Offer> offers;
@@ -181,12 +182,24 @@ public class Recommender {
             String customerRef = hall.customerRef(m.ticketId()).orElse(null);
             Optional<WaitBreach> breach = breaches.of(m.ticketId()).map(b -> new WaitBreach(
                     Math.max(b.waitedSeconds(), hall.waitedSeconds(m.ticketId(), m.startedAt()).orElse(0L)), b.limitSeconds()));
-            advice.add(Recommender.this.advise(m, load, replaced, customerRef, customers.find(customerRef).orElse(null),
-                    customers.history(customerRef), breach, offers));
+            RecommendationEntity r = Recommender.this.advise(m, load, replaced, customerRef,
+                    customers.find(customerRef).orElse(null), customers.history(customerRef), breach, offers);
+            advice.add(r);
+            created.add(r);
+        }
+
+        /**
+         * Persists the advice the poll's events gave, as the poll left it (advice given and ended
+         * in the same poll is inserted FINISHED or SUPERSEDED, with no UPDATE after its INSERT).
+         * Called once, after the last event.
+         */
+        public void persistCreated() {
+            RecommendationEntity.persist(created);
+            created.clear();
         }
     }
 
-    /** {@code replaced}: the advice this one supersedes for the same customer, or null. Returns the new advice, persisted. */
+    /** {@code replaced}: the advice this one supersedes for the same customer, or null. Returns the new advice, to persist. */
     private RecommendationEntity advise(Moment m, HallLoad load, RecommendationEntity replaced, String customerRef,
                                         CustomerProfile profile, ContactHistory history, Optional<WaitBreach> breach,
                                         List<Offer> offers) {
@@ -221,7 +234,6 @@ public class Recommender {
             r.waitedSeconds = breach.get().waitedSeconds();
             r.limitSeconds = breach.get().limitSeconds();
         });
-        r.persist();
 
         if (r.offerCode != null) {
             outbox.publish(now, new OfferRecommended(r.id.toString(), r.branchId, r.ticketId, r.counterId,
