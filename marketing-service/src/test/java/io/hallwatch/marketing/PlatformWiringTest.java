@@ -9,7 +9,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 
 /** The shared wiring checks, plus the consumer's: once-only application and the DLQ. */
 @QuarkusTest
@@ -26,5 +28,11 @@ class PlatformWiringTest extends ConsumingServiceChecks {
     @Override
     protected String consumerName() {
         return MomentRecorder.CONSUMER;
+    }
+
+    /** The moments consumer's dedupe record is the event journal, not a processed_event row. */
+    @Override
+    protected long firstDeliveryRecords(UUID eventId) throws SQLException {
+        return count("SELECT count(*) FROM event_journal WHERE event_id = ?", eventId);
     }
 }

@@ -2,8 +2,6 @@ package io.hallwatch.marketing.moments;
 
 import io.hallwatch.common.consumer.EventConsumers;
 import io.hallwatch.common.consumer.EventHandler;
-import io.hallwatch.common.consumer.Transactions;
-import io.hallwatch.common.journal.EventJournal;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
@@ -25,7 +23,7 @@ import java.util.List;
  * Records the service moments marketing reacts to and hands them on: tickets keep the live queue a
  * pitch is sized to, a service start makes the recommendation, a long-wait breach calls for
  * recovery. One consumer for the three topics, each event applied once with everything it causes.
- * A poll is applied at once: journalled in one statement, what its events touch read in a few
+ * A poll is applied at once: journaled in one statement, what its events touch read in a few
  * queries ({@link PollScope}), the events applied in order in memory, and Hibernate's writes sent
  * in JDBC batches at the one flush of the poll's transaction.
  */
@@ -34,13 +32,11 @@ public class MomentRecorder implements EventHandler {
     /** Consumer group and dedupe key; changing it would re-apply every retained event. */
     public static final String CONSUMER = "marketing-moments";
 
-    private final EventJournal journal;
     private final HallLedger hall;
     private final WaitBreaches breaches;
     private final Recommender recommender;
 
-    MomentRecorder(EventJournal journal, HallLedger hall, WaitBreaches breaches, Recommender recommender) {
-        this.journal = journal;
+    MomentRecorder(HallLedger hall, WaitBreaches breaches, Recommender recommender) {
         this.hall = hall;
         this.breaches = breaches;
         this.recommender = recommender;
@@ -48,20 +44,21 @@ public class MomentRecorder implements EventHandler {
 
     void onStart(@Observes StartupEvent event, EventConsumers consumers) {
         // A poll per transaction, applied together: at ten round trips an event, one at a time,
-        // this consumer fell behind from 50 branches on (bench/README.md, 4).
-        consumers.start(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA), this, Transactions.PER_POLL);
+        // this consumer fell behind from 50 branches on (bench/README.md, 4). The journal, written
+        // from the records' values in one statement a poll, is also the consumer's dedupe record:
+        // this is the service's one consumer, and it journals every event it applies.
+        consumers.startJournaled(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA), this, 1);
     }
 
     /** One event in its own transaction: the path of a poll that failed, taken one event at a time. */
     @Override
     public void handle(CloudEvent<?> event) {
-        journal.record(event);
         apply(List.of(event));
     }
 
+    /** The poll's first deliveries, already journaled by the consumer loop. */
     @Override
-    public void handleAll(List<CloudEvent<?>> events, List<byte[]> values) {
-        journal.recordAll(events, values);
+    public void handleAll(List<CloudEvent<?>> events) {
         apply(events);
     }
 
