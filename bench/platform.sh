@@ -154,7 +154,12 @@ bench_start_service() {
     -Dsmallrye.jwt.sign.key.location="$BENCH_KEYS/jwt-private.pem")
   [[ -n "${BENCH_TOKEN:-}" ]] || bench_keys
   bench_service_jvm_opts
-  (exec env ${BENCH_SERVICE_ENV[@]+"${BENCH_SERVICE_ENV[@]}"} java "${BENCH_SERVICE_JVM[@]}" ${extra[@]+"${extra[@]}"} \
+  # deploy/local/<service>-jvm.options: a service's own flags after the shared ones, as the launcher.
+  local own=()
+  if [[ -z "${HALLWATCH_SERVICE_JVM_OPTS:-}" && -f "$ROOT/deploy/local/$name-jvm.options" ]]; then
+    mapfile -t own < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$ROOT/deploy/local/$name-jvm.options")
+  fi
+  (exec env ${BENCH_SERVICE_ENV[@]+"${BENCH_SERVICE_ENV[@]}"} java "${BENCH_SERVICE_JVM[@]}" ${own[@]+"${own[@]}"} ${extra[@]+"${extra[@]}"} \
     -Dquarkus.http.port="$port" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
     -Dquarkus.datasource.username="$PG_USER" \
