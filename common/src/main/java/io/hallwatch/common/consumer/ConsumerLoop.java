@@ -154,15 +154,13 @@ public final class ConsumerLoop {
                 boolean[] first = deliveries.firsts(events, values);
                 System.arraycopy(first, 0, applied, 0, first.length);
                 List<CloudEvent<?>> toApply = new ArrayList<>(events.size());
-                List<byte[]> toApplyValues = new ArrayList<>(events.size());
                 for (int i = 0; i < events.size(); i++) {
                     if (applied[i]) {
                         toApply.add(events.get(i));
-                        toApplyValues.add(values.get(i));
                     }
                 }
                 if (!toApply.isEmpty()) {
-                    handler.handleAll(toApply, toApplyValues);
+                    handler.handleAll(toApply);
                 }
             });
         } catch (RuntimeException e) {

@@ -25,16 +25,6 @@ public interface EventHandler {
     }
 
     /**
-     * {@link #handleAll(List)} with each event's Kafka record value, in the same order: a handler
-     * that journals may store the event as it was sent ({@code EventJournal.recordAll(events,
-     * values)}) instead of encoding it again, which was a large share of the SLA monitor's
-     * consumer CPU (bench/README.md, 2).
-     */
-    default void handleAll(List<CloudEvent<?>> events, List<byte[]> values) {
-        handleAll(events);
-    }
-
-    /**
      * A handler that works through JPA entities, made safe for {@link Transactions#PER_POLL}:
      * {@code flush} runs after each event. It should flush the entity manager, so that the next
      * event's native SQL and plain JDBC see its writes too, not only its entity queries, and clear

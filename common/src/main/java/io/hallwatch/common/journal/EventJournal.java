@@ -3,7 +3,6 @@ package io.hallwatch.common.journal;
 import io.agroal.api.AgroalDataSource;
 import io.hallwatch.common.consumer.FirstDeliveries;
 import io.hallwatch.events.CloudEvent;
-import io.hallwatch.events.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,7 +19,9 @@ import java.util.UUID;
 
 /**
  * A consuming service's record of the events it applied, in event time (table {@code event_journal},
- * migration location {@code db/hallwatch-journal}). An upsert: a redelivered event is a no-op.
+ * migration location {@code db/hallwatch-journal}), each as its Kafka record value. An upsert: a
+ * redelivered event is a no-op, and its key is the record of first delivery of the one consumer
+ * that journals ({@code EventConsumers.startJournaled}).
  */
 @ApplicationScoped
 public class EventJournal implements FirstDeliveries {
@@ -34,11 +35,6 @@ public class EventJournal implements FirstDeliveries {
         this.dataSource = dataSource;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(CloudEvent<?> event) {
-        recordOne(event, EventCodec.toJson(event));
-    }
-
     private boolean recordOne(CloudEvent<?> event, String payload) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
             bind(s, event, payload);
@@ -46,12 +42,6 @@ public class EventJournal implements FirstDeliveries {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot journal " + event.type(), e);
         }
-    }
-
-    /** {@link #firsts} where the caller needs no answer: a handler that journals what it applies. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAll(List<? extends CloudEvent<?>> events, List<byte[]> values) {
-        firsts(events, values);
     }
 
     /** Journals the event from its record value: the journal's key is the consumer's record of first delivery. */
