@@ -6,7 +6,8 @@ public enum Transactions {
     PER_EVENT,
     /**
      * All events of one poll (up to {@code hallwatch.consumer.max-poll-records}) in one transaction, each still deduped by its own
-     * processed_event row; a poll in which anything goes wrong is rolled back and applied again
+     * record of first delivery (a processed_event row, or the journal's for
+     * {@code EventConsumers.startJournaled}); a poll in which anything goes wrong is rolled back and applied again
      * one event at a time, so poison records, rejections, retries and database outages are
      * handled exactly as with {@link #PER_EVENT}. It saves a commit (a WAL flush) and a
      * transaction round trip per event. Only for handlers whose reads see the writes of earlier
