@@ -29,6 +29,8 @@ public final class TicketIssueBench {
         Duration duration = Duration.ofSeconds(Long.parseLong(arg(args, "--seconds", "30")));
         int clients = Integer.parseInt(arg(args, "--clients", "8"));
         Path out = Path.of(arg(args, "--out", "bench/results/ticket-issue.md"));
+        String platform = arg(args, "--platform", "queue-service");
+        String loadAtStart = arg(args, "--load-start", "?");
 
         int branchCount = Integer.parseInt(arg(args, "--branches", "100"));
         // A province's kiosks, not one hall's: spread over many branches, queues stay hall-sized.
@@ -72,7 +74,7 @@ public final class TicketIssueBench {
         String table = table(results, rate);
         System.out.println(table);
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report(table, queue, rate, duration, clients, branchCount));
+        Files.writeString(out, report(table, queue, rate, duration, clients, branchCount, platform, loadAtStart));
         System.out.println("written to " + out);
         // The HTTP client's pools are not daemon threads; the run is over.
         System.exit(0);
@@ -96,8 +98,8 @@ public final class TicketIssueBench {
         return sb.toString();
     }
 
-    private static String report(String table, String queue, int rate, Duration duration, int clients, int branchCount)
-            throws IOException {
+    private static String report(String table, String queue, int rate, Duration duration, int clients, int branchCount,
+                                 String platform, String loadAtStart) throws IOException {
         String cpu = Files.exists(Path.of("/proc/cpuinfo"))
                 ? Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.replaceAll(".*:\\s*", "")).orElse("?") : "?";
@@ -106,7 +108,16 @@ public final class TicketIssueBench {
                 + cpu + ", Java " + System.getProperty("java.version") + ").\n"
                 + "Target " + queue + ", " + duration.toSeconds() + " s per run, open loop at " + rate + "/s, closed loop with "
                 + clients + " clients, tickets spread over " + branchCount + " branches. Latency is measured from each request's due time (no coordinated omission). "
-                + "The load generator runs on the same machine as the platform.\n\n" + table;
+                + "Running on this machine: Kafka, PostgreSQL, " + platform.replace(",", ", ")
+                + " and the load generator. Load at start: " + loadAtStart.trim() + "; at end: " + uptime() + ".\n\n" + table;
+    }
+
+    private static String uptime() {
+        try {
+            return new String(new ProcessBuilder("uptime").start().getInputStream().readAllBytes()).trim();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static String arg(String[] args, String name, String fallback) {
@@ -118,7 +129,7 @@ public final class TicketIssueBench {
         return fallback;
     }
 
-    /** A token the bench script mints with ./hallwatch token (the platform's own keys). */
+    /** A token bench/ticket-issue mints with the bench platform's own keys (deploy/local/JwtKeys.java). */
     private static String token(String env) {
         String token = System.getenv(env);
         if (token == null || token.isBlank()) {
