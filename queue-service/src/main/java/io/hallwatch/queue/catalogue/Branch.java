@@ -10,14 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A business hall (营业厅): its time zone, opening hours and the business types it offers. */
+/** A business hall (营业厅): its time zone, opening hours and the business types it offers ({@link BranchSetup} reads them). */
 @Entity
 @Table(name = "branch")
 public class Branch extends PanacheEntityBase {
@@ -35,22 +32,4 @@ public class Branch extends PanacheEntityBase {
     @CollectionTable(name = "branch_business_type", joinColumns = @JoinColumn(name = "branch_id"))
     @Column(name = "business_type_code")
     public Set<String> businessTypes = new HashSet<>();
-
-    public ZoneId zone() {
-        return ZoneId.of(timeZone);
-    }
-
-    /** The branch-local day an instant falls on: ticket numbers restart with it. */
-    public LocalDate serviceDay(Instant instant) {
-        return LocalDate.ofInstant(instant, zone());
-    }
-
-    public boolean isOpenAt(Instant instant) {
-        LocalTime local = instant.atZone(zone()).toLocalTime();
-        return !local.isBefore(opensAt) && local.isBefore(closesAt);
-    }
-
-    public boolean offers(String businessType) {
-        return businessTypes.contains(businessType);
-    }
 }

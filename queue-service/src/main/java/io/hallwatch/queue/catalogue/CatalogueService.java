@@ -1,13 +1,20 @@
 package io.hallwatch.queue.catalogue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.queue.config.QueueConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,6 +22,32 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class CatalogueService {
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+    private final RecentCatalogue recent;
+    private final TransactionSynchronizationRegistry transactions;
+
+    CatalogueService(QueueConfig config, MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+        this.recent = new RecentCatalogue(config.catalogueMaxAge(), Ticker.systemTicker());
+        this.transactions = transactions;
+        CaffeineCacheMetrics.monitor(registry, recent.branches(), "catalogue-branches");
+        CaffeineCacheMetrics.monitor(registry, recent.types(), "catalogue-business-types");
+    }
+
+    /** A branch's set-up as read at most {@code hallwatch.queue.catalogue-max-age} ago. */
+    public BranchSetup branchSetup(String branchId) {
+        return recent.branch(branchId, id -> {
+            Branch branch = Branch.findById(id);
+            return branch == null ? null : BranchSetup.of(branch);
+        }).orElseThrow(() -> ProblemException.notFound("branch-not-found", "No branch " + branchId));
+    }
+
+    /** A business type's set-up as read at most {@code hallwatch.queue.catalogue-max-age} ago. */
+    public Optional<BusinessTypeSetup> businessTypeSetup(String code) {
+        return recent.type(code, c -> {
+            BusinessType type = BusinessType.findById(c);
+            return type == null ? null : BusinessTypeSetup.of(type);
+        });
+    }
 
     public List<BusinessType> businessTypes() {
         return BusinessType.listAll(io.quarkus.panache.common.Sort.by("ticketPrefix"));
@@ -59,6 +92,7 @@ public class CatalogueService {
             type.limitFromStandard = false;
             type.persist();
         }
+        afterCompletion(() -> recent.forgetType(code));
         return existing == null;
     }
 
@@ -97,6 +131,24 @@ public class CatalogueService {
         if (existing == null) {
             branch.persist();
         }
+        afterCompletion(() -> recent.forgetBranch(branchId));
         return existing == null;
+    }
+
+    /**
+     * After the change commits (or not): forgotten earlier, a kiosk request in between could read
+     * the old row again and keep it for another max-age.
+     */
+    private void afterCompletion(Runnable forget) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget.run();
+            }
+        });
     }
 }

@@ -23,4 +23,12 @@ public interface QueueConfig {
     /** How often the waiting-now gauges are recounted from the database (read by the scheduler). */
     @WithDefault("10s")
     Duration metricsRefresh();
+
+    /**
+     * How long a branch's or business type's set-up read for a kiosk or counter request is reused.
+     * A change through the admin API is seen at once by the replica that made it, by the others
+     * within this time. 0 reads them on every request.
+     */
+    @WithDefault("5s")
+    Duration catalogueMaxAge();
 }

@@ -11,7 +11,8 @@ import io.hallwatch.events.TicketNoShow;
 import io.hallwatch.events.TicketRecalled;
 import io.hallwatch.events.TicketTransferred;
 import io.hallwatch.queue.catalogue.Branch;
-import io.hallwatch.queue.catalogue.BusinessType;
+import io.hallwatch.queue.catalogue.BranchSetup;
+import io.hallwatch.queue.catalogue.BusinessTypeSetup;
 import io.hallwatch.queue.catalogue.CatalogueService;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.handling.HandlingTimes;
@@ -80,7 +81,7 @@ public class TicketService {
 
     @Transactional
     public Issued issue(String branchId, IssueTicketRequest request, String idempotencyKey) {
-        Branch branch = catalogue.branch(branchId);
+        BranchSetup branch = catalogue.branchSetup(branchId);
         if (idempotencyKey != null) {
             Optional<Ticket> earlier = earlierIssue(branchId, idempotencyKey);
             if (earlier.isPresent()) {
@@ -93,23 +94,23 @@ public class TicketService {
                 return new Issued(view(t), false);
             }
         }
-        BusinessType type = knownType(request.businessType());
-        if (!branch.offers(type.code)) {
+        BusinessTypeSetup type = knownType(request.businessType());
+        if (!branch.offers(type.code())) {
             throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name + " does not offer " + type.code);
+                    branch.name() + " does not offer " + type.code());
         }
         Instant now = clock.instant();
         if (!branch.isOpenAt(now)) {
             throw new ProblemException(409, "branch-closed", "Branch closed",
-                    branch.id + " is open " + branch.opensAt + "–" + branch.closesAt + " (" + branch.timeZone + ")");
+                    branch.id() + " is open " + branch.opensAt() + "–" + branch.closesAt() + " (" + branch.zone() + ")");
         }
         LocalDate day = branch.serviceDay(now);
         Ticket t = new Ticket();
         t.id = UUID.randomUUID();
-        t.branchId = branch.id;
-        t.businessType = type.code;
+        t.branchId = branch.id();
+        t.businessType = type.code();
         t.tier = request.tierOrDefault();
-        t.number = nextNumber(branch.id, day, type);
+        t.number = nextNumber(branch.id(), day, type);
         t.serviceDay = day;
         t.status = TicketStatus.WAITING;
         t.issuedAt = now;
@@ -144,7 +145,7 @@ public class TicketService {
      */
     @Transactional
     public Called callNext(String branchId, CallNextRequest request, String idempotencyKey) {
-        catalogue.branch(branchId);
+        catalogue.branchSetup(branchId);
         request.businessTypes().forEach(this::knownType);
         if (idempotencyKey != null) {
             Optional<CallNextKeys.Earlier> earlier = callKeys.earlier(branchId, request.counterId(), request.clerkId(), idempotencyKey);
@@ -219,21 +220,21 @@ public class TicketService {
     @Transactional
     public TicketView transfer(UUID ticketId, String businessType) {
         Ticket t = ticket(ticketId, true);
-        BusinessType type = knownType(businessType);
-        Branch branch = catalogue.branch(t.branchId);
-        if (!branch.offers(type.code)) {
+        BusinessTypeSetup type = knownType(businessType);
+        BranchSetup branch = catalogue.branchSetup(t.branchId);
+        if (!branch.offers(type.code())) {
             throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name + " does not offer " + type.code);
+                    branch.name() + " does not offer " + type.code());
         }
-        if (type.code.equals(t.businessType)) {
-            throw ProblemException.conflict("same-business-type", "The ticket is already for " + type.code);
+        if (type.code().equals(t.businessType)) {
+            throw ProblemException.conflict("same-business-type", "The ticket is already for " + type.code());
         }
         t.apply(TicketAction.TRANSFER);
         Instant now = clock.instant();
         t.previousBusinessType = t.businessType;
-        t.businessType = type.code;
+        t.businessType = type.code();
         t.serviceDay = branch.serviceDay(now);
-        t.number = nextNumber(branch.id, t.serviceDay, type);
+        t.number = nextNumber(branch.id(), t.serviceDay, type);
         t.calledAt = null;
         t.counterId = null;
         t.clerkId = null;
@@ -291,20 +292,17 @@ public class TicketService {
         return Ticket.find("branchId = ?1 and idempotencyKey = ?2", branchId, idempotencyKey).firstResultOptional();
     }
 
-    private String nextNumber(String branchId, LocalDate day, BusinessType type) {
+    private String nextNumber(String branchId, LocalDate day, BusinessTypeSetup type) {
         long next = sequence.next(branchId, day, type.prefix());
         if (next > TicketNumber.MAX_PER_DAY) {
-            throw ProblemException.conflict("numbers-exhausted", "No " + type.code + " numbers left today");
+            throw ProblemException.conflict("numbers-exhausted", "No " + type.code() + " numbers left today");
         }
         return TicketNumber.format(type.prefix(), next);
     }
 
-    private BusinessType knownType(String code) {
-        BusinessType type = BusinessType.findById(code);
-        if (type == null) {
-            throw ProblemException.badRequest("unknown-business-type", "Unknown business type " + code);
-        }
-        return type;
+    private BusinessTypeSetup knownType(String code) {
+        return catalogue.businessTypeSetup(code).orElseThrow(
+                () -> ProblemException.badRequest("unknown-business-type", "Unknown business type " + code));
     }
 
     private Ticket ticket(UUID id, boolean forUpdate) {
@@ -339,8 +337,8 @@ public class TicketService {
             }
             ahead++;
         }
-        BusinessType type = BusinessType.findById(t.businessType);
-        double mean = handlingTimes.of(t.branchId, t.businessType, type.handlingLimitSeconds).meanSeconds();
+        int limit = catalogue.businessTypeSetup(t.businessType).map(BusinessTypeSetup::handlingLimitSeconds).orElseThrow();
+        double mean = handlingTimes.of(t.branchId, t.businessType, limit).meanSeconds();
         int open = presence.openFor(t.branchId, t.businessType, now.minus(config.counterPresenceWindow()));
         return new Estimate(ahead + 1, ahead, WaitEstimator.estimateMinutes(ahead, mean, open));
     }

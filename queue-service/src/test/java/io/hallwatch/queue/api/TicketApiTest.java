@@ -173,6 +173,24 @@ class TicketApiTest {
     }
 
     @Test
+    void a_kiosk_sees_an_admins_change_to_its_branch_at_once() {
+        Hall hall = Hall.open("PAYMENT", "GENERAL");
+        hall.issued("PAYMENT", null); // the branch's set-up is now remembered for kiosk requests
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "测试营业厅", "timeZone", "Asia/Shanghai", "opensAt", "08:00", "closesAt", "20:00",
+                        "businessTypes", List.of("GENERAL")))
+                .when().put("/api/v1/branches/" + hall.branchId).then().statusCode(200);
+        hall.issue("PAYMENT", null).statusCode(422)
+                .body("type", equalTo("https://hallwatch.io/problems/business-type-not-offered"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "测试营业厅", "timeZone", "Asia/Shanghai", "opensAt", "12:00", "closesAt", "20:00",
+                        "businessTypes", List.of("GENERAL")))
+                .when().put("/api/v1/branches/" + hall.branchId).then().statusCode(200);
+        hall.issue("GENERAL", null).statusCode(409).body("type", equalTo("https://hallwatch.io/problems/branch-closed"));
+        assertEquals(1, count("SELECT count(*) FROM ticket WHERE branch_id = ?", hall.branchId));
+    }
+
+    @Test
     void an_opaque_customer_reference_travels_to_the_event() {
         Hall hall = Hall.open();
         String id = given().contentType(ContentType.JSON).body(Map.of("businessType", "NEW_LINE", "customerRef", "CRM-0042-X"))
