@@ -1,13 +1,12 @@
 package io.hallwatch.queue.catalogue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.hallwatch.common.AfterCommit;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.queue.config.QueueConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.DateTimeException;
@@ -24,11 +23,11 @@ public class CatalogueService {
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
     private final RecentCatalogue recent;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
 
-    CatalogueService(QueueConfig config, MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+    CatalogueService(QueueConfig config, MeterRegistry registry, AfterCommit afterCommit) {
         this.recent = new RecentCatalogue(config.catalogueMaxAge(), Ticker.systemTicker());
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         CaffeineCacheMetrics.monitor(registry, recent.branches(), "catalogue-branches");
         CaffeineCacheMetrics.monitor(registry, recent.types(), "catalogue-business-types");
     }
@@ -92,7 +91,8 @@ public class CatalogueService {
             type.limitFromStandard = false;
             type.persist();
         }
-        afterCompletion(() -> recent.forgetType(code));
+        // Forgotten before the commit, the old row could be read again and kept for another max-age.
+        afterCommit.run(() -> recent.forgetType(code));
         return existing == null;
     }
 
@@ -131,24 +131,7 @@ public class CatalogueService {
         if (existing == null) {
             branch.persist();
         }
-        afterCompletion(() -> recent.forgetBranch(branchId));
+        afterCommit.run(() -> recent.forgetBranch(branchId));
         return existing == null;
-    }
-
-    /**
-     * After the change commits (or not): forgotten earlier, a kiosk request in between could read
-     * the old row again and keep it for another max-age.
-     */
-    private void afterCompletion(Runnable forget) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                forget.run();
-            }
-        });
     }
 }

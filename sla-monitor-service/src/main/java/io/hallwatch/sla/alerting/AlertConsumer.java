@@ -6,7 +6,7 @@ import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.Topics;
-import io.hallwatch.sla.support.AfterCommit;
+import io.hallwatch.common.AfterCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

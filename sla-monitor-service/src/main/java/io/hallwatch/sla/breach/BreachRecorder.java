@@ -9,7 +9,7 @@ import io.hallwatch.sla.detection.Finding;
 import io.hallwatch.sla.detection.SlaKind;
 import io.hallwatch.sla.detection.TicketFacts;
 import io.hallwatch.sla.metrics.SlaMetrics;
-import io.hallwatch.sla.support.AfterCommit;
+import io.hallwatch.common.AfterCommit;
 import io.hallwatch.sla.support.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

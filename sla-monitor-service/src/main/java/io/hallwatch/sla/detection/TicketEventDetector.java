@@ -8,7 +8,7 @@ import io.hallwatch.sla.metrics.SlaMetrics;
 import io.hallwatch.sla.policy.PolicyHistory;
 import io.hallwatch.sla.policy.PolicyStore;
 import io.hallwatch.sla.policy.TicketLimits;
-import io.hallwatch.sla.support.AfterCommit;
+import io.hallwatch.common.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,4 +1,4 @@
-package io.hallwatch.sla.support;
+package io.hallwatch.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -7,7 +7,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Runs something once the current transaction has committed: metrics count what really
- * happened, not what a rolled-back attempt tried.
+ * happened and caches forget what really changed, not what a rolled-back attempt tried.
  */
 @ApplicationScoped
 public class AfterCommit {
