@@ -1,11 +1,11 @@
 package io.hallwatch.counter.service;
 
+import io.hallwatch.common.metrics.GaugeTable;
 import io.hallwatch.events.ServiceOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,12 +23,13 @@ public class CounterMetrics {
 
     private final MeterRegistry registry;
     private final EntityManager em;
-    private final MultiGauge counters;
+    /* Four rows per branch, refreshed together: a table, not a meter per row (GaugeTable). */
+    private final GaugeTable counters;
 
-    CounterMetrics(MeterRegistry registry, EntityManager em) {
+    CounterMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, EntityManager em) {
         this.registry = registry;
         this.em = em;
-        this.counters = MultiGauge.builder("hallwatch.counters").description("Counters by status, per branch").register(registry);
+        this.counters = GaugeTable.register(prometheus, "hallwatch_counters", "Counters by status, per branch", "branch", "status");
     }
 
     public void finished(String branch, String businessType, ServiceOutcome outcome, Duration handling) {
@@ -60,7 +61,6 @@ public class CounterMetrics {
                 CROSS JOIN (VALUES ('CLOSED'), ('OPEN'), ('PAUSED'), ('SERVING')) AS s (status)
                 LEFT JOIN counter c ON c.branch_id = b.branch_id AND c.status = s.status
                 GROUP BY b.branch_id, s.status""").getResultList();
-        counters.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("branch", (String) r[0], "status", (String) r[1]),
-                ((Number) r[2]).doubleValue())).toList(), true);
+        counters.replace(rows.stream().map(r -> GaugeTable.Row.of(((Number) r[2]).doubleValue(), (String) r[0], (String) r[1])).toList());
     }
 }

@@ -1,12 +1,12 @@
 package io.hallwatch.queue.ticket;
 
 import io.hallwatch.common.SqlTimes;
+import io.hallwatch.common.metrics.GaugeTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,17 +26,18 @@ public class TicketMetrics {
     private final MeterRegistry registry;
     private final EntityManager em;
     private final Clock clock;
-    private final MultiGauge waiting;
-    private final MultiGauge oldestWait;
+    /* A row per branch and business type, 8,000 at 1,000 branches: tables, not a meter per row (GaugeTable). */
+    private final GaugeTable waiting;
+    private final GaugeTable oldestWait;
 
-    TicketMetrics(MeterRegistry registry, EntityManager em, Clock clock) {
+    TicketMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, EntityManager em, Clock clock) {
         this.registry = registry;
         this.em = em;
         this.clock = clock;
-        this.waiting = MultiGauge.builder("hallwatch.tickets.waiting")
-                .description("Customers waiting now, per branch and business type").register(registry);
-        this.oldestWait = MultiGauge.builder("hallwatch.tickets.oldest.wait").baseUnit("seconds")
-                .description("How long the longest-waiting customer has waited, per branch and business type").register(registry);
+        this.waiting = GaugeTable.register(prometheus, "hallwatch_tickets_waiting",
+                "Customers waiting now, per branch and business type", "branch", "business_type");
+        this.oldestWait = GaugeTable.register(prometheus, "hallwatch_tickets_oldest_wait_seconds",
+                "How long the longest-waiting customer has waited, per branch and business type", "branch", "business_type");
     }
 
     void issued(String branch, String businessType) {
@@ -68,10 +69,9 @@ public class TicketMetrics {
                                    AND w.status = 'WAITING'
                 GROUP BY bt.branch_id, bt.business_type_code""").getResultList();
         Instant now = clock.instant();
-        waiting.register(rows.stream().map(r -> MultiGauge.Row.of(
-                Tags.of("branch", (String) r[0], "business_type", (String) r[1]), ((Number) r[2]).doubleValue())).toList(), true);
-        oldestWait.register(rows.stream().map(r -> MultiGauge.Row.of(
-                Tags.of("branch", (String) r[0], "business_type", (String) r[1]),
-                r[3] == null ? 0.0 : Math.max(0, Duration.between(SqlTimes.toInstant(r[3]), now).toSeconds()))).toList(), true);
+        waiting.replace(rows.stream().map(r -> GaugeTable.Row.of(((Number) r[2]).doubleValue(), (String) r[0], (String) r[1])).toList());
+        oldestWait.replace(rows.stream().map(r -> GaugeTable.Row.of(
+                r[3] == null ? 0.0 : Math.max(0, Duration.between(SqlTimes.toInstant(r[3]), now).toSeconds()),
+                (String) r[0], (String) r[1])).toList());
     }
 }
