@@ -67,6 +67,19 @@ class CounterApiTest {
     @AfterEach
     void healQueue() {
         QueueStub.failing = false;
+        QueueStub.liveStatus = 200;
+    }
+
+    @Test
+    void readiness_follows_the_queue_services_liveness() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Queue service' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Queue service' }.data.status", equalTo(200));
+
+        QueueStub.liveStatus = 503;
+        given().when().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'Queue service' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'Queue service' }.data.status", equalTo(503));
     }
 
     @Test

@@ -34,6 +34,8 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
     static final Map<String, Deque<String>> TICKETS = new ConcurrentHashMap<>();
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     static volatile boolean failing;
+    /** What the stub's {@code /q/health/live} answers: 200, or 503 as a queue-service going down. */
+    static volatile int liveStatus = 200;
     /** "branch key" of every call-next, in arrival order: the Idempotency-Key the counter sent. */
     static final List<String> CALL_KEYS = new CopyOnWriteArrayList<>();
     /** How many of the next call-nexts answer only after the counter's timeout, as an overloaded queue would. */
@@ -69,7 +71,7 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
         REQUESTS.add(exchange.getRequestMethod() + " " + path + " " + body);
         String claims = Tokens.verifiedClaims(exchange.getRequestHeaders().getFirst("Authorization"));
         if (path.equals("/q/health/live")) {
-            respond(exchange, 200, "{\"status\":\"UP\"}");
+            respond(exchange, liveStatus, liveStatus == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
         } else if (!isServiceToken(claims)) {
             // As the real queue-service would: no data without a valid service token.
             respond(exchange, 401, "{\"status\":401}");
