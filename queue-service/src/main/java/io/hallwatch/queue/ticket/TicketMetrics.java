@@ -4,7 +4,6 @@ import io.hallwatch.common.SqlTimes;
 import io.hallwatch.common.metrics.GaugeTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -17,26 +16,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The queue's figures for Prometheus. Tags are branch and business type only: bounded. */
+/**
+ * The queue's figures for Prometheus. Tags are branch and business type only: bounded, but 8,000
+ * pairs at 1,000 branches. So the meters are registered with the Prometheus registry itself rather
+ * than the global composite, whose own meter, id and tags over each Prometheus one doubled what
+ * they cost (bench/README.md, "4. Scale"); Prometheus is the only registry the services export to.
+ */
 @ApplicationScoped
 public class TicketMetrics {
     private static final Duration[] WAIT_SLO = {
             Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(20), Duration.ofMinutes(30)};
 
-    private final MeterRegistry registry;
+    private final PrometheusMeterRegistry registry;
     private final EntityManager em;
     private final Clock clock;
     /* A row per branch and business type, 8,000 at 1,000 branches: tables, not a meter per row (GaugeTable). */
     private final GaugeTable waiting;
     private final GaugeTable oldestWait;
 
-    TicketMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, EntityManager em, Clock clock) {
+    TicketMetrics(PrometheusMeterRegistry registry, EntityManager em, Clock clock) {
         this.registry = registry;
         this.em = em;
         this.clock = clock;
-        this.waiting = GaugeTable.register(prometheus, "hallwatch_tickets_waiting",
+        this.waiting = GaugeTable.register(registry, "hallwatch_tickets_waiting",
                 "Customers waiting now, per branch and business type", "branch", "business_type");
-        this.oldestWait = GaugeTable.register(prometheus, "hallwatch_tickets_oldest_wait_seconds",
+        this.oldestWait = GaugeTable.register(registry, "hallwatch_tickets_oldest_wait_seconds",
                 "How long the longest-waiting customer has waited, per branch and business type", "branch", "business_type");
     }
 
