@@ -2,9 +2,11 @@ package io.hallwatch.counter.service;
 
 import io.hallwatch.common.metrics.GaugeTable;
 import io.hallwatch.events.ServiceOutcome;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Histogram;
+import io.prometheus.client.Summary;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,44 +16,46 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The counters' figures for Prometheus; tags branch, business type, outcome, status: all bounded,
- * but thousands of series at 1,000 branches, so registered with the Prometheus registry itself
- * rather than the global composite, which doubles each meter (queue-service's TicketMetrics).
+ * The counters' figures for Prometheus; tags branch, business type, outcome, reason, status: all
+ * bounded, but thousands of series at 1,000 branches. So, as the queue-service's TicketMetrics
+ * (which says why), they are the Prometheus client's own labelled metrics rather than Micrometer
+ * meters, registered with the registry that {@code /q/metrics} scrapes.
  */
 @ApplicationScoped
 public class CounterMetrics {
     /** A bucket at each limit of the service standard, so "share within limit" is a bucket ratio. */
-    private static final Duration[] LIMITS = {Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(8),
-            Duration.ofMinutes(10), Duration.ofMinutes(15)};
+    private static final double[] LIMITS_SECONDS = {120, 300, 480, 600, 900};
 
-    private final PrometheusMeterRegistry registry;
     private final EntityManager em;
-    /* Four rows per branch, refreshed together: a table, not a meter per row (GaugeTable). */
+    private final Counter services;
+    private final Histogram handling;
+    private final Counter pauses;
+    private final Summary pauseLengths;
+    /* Four rows per branch, recounted together: a table, not a metric per row (GaugeTable). */
     private final GaugeTable counters;
 
     CounterMetrics(PrometheusMeterRegistry registry, EntityManager em) {
-        this.registry = registry;
         this.em = em;
+        CollectorRegistry prometheus = registry.getPrometheusRegistry();
+        this.services = Counter.build("hallwatch_services", "Services finished")
+                .labelNames("branch", "business_type", "outcome").withoutExemplars().register(prometheus);
+        this.handling = Histogram.build("hallwatch_service_handling_seconds", "Handling time from service start to finish")
+                .labelNames("branch", "business_type").buckets(LIMITS_SECONDS).withoutExemplars().register(prometheus);
+        this.pauses = Counter.build("hallwatch_counter_pauses", "Pauses ended, by reason and whether they ran over the limit")
+                .labelNames("branch", "reason", "over_limit").withoutExemplars().register(prometheus);
+        this.pauseLengths = Summary.build("hallwatch_counter_pause_seconds", "Length of pauses")
+                .labelNames("branch", "reason").register(prometheus);
         this.counters = GaugeTable.register(registry, "hallwatch_counters", "Counters by status, per branch", "branch", "status");
     }
 
-    public void finished(String branch, String businessType, ServiceOutcome outcome, Duration handling) {
-        Counter.builder("hallwatch.services").description("Services finished")
-                .tags("branch", branch, "business_type", businessType, "outcome", outcome.name())
-                .register(registry).increment();
-        Timer.builder("hallwatch.service.handling").description("Handling time from service start to finish")
-                .tags("branch", branch, "business_type", businessType)
-                .serviceLevelObjectives(LIMITS)
-                .register(registry).record(handling);
+    public void finished(String branch, String businessType, ServiceOutcome outcome, Duration handled) {
+        services.labels(branch, businessType, outcome.name()).inc();
+        handling.labels(branch, businessType).observe(handled.toMillis() / 1000.0);
     }
 
     public void paused(String branch, String reason, boolean overLimit, Duration length) {
-        Counter.builder("hallwatch.counter.pauses").description("Pauses ended, by reason and whether they ran over the limit")
-                .tags("branch", branch, "reason", reason, "over_limit", Boolean.toString(overLimit))
-                .register(registry).increment();
-        Timer.builder("hallwatch.counter.pause").description("Length of pauses")
-                .tags("branch", branch, "reason", reason)
-                .register(registry).record(length);
+        pauses.labels(branch, reason, Boolean.toString(overLimit)).inc();
+        pauseLengths.labels(branch, reason).observe(length.toMillis() / 1000.0);
     }
 
     @Scheduled(every = "${hallwatch.counter.metrics-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
