@@ -63,10 +63,14 @@ class PrometheusRulesTest {
         }
     }
 
-    /** Micrometer meter names in the services' code, e.g. "hallwatch.tickets.waiting" → hallwatch_tickets_waiting. */
+    /**
+     * Metric names in the services' code: Micrometer's ("hallwatch.tickets.issued" →
+     * hallwatch_tickets_issued) and the Prometheus client's and GaugeTable's, already in
+     * Prometheus form ("hallwatch_ticket_wait_seconds").
+     */
     static Set<String> exportedMeterNames() throws IOException {
         Set<String> names = new HashSet<>();
-        Pattern meter = Pattern.compile("\"(hallwatch\\.[a-z.]+)\"");
+        Pattern meter = Pattern.compile("\"(hallwatch[._][a-z_.]+)\"");
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
                 Matcher m = meter.matcher(Files.readString(file));
