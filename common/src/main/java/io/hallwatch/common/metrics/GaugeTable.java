@@ -17,8 +17,9 @@ import java.util.List;
  * 1,000 branches. As gauges each row is a meter twice over (the composite's and the Prometheus
  * registry's, each with its id and tags), and {@code MultiGauge} removes and registers every row
  * again on each refresh: 16,000 gauges, 20 of the queue-service's 48 MB of live heap at 1,000
- * branches in benchmark 4 (bench/README.md, "4. Scale"). Here a refresh builds one list of samples and swaps it in, and
- * a scrape reads whichever list is current, so the two never see half a refresh.
+ * branches in benchmark 4 (bench/README.md, "4. Scale"). Here a refresh builds one list of
+ * samples and swaps it in, and a scrape reads whichever list is current, so the two never see
+ * half a refresh.
  */
 public final class GaugeTable extends Collector {
     private final String name;
