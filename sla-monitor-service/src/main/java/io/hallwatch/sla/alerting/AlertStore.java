@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.sla.alerting.channel.AlertMessage;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;

@@ -2,7 +2,7 @@ package io.hallwatch.sla.alerting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

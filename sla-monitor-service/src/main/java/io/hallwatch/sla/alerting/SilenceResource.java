@@ -3,7 +3,7 @@ package io.hallwatch.sla.alerting;
 import jakarta.annotation.security.RolesAllowed;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.sla.support.Params;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package io.hallwatch.sla.branch;
 
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.hallwatch.sla.detection.SlaKind;
 import io.hallwatch.sla.detection.TicketFacts;
 import io.hallwatch.sla.metrics.SlaMetrics;
 import io.hallwatch.common.AfterCommit;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;

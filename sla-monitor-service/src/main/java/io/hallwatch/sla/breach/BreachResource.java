@@ -5,7 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.sla.detection.SlaKind;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.sla.support.Params;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -3,7 +3,7 @@ package io.hallwatch.sla.breach;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.sla.detection.SlaKind;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package io.hallwatch.sla.detection;
 
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.sla.policy.TicketLimits;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;

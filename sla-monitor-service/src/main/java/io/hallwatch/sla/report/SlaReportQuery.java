@@ -1,7 +1,7 @@
 package io.hallwatch.sla.report;
 
 import io.hallwatch.sla.detection.SlaKind;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.hallwatch.sla.breach.BreachRecorder;
 import io.hallwatch.sla.policy.BranchAverageLimits;
 import io.hallwatch.sla.policy.PolicyResolver;
 import io.hallwatch.sla.policy.PolicyStore;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

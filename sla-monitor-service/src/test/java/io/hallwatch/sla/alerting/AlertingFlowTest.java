@@ -8,7 +8,7 @@ import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.events.Topics;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;

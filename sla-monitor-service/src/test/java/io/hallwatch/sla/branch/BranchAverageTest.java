@@ -7,7 +7,7 @@ import io.hallwatch.events.SlaCleared;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.sla.Hall;
 import io.hallwatch.sla.SlaTopic;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;

@@ -14,7 +14,7 @@ import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.Topics;
 import io.hallwatch.sla.Hall;
 import io.hallwatch.sla.SlaTopic;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.sla.timeline.TimelineRecorder;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;

@@ -4,7 +4,7 @@ import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventCodec;
 import io.hallwatch.sla.policy.Policies;
 import io.hallwatch.sla.policy.PolicyHistory;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;

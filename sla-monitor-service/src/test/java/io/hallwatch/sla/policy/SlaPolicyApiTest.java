@@ -2,7 +2,7 @@ package io.hallwatch.sla.policy;
 
 import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.sla.Hall;
-import io.hallwatch.sla.support.Db;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;

@@ -1,4 +1,4 @@
-package io.hallwatch.sla.support;
+package io.hallwatch.common.db;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain SQL against the service's database, joining the caller's transaction. The monitor's
- * statements (upserts, {@code FOR UPDATE SKIP LOCKED}, aggregates over windows) read best as SQL.
+ * Plain SQL against the service's database, joining the caller's transaction. The services'
+ * statements (upserts, {@code FOR UPDATE SKIP LOCKED}, aggregates over windows) read best as SQL,
+ * and without an ORM a service starts without the thousands of classes one loads (bench/README.md, 4).
  */
 @ApplicationScoped
 public class Db {
@@ -62,6 +63,15 @@ public class Db {
         } catch (SQLException e) {
             throw new IllegalStateException("Update failed: " + firstLine(sql), e);
         }
+    }
+
+    /**
+     * Waits for, then holds until the transaction ends, a lock on {@code key} (a PostgreSQL advisory
+     * lock on its hash): serialises work on something that has no row to lock yet, such as a
+     * request's idempotency key. Two keys sharing a hash only wait for each other.
+     */
+    public void lockUntilCommit(String key) {
+        list("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> null, key);
     }
 
     /**
