@@ -23,28 +23,4 @@ public interface EventHandler {
     default void handleAll(List<CloudEvent<?>> events) {
         events.forEach(this::handle);
     }
-
-    /**
-     * A handler that works through JPA entities, made safe for {@link Transactions#PER_POLL}:
-     * {@code flush} runs after each event. It should flush the entity manager, so that the next
-     * event's native SQL and plain JDBC see its writes too, not only its entity queries, and clear
-     * it, so that a poll's persistence context does not grow with every event it applies (each
-     * flush would otherwise dirty-check every entity the poll loaded so far).
-     */
-    static EventHandler flushedAfterEach(EventHandler handler, Runnable flush) {
-        return new EventHandler() {
-            @Override
-            public void handle(CloudEvent<?> event) {
-                handler.handle(event);
-            }
-
-            @Override
-            public void handleAll(List<CloudEvent<?>> events) {
-                for (CloudEvent<?> event : events) {
-                    handler.handle(event);
-                    flush.run();
-                }
-            }
-        };
-    }
 }

@@ -14,8 +14,8 @@ public record BranchSetup(String id, String name, ZoneId zone, LocalTime opensAt
     }
 
     static BranchSetup of(Branch branch) {
-        return new BranchSetup(branch.id, branch.name, ZoneId.of(branch.timeZone), branch.opensAt, branch.closesAt,
-                branch.businessTypes);
+        return new BranchSetup(branch.id(), branch.name(), ZoneId.of(branch.timeZone()), branch.opensAt(), branch.closesAt(),
+                branch.businessTypes());
     }
 
     /** The branch-local day an instant falls on: ticket numbers restart with it. */

@@ -7,6 +7,6 @@ import java.util.List;
 public record BranchView(String id, String name, String timeZone, LocalTime opensAt, LocalTime closesAt,
                          List<String> businessTypes) {
     static BranchView of(Branch b) {
-        return new BranchView(b.id, b.name, b.timeZone, b.opensAt, b.closesAt, b.businessTypes.stream().sorted().toList());
+        return new BranchView(b.id(), b.name(), b.timeZone(), b.opensAt(), b.closesAt(), b.businessTypes().stream().sorted().toList());
     }
 }

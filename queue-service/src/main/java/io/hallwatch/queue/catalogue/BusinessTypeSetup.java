@@ -4,6 +4,6 @@ package io.hallwatch.queue.catalogue;
 public record BusinessTypeSetup(String code, char prefix, int handlingLimitSeconds) {
 
     static BusinessTypeSetup of(BusinessType type) {
-        return new BusinessTypeSetup(type.code, type.prefix(), type.handlingLimitSeconds);
+        return new BusinessTypeSetup(type.code(), type.prefix(), type.handlingLimitSeconds());
     }
 }

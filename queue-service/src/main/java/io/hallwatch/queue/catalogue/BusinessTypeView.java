@@ -4,6 +4,6 @@ package io.hallwatch.queue.catalogue;
 public record BusinessTypeView(String code, String ticketPrefix, String name, String nameZh,
                                int handlingLimitSeconds, boolean limitFromStandard) {
     static BusinessTypeView of(BusinessType t) {
-        return new BusinessTypeView(t.code, t.ticketPrefix, t.name, t.nameZh, t.handlingLimitSeconds, t.limitFromStandard);
+        return new BusinessTypeView(t.code(), t.ticketPrefix(), t.name(), t.nameZh(), t.handlingLimitSeconds(), t.limitFromStandard());
     }
 }

@@ -24,8 +24,10 @@ public class CatalogueService {
 
     private final RecentCatalogue recent;
     private final AfterCommit afterCommit;
+    private final CatalogueStore store;
 
-    CatalogueService(QueueConfig config, MeterRegistry registry, AfterCommit afterCommit) {
+    CatalogueService(QueueConfig config, MeterRegistry registry, AfterCommit afterCommit, CatalogueStore store) {
+        this.store = store;
         this.recent = new RecentCatalogue(config.catalogueMaxAge(), Ticker.systemTicker());
         this.afterCommit = afterCommit;
         CaffeineCacheMetrics.monitor(registry, recent.branches(), "catalogue-branches");
@@ -34,38 +36,24 @@ public class CatalogueService {
 
     /** A branch's set-up as read at most {@code hallwatch.queue.catalogue-max-age} ago. */
     public BranchSetup branchSetup(String branchId) {
-        return recent.branch(branchId, id -> {
-            Branch branch = Branch.findById(id);
-            return branch == null ? null : BranchSetup.of(branch);
-        }).orElseThrow(() -> ProblemException.notFound("branch-not-found", "No branch " + branchId));
+        return recent.branch(branchId, id -> store.branch(id).map(BranchSetup::of).orElse(null)).orElseThrow(() -> ProblemException.notFound("branch-not-found", "No branch " + branchId));
     }
 
     /** A business type's set-up as read at most {@code hallwatch.queue.catalogue-max-age} ago. */
     public Optional<BusinessTypeSetup> businessTypeSetup(String code) {
-        return recent.type(code, c -> {
-            BusinessType type = BusinessType.findById(c);
-            return type == null ? null : BusinessTypeSetup.of(type);
-        });
+        return recent.type(code, c -> store.type(c).map(BusinessTypeSetup::of).orElse(null));
     }
 
     public List<BusinessType> businessTypes() {
-        return BusinessType.listAll(io.quarkus.panache.common.Sort.by("ticketPrefix"));
+        return store.types();
     }
 
     public BusinessType businessType(String code) {
-        BusinessType type = BusinessType.findById(code);
-        if (type == null) {
-            throw ProblemException.notFound("business-type-not-found", "No business type " + code);
-        }
-        return type;
+        return store.type(code).orElseThrow(() -> ProblemException.notFound("business-type-not-found", "No business type " + code));
     }
 
     public Branch branch(String branchId) {
-        Branch branch = Branch.findById(branchId);
-        if (branch == null) {
-            throw ProblemException.notFound("branch-not-found", "No branch " + branchId);
-        }
-        return branch;
+        return store.branch(branchId).orElseThrow(() -> ProblemException.notFound("branch-not-found", "No branch " + branchId));
     }
 
     /** Creates or replaces a business type; returns true where it was created. */
@@ -75,25 +63,17 @@ public class CatalogueService {
             throw ProblemException.badRequest("invalid-business-type-code",
                     "A business type code is capital letters, digits and underscores, starting with a letter");
         }
-        BusinessType existing = BusinessType.findById(code);
-        BusinessType samePrefix = BusinessType.find("ticketPrefix", request.ticketPrefix()).firstResult();
-        if (samePrefix != null && !samePrefix.code.equals(code)) {
+        boolean created = store.type(code).isEmpty();
+        Optional<BusinessType> samePrefix = store.typeWithPrefix(request.ticketPrefix());
+        if (samePrefix.isPresent() && !samePrefix.get().code().equals(code)) {
             throw ProblemException.conflict("ticket-prefix-taken",
-                    "Prefix " + request.ticketPrefix() + " already numbers " + samePrefix.code + " tickets");
+                    "Prefix " + request.ticketPrefix() + " already numbers " + samePrefix.get().code() + " tickets");
         }
-        BusinessType type = existing != null ? existing : new BusinessType();
-        type.code = code;
-        type.ticketPrefix = request.ticketPrefix();
-        type.name = request.name();
-        type.nameZh = request.nameZh();
-        type.handlingLimitSeconds = request.handlingLimitSeconds();
-        if (existing == null) {
-            type.limitFromStandard = false;
-            type.persist();
-        }
+        store.putType(new BusinessType(code, request.ticketPrefix(), request.name(), request.nameZh(),
+                request.handlingLimitSeconds(), false));
         // Forgotten before the commit, the old row could be read again and kept for another max-age.
         afterCommit.run(() -> recent.forgetType(code));
-        return existing == null;
+        return created;
     }
 
     /** Creates or replaces a branch; returns true where it was created. */
@@ -113,25 +93,15 @@ public class CatalogueService {
             throw ProblemException.badRequest("invalid-opening-hours", "A branch must open before it closes");
         }
         Set<String> known = new HashSet<>();
-        businessTypes().forEach(t -> known.add(t.code));
+        businessTypes().forEach(t -> known.add(t.code()));
         Set<String> unknown = new TreeSet<>(request.businessTypes());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             throw ProblemException.badRequest("unknown-business-type", "Unknown business types " + unknown);
         }
-        Branch existing = Branch.findById(branchId);
-        Branch branch = existing != null ? existing : new Branch();
-        branch.id = branchId;
-        branch.name = request.name();
-        branch.timeZone = zone;
-        branch.opensAt = request.opensAt();
-        branch.closesAt = request.closesAt();
-        branch.businessTypes.clear();
-        branch.businessTypes.addAll(request.businessTypes());
-        if (existing == null) {
-            branch.persist();
-        }
+        boolean created = store.branch(branchId).isEmpty();
+        store.putBranch(new Branch(branchId, request.name(), zone, request.opensAt(), request.closesAt(), request.businessTypes()));
         afterCommit.run(() -> recent.forgetBranch(branchId));
-        return existing == null;
+        return created;
     }
 }

@@ -1,25 +1,25 @@
 package io.hallwatch.queue.handling;
 
 import io.hallwatch.common.consumer.EventConsumers;
-import io.hallwatch.common.consumer.EventHandler;
 import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.Topics;
-import io.hallwatch.queue.catalogue.BusinessType;
+import io.hallwatch.queue.catalogue.BusinessTypeSetup;
+import io.hallwatch.queue.catalogue.CatalogueService;
 import io.hallwatch.queue.ticket.Ticket;
 import io.hallwatch.queue.ticket.TicketAction;
 import io.hallwatch.queue.ticket.TicketLifecycle;
+import io.hallwatch.queue.ticket.TicketStore;
 import io.hallwatch.queue.ticket.TicketStatus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,20 +35,19 @@ public class ServiceProgress {
     private static final Logger LOG = Logger.getLogger(ServiceProgress.class);
 
     private final HandlingTimes handlingTimes;
-    private final EntityManager em;
+    private final TicketStore tickets;
+    private final CatalogueService catalogue;
 
-    ServiceProgress(HandlingTimes handlingTimes, EntityManager em) {
+    ServiceProgress(HandlingTimes handlingTimes, TicketStore tickets, CatalogueService catalogue) {
         this.handlingTimes = handlingTimes;
-        this.em = em;
+        this.tickets = tickets;
+        this.catalogue = catalogue;
     }
 
     void onStart(@Observes StartupEvent event, EventConsumers consumers) {
         // A poll per transaction: one commit for up to max-poll-records events instead of one each,
         // which is what kept this consumer's lag growing at 50 branches (bench/README.md, 4).
-        consumers.start(CONSUMER, List.of(Topics.SERVICES), EventHandler.flushedAfterEach(this::apply, () -> {
-            em.flush();
-            em.clear();
-        }), Transactions.PER_POLL);
+        consumers.start(CONSUMER, List.of(Topics.SERVICES), this::apply, Transactions.PER_POLL);
     }
 
     void apply(CloudEvent<?> event) {
@@ -59,24 +58,23 @@ public class ServiceProgress {
                 t.finishedAt = finished.finishedAt();
                 t.endedAt = finished.finishedAt();
             });
-            BusinessType type = BusinessType.findById(finished.businessType());
-            if (type != null) {
-                handlingTimes.observe(finished.branchId(), type.code, type.handlingLimitSeconds, finished.handlingSeconds());
-            }
+            Optional<BusinessTypeSetup> type = catalogue.businessTypeSetup(finished.businessType());
+            type.ifPresent(t -> handlingTimes.observe(finished.branchId(), t.code(), t.handlingLimitSeconds(), finished.handlingSeconds()));
         }
     }
 
     private void advance(String ticketId, TicketAction action, java.util.function.Consumer<Ticket> record) {
-        Ticket t;
+        Optional<Ticket> found;
         try {
-            t = Ticket.findById(UUID.fromString(ticketId), LockModeType.PESSIMISTIC_WRITE);
+            found = tickets.findForUpdate(UUID.fromString(ticketId));
         } catch (IllegalArgumentException e) {
             return;
         }
-        if (t == null) {
+        if (found.isEmpty()) {
             LOG.debugf("Service event for unknown ticket %s ignored", ticketId);
             return;
         }
+        Ticket t = found.get();
         if (action == TicketAction.FINISH_SERVICE && t.status == TicketStatus.CALLED) {
             // The start is always published before the finish on the same partition; a CALLED
             // ticket here means the start was applied by nobody yet — take both steps.
@@ -88,5 +86,6 @@ public class ServiceProgress {
         }
         t.apply(action);
         record.accept(t);
+        tickets.update(t);
     }
 }

@@ -1,10 +1,9 @@
 package io.hallwatch.queue.queue;
 
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Set;
 
@@ -16,32 +15,27 @@ import java.util.Set;
 @ApplicationScoped
 public class CounterPresence {
 
-    private final EntityManager em;
+    private final Db db;
 
-    CounterPresence(EntityManager em) {
-        this.em = em;
+    CounterPresence(Db db) {
+        this.db = db;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void seen(String branchId, String counterId, Set<String> businessTypes, boolean vip, Instant at) {
-        em.createNativeQuery("""
+        db.update("""
                         INSERT INTO counter_presence (branch_id, counter_id, business_types, vip, last_seen_at)
-                        VALUES (?1, ?2, CAST(?3 AS text[]), ?4, ?5)
+                        VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (branch_id, counter_id) DO UPDATE
                         SET business_types = EXCLUDED.business_types, vip = EXCLUDED.vip,
-                            last_seen_at = GREATEST(counter_presence.last_seen_at, EXCLUDED.last_seen_at)""")
-                .setParameter(1, branchId).setParameter(2, counterId)
-                .setParameter(3, "{" + String.join(",", businessTypes) + "}")
-                .setParameter(4, vip).setParameter(5, Timestamp.from(at))
-                .executeUpdate();
+                            last_seen_at = GREATEST(counter_presence.last_seen_at, EXCLUDED.last_seen_at)""",
+                branchId, counterId, businessTypes, vip, at);
     }
 
     public int openFor(String branchId, String businessType, Instant since) {
-        Number n = (Number) em.createNativeQuery("""
+        return (int) db.count("""
                         SELECT count(*) FROM counter_presence
-                        WHERE branch_id = ?1 AND ?2 = ANY (business_types) AND last_seen_at >= ?3""")
-                .setParameter(1, branchId).setParameter(2, businessType).setParameter(3, Timestamp.from(since))
-                .getSingleResult();
-        return n.intValue();
+                        WHERE branch_id = ? AND ? = ANY (business_types) AND last_seen_at >= ?""",
+                branchId, businessType, since);
     }
 }

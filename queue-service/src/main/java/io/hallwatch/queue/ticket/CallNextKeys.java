@@ -1,14 +1,12 @@
 package io.hallwatch.queue.ticket;
 
 import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,10 +24,10 @@ class CallNextKeys {
     /** How long a key is remembered. */
     static final Duration KEPT = Duration.ofDays(1);
 
-    private final EntityManager em;
+    private final Db db;
 
-    CallNextKeys(EntityManager em) {
-        this.em = em;
+    CallNextKeys(Db db) {
+        this.db = db;
     }
 
     /**
@@ -38,34 +36,28 @@ class CallNextKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<Earlier> earlier(String branchId, String counterId, String clerkId, String key) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "call-next|" + branchId + "|" + counterId + "|" + key).getSingleResult();
-        List<?> rows = em.createNativeQuery(
-                        "SELECT clerk_id, CAST(ticket_id AS TEXT) FROM call_next_key "
-                                + "WHERE branch_id = ?1 AND counter_id = ?2 AND idempotency_key = ?3")
-                .setParameter(1, branchId).setParameter(2, counterId).setParameter(3, key).getResultList();
-        if (rows.isEmpty()) {
+        db.lockUntilCommit("call-next|" + branchId + "|" + counterId + "|" + key);
+        Optional<Object[]> row = db.one(
+                "SELECT clerk_id, ticket_id FROM call_next_key WHERE branch_id = ? AND counter_id = ? AND idempotency_key = ?",
+                rs -> new Object[]{rs.getString(1), rs.getObject(2, UUID.class)}, branchId, counterId, key);
+        if (row.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
-        if (!clerkId.equals(row[0])) {
+        if (!clerkId.equals(row.get()[0])) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for another clerk's call at this counter");
         }
-        return Optional.of(new Earlier(Optional.ofNullable((String) row[1]).map(UUID::fromString)));
+        return Optional.of(new Earlier(Optional.ofNullable((UUID) row.get()[1])));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void remember(String branchId, String counterId, String clerkId, String key, Optional<UUID> ticketId, Instant now) {
         // Retries come within seconds, a screen's resent click within minutes: a day is plenty,
         // and this counter's own old keys go here instead of piling up.
-        em.createNativeQuery("DELETE FROM call_next_key WHERE branch_id = ?1 AND counter_id = ?2 AND requested_at < ?3")
-                .setParameter(1, branchId).setParameter(2, counterId).setParameter(3, Timestamp.from(now.minus(KEPT)))
-                .executeUpdate();
-        em.createNativeQuery("INSERT INTO call_next_key (branch_id, counter_id, idempotency_key, clerk_id, ticket_id, requested_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, CAST(?5 AS UUID), ?6)")
-                .setParameter(1, branchId).setParameter(2, counterId).setParameter(3, key).setParameter(4, clerkId)
-                .setParameter(5, ticketId.map(UUID::toString).orElse(null)).setParameter(6, Timestamp.from(now))
-                .executeUpdate();
+        db.update("DELETE FROM call_next_key WHERE branch_id = ? AND counter_id = ? AND requested_at < ?",
+                branchId, counterId, now.minus(KEPT));
+        db.update("INSERT INTO call_next_key (branch_id, counter_id, idempotency_key, clerk_id, ticket_id, requested_at) "
+                        + "VALUES (?, ?, ?, ?, CAST(? AS UUID), ?)",
+                branchId, counterId, key, clerkId, ticketId.map(UUID::toString).orElse(null), now);
     }
 }

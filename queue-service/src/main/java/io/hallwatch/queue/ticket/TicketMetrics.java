@@ -1,6 +1,6 @@
 package io.hallwatch.queue.ticket;
 
-import io.hallwatch.common.SqlTimes;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.common.metrics.GaugeTable;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
@@ -8,13 +8,11 @@ import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The queue's figures for Prometheus. Tags are branch and business type only: bounded, but 8,000
@@ -30,7 +28,7 @@ import java.util.List;
 public class TicketMetrics {
     private static final double[] WAIT_SLO_SECONDS = {300, 600, 900, 1200, 1800};
 
-    private final EntityManager em;
+    private final Db db;
     private final Clock clock;
     private final Counter issued;
     private final Histogram waits;
@@ -39,8 +37,8 @@ public class TicketMetrics {
     private final GaugeTable waiting;
     private final GaugeTable oldestWait;
 
-    TicketMetrics(PrometheusMeterRegistry registry, EntityManager em, Clock clock) {
-        this.em = em;
+    TicketMetrics(PrometheusMeterRegistry registry, Db db, Clock clock) {
+        this.db = db;
         this.clock = clock;
         CollectorRegistry prometheus = registry.getPrometheusRegistry();
         this.issued = Counter.build("hallwatch_tickets_issued", "Tickets issued")
@@ -69,17 +67,18 @@ public class TicketMetrics {
     @Scheduled(every = "${hallwatch.queue.metrics-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshWaiting() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT bt.branch_id, bt.business_type_code, count(w.id), min(w.issued_at)
+        record Row(String branch, String type, long waiting, Instant oldest) {
+        }
+        var rows = db.list("""
+                SELECT bt.branch_id, bt.business_type_code, count(w.id), min(w.issued_at) AS oldest
                 FROM branch_business_type bt
                 LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
                                    AND w.status = 'WAITING'
-                GROUP BY bt.branch_id, bt.business_type_code""").getResultList();
+                GROUP BY bt.branch_id, bt.business_type_code""",
+                rs -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")));
         Instant now = clock.instant();
-        waiting.replace(rows.stream().map(r -> GaugeTable.Row.of(((Number) r[2]).doubleValue(), (String) r[0], (String) r[1])).toList());
+        waiting.replace(rows.stream().map(r -> GaugeTable.Row.of(r.waiting(), r.branch(), r.type())).toList());
         oldestWait.replace(rows.stream().map(r -> GaugeTable.Row.of(
-                r[3] == null ? 0.0 : Math.max(0, Duration.between(SqlTimes.toInstant(r[3]), now).toSeconds()),
-                (String) r[0], (String) r[1])).toList());
+                r.oldest() == null ? 0.0 : Math.max(0, Duration.between(r.oldest(), now).toSeconds()), r.branch(), r.type())).toList());
     }
 }

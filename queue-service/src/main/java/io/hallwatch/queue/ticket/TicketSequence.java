@@ -1,7 +1,7 @@
 package io.hallwatch.queue.ticket;
 
+import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -15,21 +15,18 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class TicketSequence {
 
-    private final EntityManager em;
+    private final Db db;
 
-    TicketSequence(EntityManager em) {
-        this.em = em;
+    TicketSequence(Db db) {
+        this.db = db;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public long next(String branchId, LocalDate serviceDay, char prefix) {
-        Number value = (Number) em.createNativeQuery("""
-                        INSERT INTO ticket_sequence (branch_id, service_day, prefix, last_value) VALUES (?1, ?2, ?3, 1)
+        return db.one("""
+                        INSERT INTO ticket_sequence (branch_id, service_day, prefix, last_value) VALUES (?, ?, ?, 1)
                         ON CONFLICT (branch_id, service_day, prefix)
                         DO UPDATE SET last_value = ticket_sequence.last_value + 1
-                        RETURNING last_value""")
-                .setParameter(1, branchId).setParameter(2, serviceDay).setParameter(3, String.valueOf(prefix))
-                .getSingleResult();
-        return value.longValue();
+                        RETURNING last_value""", rs -> rs.getLong(1), branchId, serviceDay, String.valueOf(prefix)).orElseThrow();
     }
 }

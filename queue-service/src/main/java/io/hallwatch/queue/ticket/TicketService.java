@@ -1,9 +1,8 @@
 package io.hallwatch.queue.ticket;
 
-import io.hallwatch.common.SqlTimes;
+import io.hallwatch.common.db.Db;
 import io.hallwatch.common.outbox.Outbox;
 import io.hallwatch.common.problem.ProblemException;
-import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketIssued;
@@ -23,8 +22,6 @@ import io.hallwatch.queue.queue.QueueView;
 import io.hallwatch.queue.queue.WaitEstimator;
 import io.hallwatch.queue.queue.WaitingTicket;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -55,12 +52,13 @@ public class TicketService {
     private final Clock clock;
     private final QueueConfig config;
     private final TicketMetrics metrics;
-    private final EntityManager em;
+    private final TicketStore tickets;
+    private final Db db;
     private final CallPolicy policy;
     private final CallNextKeys callKeys;
 
     TicketService(CatalogueService catalogue, TicketSequence sequence, HandlingTimes handlingTimes, CounterPresence presence,
-                  Outbox outbox, Clock clock, QueueConfig config, TicketMetrics metrics, EntityManager em,
+                  Outbox outbox, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets, Db db,
                   CallNextKeys callKeys) {
         this.catalogue = catalogue;
         this.sequence = sequence;
@@ -70,7 +68,8 @@ public class TicketService {
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
-        this.em = em;
+        this.tickets = tickets;
+        this.db = db;
         this.callKeys = callKeys;
         this.policy = new CallPolicy(config.waitLimit(), config.atRiskMargin());
     }
@@ -117,10 +116,10 @@ public class TicketService {
         t.customerRef = request.customerRef();
         t.idempotencyKey = idempotencyKey;
         // Estimated before the row exists, with the new ticket added to the queue it joins, so the
-        // row is inserted once, complete, at commit: no flush and no second write.
+        // row is inserted once, complete: no second write.
         Estimate estimate = estimate(t, now);
         t.estimatedWaitMinutes = estimate.minutes();
-        t.persist();
+        tickets.insert(t);
         outbox.publish(now, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, t.customerRef));
         metrics.issued(t.branchId, t.businessType);
         return new Issued(view(t, estimate), true);
@@ -164,11 +163,11 @@ public class TicketService {
     private Optional<TicketView> callNext(String branchId, CallNextRequest request) {
         Instant now = clock.instant();
         presence.seen(branchId, request.counterId(), request.businessTypes(), request.vipCounter(), now);
-        List<WaitingTicket> order = policy.inCallOrder(waitingIn(branchId, request.businessTypes()),
+        List<WaitingTicket> order = policy.inCallOrder(tickets.waitingFor(branchId, request.businessTypes()),
                 request.businessTypes(), request.vipCounter(), now);
         // Take the first in call order that no other counter is calling at this moment: two
         // counters never get the same ticket, and neither waits for the other.
-        Optional<Ticket> chosen = order.stream().map(w -> lockIfStillWaiting(w.id())).flatMap(Optional::stream).findFirst();
+        Optional<Ticket> chosen = order.stream().map(w -> tickets.lockIfStillWaiting(w.id())).flatMap(Optional::stream).findFirst();
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
@@ -177,6 +176,7 @@ public class TicketService {
         t.calledAt = now;
         t.counterId = request.counterId();
         t.clerkId = request.clerkId();
+        tickets.update(t);
         var waited = t.waitedUntil(now);
         outbox.publish(now, new TicketCalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt, now,
                 t.counterId, t.clerkId, waited.toSeconds()));
@@ -189,6 +189,7 @@ public class TicketService {
         Ticket t = ticket(ticketId, true);
         t.apply(TicketAction.RECALL);
         t.recallCount++;
+        tickets.update(t);
         Instant now = clock.instant();
         outbox.publish(now, new TicketRecalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId,
                 t.recallCount));
@@ -201,6 +202,7 @@ public class TicketService {
         t.apply(TicketAction.NO_SHOW);
         Instant now = clock.instant();
         t.endedAt = now;
+        tickets.update(t);
         outbox.publish(now, new TicketNoShow(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now, t.counterId));
         return view(t);
     }
@@ -211,6 +213,7 @@ public class TicketService {
         t.apply(TicketAction.CANCEL);
         Instant now = clock.instant();
         t.endedAt = now;
+        tickets.update(t);
         outbox.publish(now, new TicketCancelled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, now,
                 reason == null || reason.isBlank() ? null : reason));
         return view(t);
@@ -240,6 +243,7 @@ public class TicketService {
         t.clerkId = null;
         t.recallCount = 0;
         t.startedAt = null;
+        tickets.update(t);
         outbox.publish(now, new TicketTransferred(t.id.toString(), t.branchId, t.number, t.businessType, t.tier,
                 t.previousBusinessType, now));
         return view(t);
@@ -250,46 +254,27 @@ public class TicketService {
         Branch branch = catalogue.branch(branchId);
         Instant now = clock.instant();
         Map<String, List<WaitingTicket>> byType = new TreeMap<>();
-        branch.businessTypes.forEach(type -> byType.put(type, new ArrayList<>()));
-        Map<UUID, Ticket> tickets = new java.util.HashMap<>();
-        Ticket.<Ticket>list("branchId = ?1 and status = ?2", branchId, TicketStatus.WAITING).forEach(t -> {
-            tickets.put(t.id, t);
+        branch.businessTypes().forEach(type -> byType.put(type, new ArrayList<>()));
+        Map<UUID, Ticket> waiting = new java.util.HashMap<>();
+        tickets.waitingAt(branchId).forEach(t -> {
+            waiting.put(t.id, t);
             byType.computeIfAbsent(t.businessType, k -> new ArrayList<>()).add(waiting(t));
         });
         List<QueueView.TypeQueue> types = byType.entrySet().stream().map(e -> {
             List<QueueView.Entry> entries = policy.inCallOrder(e.getValue(), Set.of(e.getKey()), false, now).stream()
-                    .map(w -> tickets.get(w.id()))
+                    .map(w -> waiting.get(w.id()))
                     .map(t -> new QueueView.Entry(t.id, t.number, t.tier, t.issuedAt, t.waitedUntil(now).toSeconds()))
                     .toList();
             long oldest = entries.stream().mapToLong(QueueView.Entry::waitSeconds).max().orElse(0);
             return new QueueView.TypeQueue(e.getKey(), entries.size(), oldest, entries);
         }).toList();
-        return new QueueView(branchId, now, tickets.size(), types);
-    }
-
-    private List<WaitingTicket> waitingIn(String branchId, Set<String> businessTypes) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT id, business_type, tier, issued_at, number FROM ticket
-                        WHERE branch_id = ?1 AND status = 'WAITING' AND business_type = ANY (CAST(?2 AS text[]))""")
-                .setParameter(1, branchId).setParameter(2, "{" + String.join(",", businessTypes) + "}")
-                .getResultList();
-        return rows.stream().map(r -> new WaitingTicket((UUID) r[0], (String) r[1], CustomerTier.valueOf((String) r[2]),
-                SqlTimes.toInstant(r[3]), (String) r[4])).toList();
-    }
-
-    private Optional<Ticket> lockIfStillWaiting(UUID id) {
-        List<?> locked = em.createNativeQuery(
-                        "SELECT id FROM ticket WHERE id = ?1 AND status = 'WAITING' FOR UPDATE SKIP LOCKED")
-                .setParameter(1, id).getResultList();
-        return locked.isEmpty() ? Optional.empty() : Optional.of(Ticket.<Ticket>findById(id));
+        return new QueueView(branchId, now, waiting.size(), types);
     }
 
     private Optional<Ticket> earlierIssue(String branchId, String idempotencyKey) {
         // Serialise requests with the same key, so two retries racing each other still issue once.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, branchId + "|" + idempotencyKey).getSingleResult();
-        return Ticket.find("branchId = ?1 and idempotencyKey = ?2", branchId, idempotencyKey).firstResultOptional();
+        db.lockUntilCommit(branchId + "|" + idempotencyKey);
+        return tickets.findByIdempotencyKey(branchId, idempotencyKey);
     }
 
     private String nextNumber(String branchId, LocalDate day, BusinessTypeSetup type) {
@@ -306,11 +291,8 @@ public class TicketService {
     }
 
     private Ticket ticket(UUID id, boolean forUpdate) {
-        Ticket t = forUpdate ? Ticket.findById(id, LockModeType.PESSIMISTIC_WRITE) : Ticket.findById(id);
-        if (t == null) {
-            throw ProblemException.notFound("ticket-not-found", "No ticket " + id);
-        }
-        return t;
+        return (forUpdate ? tickets.findForUpdate(id) : tickets.find(id))
+                .orElseThrow(() -> ProblemException.notFound("ticket-not-found", "No ticket " + id));
     }
 
     private static WaitingTicket waiting(Ticket t) {
@@ -322,8 +304,8 @@ public class TicketService {
 
     /** Where a waiting ticket stands among those of its type, and how long it should still wait. */
     private Estimate estimate(Ticket t, Instant now) {
-        // Light rows, not entities: a long queue must not mean loading every ticket into the session.
-        List<WaitingTicket> sameType = waitingIn(t.branchId, Set.of(t.businessType));
+        // Light rows, not whole tickets: a long queue is read at every issue.
+        List<WaitingTicket> sameType = tickets.waitingFor(t.branchId, Set.of(t.businessType));
         if (sameType.stream().noneMatch(w -> w.id().equals(t.id))) {
             // A ticket being issued has no row yet: it joins its queue here, in memory.
             sameType = new ArrayList<>(sameType);

@@ -94,6 +94,12 @@ class CatalogueApiTest {
                 .when().put("/api/v1/business-types/ROAMING")
                 .then().statusCode(201).body("limitFromStandard", equalTo(false));
         given().contentType(ContentType.JSON)
+                .body(Map.of("ticketPrefix", "R", "name", "Roaming abroad", "nameZh", "国际漫游", "handlingLimitSeconds", 420))
+                .when().put("/api/v1/business-types/ROAMING")
+                .then().statusCode(200).body("name", equalTo("Roaming abroad")).body("handlingLimitSeconds", equalTo(420));
+        given().when().get("/api/v1/business-types").then().statusCode(200)
+                .body("find { it.code == 'ROAMING' }.nameZh", equalTo("国际漫游"));
+        given().contentType(ContentType.JSON)
                 .body(Map.of("ticketPrefix", "R", "name", "Roaming", "nameZh", "漫游", "handlingLimitSeconds", 5))
                 .when().put("/api/v1/business-types/ROAMING")
                 .then().statusCode(400).body("violations.field", hasItems("handlingLimitSeconds"));
