@@ -17,12 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies ticket and service events, one or a poll's worth, inside the consumer's transaction: folds it into the
@@ -84,19 +82,27 @@ public class TicketEventDetector {
             apply(working.get(e.ticketId()), i, e, history, raised);
         }
         breaches.recordAll(raised);
+        List<TicketStore.StoredTicket> newRows = new ArrayList<>();
         List<TicketStore.StoredTicket> rows = new ArrayList<>();
         List<TimerStore.TicketTimers> timerChanges = new ArrayList<>();
         for (TicketInPoll ticket : working.values()) {
+            Optional.ofNullable(ticket.newRow()).ifPresent(newRows::add);
             Optional.ofNullable(ticket.changedRow()).ifPresent(rows::add);
             Optional.ofNullable(ticket.timerChange()).ifPresent(timerChanges::add);
+        }
+        if (!newRows.isEmpty() && tickets.insertAllIfAbsent(newRows).size() < newRows.size()) {
+            // Another instance applied one of these tickets' first events meanwhile (a ticket's
+            // tickets- and services-topic partitions may have different owners) and has committed:
+            // undo the poll; applied again, it finds that row, locks it and builds on it.
+            throw new TicketCreatedElsewhereException();
         }
         tickets.updateAll(rows);
         timers.replaceAll(timerChanges);
     }
 
     /**
-     * Locks the tickets the events are about; creates the rows of those seen for the first time,
-     * from their first event; reads the findings and timers of the others.
+     * Locks the tickets the events are about and reads their findings and timers; those seen for
+     * the first time start from their first event, in memory.
      */
     private Map<String, TicketInPoll> load(List<TicketEvent> events, PolicyHistory history) {
         Map<String, Integer> firstEvent = new LinkedHashMap<>();
@@ -112,23 +118,21 @@ public class TicketEventDetector {
                 created.put(e.ticketId(), new TicketStore.StoredTicket(facts, LimitsFor.ticket(history, facts)));
             }
         }
-        Set<String> inserted = created.isEmpty() ? Set.of() : tickets.insertAllIfAbsent(List.copyOf(created.values()));
-        if (inserted.size() < created.size()) {
-            // Another instance applied these tickets' first events at the same moment (their
-            // services and tickets partitions may have different owners): merge into its rows.
-            Set<String> lost = new HashSet<>(created.keySet());
-            lost.removeAll(inserted);
-            stored.putAll(tickets.lockAll(lost));
-        }
         Map<String, BreachRecorder.Raised> raised = breaches.raisedOf(stored.keySet());
         Map<String, Map<SlaKind, Instant>> due = timers.dueAtOf(stored.keySet());
         Map<String, TicketInPoll> working = new HashMap<>();
-        stored.forEach((id, row) -> working.put(id, new TicketInPoll(row, -1,
+        stored.forEach((id, row) -> working.put(id, new TicketInPoll(row, false, -1,
                 due.getOrDefault(id, Map.of()), raised.getOrDefault(id, BreachRecorder.Raised.none()))));
-        for (String id : inserted) {
-            working.put(id, new TicketInPoll(created.get(id), firstEvent.get(id), Map.of(), BreachRecorder.Raised.none()));
-        }
+        created.forEach((id, row) -> working.put(id, new TicketInPoll(row, true, firstEvent.get(id), Map.of(),
+                BreachRecorder.Raised.none())));
         return working;
+    }
+
+    /** A ticket this poll meant to create already has a row, committed by another instance meanwhile. */
+    static final class TicketCreatedElsewhereException extends RuntimeException {
+        TicketCreatedElsewhereException() {
+            super("A ticket first seen in this poll was created by another instance meanwhile; the poll is applied again");
+        }
     }
 
     private void apply(TicketInPoll ticket, int index, TicketEvent e, PolicyHistory history, List<BreachRecorder.Raise> raised) {

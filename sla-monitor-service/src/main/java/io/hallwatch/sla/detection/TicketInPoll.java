@@ -15,22 +15,27 @@ import java.util.Set;
  * One ticket while a poll's events are applied to it: what its rows hold, and what the events
  * applied so far made of it. The ticket's row is locked for the whole transaction, so nobody else
  * changes its facts, findings or timers meanwhile; each event sees the ones before it here, and
- * the facts and timers are written back once, at the end of the poll.
+ * the facts and timers are written back once, at the end of the poll. A ticket the poll is the
+ * first to see has no row yet: it is inserted at the end, with what all the poll's events made of
+ * it, instead of inserted from its first event and then updated.
  */
 final class TicketInPoll {
     private final TicketStore.StoredTicket stored;
     private final Map<SlaKind, Instant> storedTimers;
     private final Set<SlaKind> raised;
     private final Set<SlaKind> open;
+    private final boolean isNew;
     /** The index of the poll's event whose facts created the row in this transaction, or -1. */
     private int createdBy;
     private TicketFacts facts;
     private TicketLimits limits;
     private Map<SlaKind, Instant> timers;
 
-    TicketInPoll(TicketStore.StoredTicket stored, int createdBy, Map<SlaKind, Instant> storedTimers,
+    /** {@code isNew}: the ticket has no row; {@code stored} is then what its first event made of it. */
+    TicketInPoll(TicketStore.StoredTicket stored, boolean isNew, int createdBy, Map<SlaKind, Instant> storedTimers,
                  BreachRecorder.Raised raised) {
         this.stored = stored;
+        this.isNew = isNew;
         this.createdBy = createdBy;
         this.storedTimers = storedTimers;
         this.raised = EnumSet.noneOf(SlaKind.class);
@@ -88,9 +93,14 @@ final class TicketInPoll {
         this.timers = wanted;
     }
 
-    /** The row, if the events changed it. */
+    /** The row to insert, for a ticket that has none yet. */
+    TicketStore.StoredTicket newRow() {
+        return isNew ? new TicketStore.StoredTicket(facts, limits) : null;
+    }
+
+    /** The stored row, if the events changed it. */
     TicketStore.StoredTicket changedRow() {
-        return facts.equals(stored.facts()) && limits.equals(stored.limits()) ? null : new TicketStore.StoredTicket(facts, limits);
+        return isNew || facts.equals(stored.facts()) && limits.equals(stored.limits()) ? null : new TicketStore.StoredTicket(facts, limits);
     }
 
     TimerStore.TicketTimers timerChange() {

@@ -60,8 +60,8 @@ public class TicketStore {
 
     /**
      * Creates the tickets' rows: one statement for all. Returns the ids created; one left out
-     * was created by another instance in the meantime (the caller then locks that row and merges
-     * into it).
+     * was created by another instance in the meantime (the caller then applies its events again,
+     * to that row).
      */
     public Set<String> insertAllIfAbsent(List<StoredTicket> created) {
         List<Object[]> rows = created.stream().sorted(Comparator.comparing(t -> t.facts().ticketId()))
