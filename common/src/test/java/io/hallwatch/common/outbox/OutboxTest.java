@@ -14,6 +14,7 @@ import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +51,8 @@ class OutboxTest {
     OutboxRelay relay;
     @Inject
     Db db;
+    @Inject
+    io.hallwatch.common.db.Db sql;
     @Inject
     MutableClock mutableClock;
     @Inject
@@ -91,6 +94,31 @@ class OutboxTest {
         assertThrows(IllegalStateException.class, () -> service.issueThenFail("GZ-TH-001", ticket));
         assertEquals(0, db.count("SELECT count(*) FROM probe_state WHERE ticket_id = ?", ticket));
         assertEquals(before, db.count("SELECT count(*) FROM outbox_event"));
+    }
+
+    @Test
+    void several_events_published_with_one_statement_are_stored_in_their_order_with_their_times() {
+        Outbox outbox = io.quarkus.arc.Arc.container().instance(Outbox.class).get();
+        Instant t0 = Instant.parse("2026-11-24T03:00:00.123456Z");
+        List<Outbox.Pending> pending = List.of(
+                new Outbox.Pending(t0.plusSeconds(60), issued("SZ-FT-002", "B002", t0)),
+                new Outbox.Pending(t0, issued("GZ-TH-001", "A003", t0)),
+                new Outbox.Pending(t0.plusSeconds(30), issued("GZ-TH-001", "A004", t0)));
+
+        List<CloudEvent<?>> events = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(pending));
+
+        List<CloudEvent<?>> stored = sql.list("SELECT payload FROM outbox_event WHERE event_id = ANY (CAST(? AS uuid[])) ORDER BY seq",
+                rs -> EventCodec.fromJson(rs.getString(1)), events.stream().map(e -> e.id().toString()).toList());
+        assertEquals(events, stored);
+        assertEquals(List.of(t0.plusSeconds(60), t0, t0.plusSeconds(30)), stored.stream().map(CloudEvent::time).toList());
+        assertEquals(List.of("SZ-FT-002", "GZ-TH-001", "GZ-TH-001"), sql.list(
+                "SELECT record_key FROM outbox_event WHERE event_id = ANY (CAST(? AS uuid[])) ORDER BY seq",
+                rs -> rs.getString(1), events.stream().map(e -> e.id().toString()).toList()));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(List.of())).isEmpty());
+    }
+
+    private static TicketIssued issued(String branch, String number, Instant at) {
+        return new TicketIssued(UUID.randomUUID().toString(), branch, number, "PAYMENT", CustomerTier.NORMAL, at, null);
     }
 
     @Test

@@ -109,8 +109,8 @@ public class BreachRecorder {
 
     /**
      * {@link #record} for several findings, stored with one statement (a poll raised one per 50
-     * events or so, each its own round trip before) and published in their order. Returns how
-     * many were new.
+     * events or so, each its own round trip before) and published, in their order, with another.
+     * Returns how many were new.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recordAll(List<Raise> raises) {
@@ -138,14 +138,14 @@ public class BreachRecorder {
                     ?::timestamptz[], ?::boolean[], ?::text[], ?::timestamptz[], ?::bigint[])
                 ON CONFLICT (ticket_id, kind) DO NOTHING
                 RETURNING breach_id""", rs -> rs.getObject(1, UUID.class), rows));
-        int stored = 0;
+        List<Outbox.Pending> published = new ArrayList<>(inserted.size());
         for (Raise r : raises) {
             if (inserted.remove(idOf(r.facts().ticketId(), r.finding().kind()))) {
-                publish(r.facts(), r.finding());
-                stored++;
+                published.add(announce(r.facts(), r.finding()));
             }
         }
-        return stored;
+        outbox.publishAll(published);
+        return published.size();
     }
 
     /** The deadline of the limit itself (for a warning, the breach it heads for); the finding's own deadline is when it became due. */
@@ -153,16 +153,18 @@ public class BreachRecorder {
         return finding.startedAt().plus(finding.limit());
     }
 
-    private void publish(TicketFacts facts, Finding finding) {
+    /** The finding's event, to publish with the others of its statement; its metric and log line once committed. */
+    private Outbox.Pending announce(TicketFacts facts, Finding finding) {
         UUID id = idOf(facts.ticketId(), finding.kind());
         Instant limitDeadline = limitDeadline(finding);
+        Outbox.Pending event;
         if (finding.kind().isBreach()) {
-            outbox.publish(finding.detectedAt(), new SlaBreached(id.toString(), facts.branchId(), facts.ticketId(),
+            event = new Outbox.Pending(finding.detectedAt(), new SlaBreached(id.toString(), facts.branchId(), facts.ticketId(),
                     facts.ticketNumber(), finding.businessType(), facts.customerTier(), finding.kind().rule(),
                     finding.limit().toSeconds(), finding.actual().toSeconds(), finding.startedAt(), limitDeadline,
                     finding.detectedAt(), finding.late(), finding.counterId(), finding.clerkId()));
         } else {
-            outbox.publish(finding.detectedAt(), new SlaWarning(id.toString(), facts.branchId(), facts.ticketId(),
+            event = new Outbox.Pending(finding.detectedAt(), new SlaWarning(id.toString(), facts.branchId(), facts.ticketId(),
                     facts.ticketNumber(), finding.businessType(), facts.customerTier(), finding.kind().rule(),
                     finding.limit().toSeconds(), finding.actual().toSeconds(), finding.startedAt(), limitDeadline,
                     finding.detectedAt(), finding.counterId(), finding.clerkId()));
@@ -174,6 +176,7 @@ public class BreachRecorder {
                     finding.businessType(), finding.limit().toSeconds(), finding.deadline(), finding.detectedAt(),
                     finding.late() ? " (late)" : "");
         });
+        return event;
     }
 
     /**
