@@ -1,5 +1,6 @@
 package io.hallwatch.common.outbox;
 
+import io.hallwatch.common.db.Db;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.EventPayload;
@@ -28,13 +29,15 @@ import java.util.List;
 public class Outbox {
 
     private final AgroalDataSource dataSource;
+    private final Db db;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String source;
 
-    Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+    Outbox(AgroalDataSource dataSource, Db db, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
+        this.db = db;
         this.transactions = transactions;
         this.relay = relay;
         this.source = "/hallwatch/" + applicationName;
@@ -80,40 +83,18 @@ public class Outbox {
             return List.of();
         }
         List<CloudEvent<?>> events = new ArrayList<>(pending.size());
-        int n = pending.size();
-        String[] ids = new String[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        String[] times = new String[n];
-        for (int i = 0; i < n; i++) {
-            CloudEvent<?> event = CloudEvent.of(source, pending.get(i).time(), pending.get(i).payload());
+        List<Object[]> rows = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            CloudEvent<?> event = CloudEvent.of(source, p.time(), p.payload());
             events.add(event);
-            ids[i] = event.id().toString();
-            topics[i] = event.topic();
-            keys[i] = event.key();
-            types[i] = event.type();
-            payloads[i] = EventCodec.toJson(event);
-            times[i] = event.time().toString(); // ISO-8601 in UTC: no session time zone involved
+            rows.add(new Object[]{event.id(), event.topic(), event.key(), event.type(), EventCodec.toJson(event), event.time()});
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, event_time)
-                     SELECT id, topic, record_key, event_type, payload, event_time
-                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY
-                         AS e(id, topic, record_key, event_type, payload, event_time, position)
-                     ORDER BY position""")) {
-            insert.setArray(1, c.createArrayOf("text", ids));
-            insert.setArray(2, c.createArrayOf("text", topics));
-            insert.setArray(3, c.createArrayOf("text", keys));
-            insert.setArray(4, c.createArrayOf("text", types));
-            insert.setArray(5, c.createArrayOf("text", payloads));
-            insert.setArray(6, c.createArrayOf("text", times));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new OutboxException("Cannot store " + n + " events in the outbox", e);
-        }
+        db.updateOverRows("""
+                INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, event_time)
+                SELECT id, topic, record_key, event_type, payload, event_time
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY
+                    AS e(id, topic, record_key, event_type, payload, event_time, position)
+                ORDER BY position""", rows);
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         return events;
     }
