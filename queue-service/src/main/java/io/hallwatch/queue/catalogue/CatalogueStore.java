@@ -7,9 +7,9 @@ import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The business_type, branch and branch_business_type tables. */
 @ApplicationScoped
@@ -35,21 +35,15 @@ class CatalogueStore {
     }
 
     Optional<Branch> branch(String id) {
-        // One row per offered type (a branch offering none has one row, with a null type).
-        List<Object[]> rows = db.list("""
-                        SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at, t.business_type_code
+        // A branch offering no type yet aggregates a NULL from the outer join: removed.
+        return db.one("""
+                        SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at,
+                               array_remove(array_agg(t.business_type_code), NULL) AS business_types
                         FROM branch b LEFT JOIN branch_business_type t ON t.branch_id = b.id
-                        WHERE b.id = ?""",
-                rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalTime.class),
-                        rs.getObject(5, LocalTime.class), rs.getString(6)}, id);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] first = rows.get(0);
-        var types = new HashSet<String>();
-        rows.stream().map(r -> (String) r[5]).filter(t -> t != null).forEach(types::add);
-        return Optional.of(new Branch((String) first[0], (String) first[1], (String) first[2], (LocalTime) first[3],
-                (LocalTime) first[4], types));
+                        WHERE b.id = ? GROUP BY b.id""",
+                rs -> new Branch(rs.getString("id"), rs.getString("name"), rs.getString("time_zone"),
+                        rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class),
+                        Set.of((String[]) rs.getArray("business_types").getArray())), id);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

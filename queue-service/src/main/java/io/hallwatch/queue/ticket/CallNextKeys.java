@@ -37,17 +37,19 @@ class CallNextKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<Earlier> earlier(String branchId, String counterId, String clerkId, String key) {
         db.lockUntilCommit("call-next|" + branchId + "|" + counterId + "|" + key);
-        Optional<Object[]> row = db.one(
+        record Stored(String clerkId, UUID ticketId) {
+        }
+        Optional<Stored> row = db.one(
                 "SELECT clerk_id, ticket_id FROM call_next_key WHERE branch_id = ? AND counter_id = ? AND idempotency_key = ?",
-                rs -> new Object[]{rs.getString(1), rs.getObject(2, UUID.class)}, branchId, counterId, key);
+                rs -> new Stored(rs.getString(1), rs.getObject(2, UUID.class)), branchId, counterId, key);
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        if (!clerkId.equals(row.get()[0])) {
+        if (!clerkId.equals(row.get().clerkId())) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for another clerk's call at this counter");
         }
-        return Optional.of(new Earlier(Optional.ofNullable((UUID) row.get()[1])));
+        return Optional.of(new Earlier(Optional.ofNullable(row.get().ticketId())));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
