@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -41,6 +42,8 @@ public final class EventCodec {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // After the JavaTimeModule: modules registered later are asked first.
+            .addModule(new SimpleModule("hallwatch-event-time").addDeserializer(Instant.class, new EventTime.Deserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -145,7 +148,7 @@ public final class EventCodec {
         URI source;
         try {
             id = UUID.fromString(text(attributes, "id"));
-            time = Instant.parse(text(attributes, "time"));
+            time = EventTime.parse(text(attributes, "time"));
             source = URI.create(text(attributes, "source"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException("Invalid envelope attribute: " + e.getMessage(), e);
