@@ -45,6 +45,49 @@ final class Machine {
         }
     }
 
+    /**
+     * CPU seconds used so far by the processes named {@code command} (as {@code ps -C} matches
+     * them, e.g. every PostgreSQL backend); -1 if there is none on this machine. A process that
+     * exits takes its share with it, so only long-lived processes are measured right.
+     */
+    static double cpuSecondsOfCommand(String command) {
+        double total = 0;
+        boolean found = false;
+        try (var pids = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) pids.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))::iterator) {
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        found = true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return found ? total : -1;
+    }
+
+    /** CPU seconds the whole machine has been busy so far (all cores, everything but idle and iowait), from /proc/stat. */
+    static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Resident memory of a process in MB, from /proc; -1 where unknown. */
     static double residentMb(long pid) {
         try {

@@ -224,6 +224,8 @@ public final class MonitorThroughputBench {
             long firstAt = 0;
             long firstCommitted = 0;
             double cpuAtFirst = 0;
+            double pgAtFirst = 0;
+            double machineAtFirst = 0;
             long committed = 0;
             long lastLog = 0;
             while (committed < end && System.nanoTime() < deadline) {
@@ -236,6 +238,8 @@ public final class MonitorThroughputBench {
                     firstAt = now;
                     firstCommitted = committed;
                     cpuAtFirst = Machine.cpuSeconds(monitorPid);
+                    pgAtFirst = Machine.cpuSecondsOfCommand("postgres");
+                    machineAtFirst = Machine.machineBusySeconds();
                 }
                 if (now - lastLog > TimeUnit.SECONDS.toNanos(15)) {
                     String line = String.format(Locale.ROOT, "%6.0f s  applied %,d of %,d  lag %,d  (%s)", (now - began) / 1e9,
@@ -253,10 +257,13 @@ public final class MonitorThroughputBench {
                 throw new IllegalStateException("The monitor applied nothing within " + max.toMinutes() + " min; see its log");
             }
             double cpu = Machine.cpuSeconds(monitorPid) - cpuAtFirst;
+            double pg = pgAtFirst < 0 ? -1 : Machine.cpuSecondsOfCommand("postgres") - pgAtFirst;
+            double machine = Machine.machineBusySeconds() - machineAtFirst;
             double seconds = (doneAt - firstAt) / 1e9;
             long applied = committed - firstCommitted;
             boolean finished = committed >= end;
-            String table = table(fill, applied, seconds, finished, end - committed, cpu, Machine.residentMb(monitorPid));
+            String table = table(fill, applied, seconds, finished, end - committed, cpu, pg, machine,
+                    Machine.residentMb(monitorPid));
             System.out.println();
             System.out.println(table);
             String report = "# Benchmark 2: monitor throughput\n\n"
@@ -283,7 +290,7 @@ public final class MonitorThroughputBench {
     }
 
     private static String table(Properties fill, long applied, double seconds, boolean finished, long lagLeft, double cpu,
-                                double rssMb) {
+                                double pg, double machine, double rssMb) {
         double raw = Double.parseDouble(fill.getProperty("raw.records")) / Double.parseDouble(fill.getProperty("raw.seconds"));
         double decoded = Double.parseDouble(fill.getProperty("decoded.records")) / Double.parseDouble(fill.getProperty("decoded.seconds"));
         double monitor = applied / seconds;
@@ -305,8 +312,17 @@ public final class MonitorThroughputBench {
                     lagLeft));
         }
         if (cpu >= 0) {
-            sb.append(String.format(Locale.ROOT, "The monitor process used %.1f CPU seconds over those %.1f s (%.2f cores; %.0f µs of its CPU per event; "
-                    + "PostgreSQL's share is not counted), resident %.0f MB at the end.%n", cpu, seconds, cpu / seconds, 1e6 * cpu / applied, rssMb));
+            sb.append(String.format(Locale.ROOT, "The monitor process used %.1f CPU seconds over those %.1f s (%.2f cores; %.0f µs of its CPU per event), "
+                    + "resident %.0f MB at the end.%n", cpu, seconds, cpu / seconds, 1e6 * cpu / applied, rssMb));
+        }
+        if (pg >= 0) {
+            sb.append(String.format(Locale.ROOT, "PostgreSQL's processes on this machine used %.1f CPU seconds (%.2f cores; %.0f µs per event).%n",
+                    pg, pg / seconds, 1e6 * pg / applied));
+        }
+        if (machine >= 0) {
+            sb.append(String.format(Locale.ROOT, "The whole machine was busy %.1f CPU seconds of the %.1f its %d cores had (%.0f %%).%n",
+                    machine, seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+                    100 * machine / (seconds * Runtime.getRuntime().availableProcessors())));
         }
         return sb.toString();
     }
