@@ -9,6 +9,7 @@ import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.TicketNoShow;
+import io.hallwatch.events.TimeOrderedIds;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * One branch's day as its producers would publish it: Poisson arrivals with a morning and a
@@ -50,7 +50,7 @@ final class BranchDay {
             Instant issued = arrivals.get(i);
             int t = pick(random);
             String type = TYPES[t];
-            String ticketId = UUID.randomUUID().toString();
+            String ticketId = TimeOrderedIds.next().toString(); // as the queue-service issues them
             String number = (char) ('A' + t) + String.format("%03d", i % 1000);
             CustomerTier tier = random.nextDouble() < 0.08 ? CustomerTier.VIP : CustomerTier.NORMAL;
             events.add(CloudEvent.of(QUEUE, issued, new TicketIssued(ticketId, branchId, number, type, tier, issued, null)));

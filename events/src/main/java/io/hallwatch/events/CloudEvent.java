@@ -27,9 +27,9 @@ public record CloudEvent<T extends EventPayload>(UUID id, URI source, EventType 
         }
     }
 
-    /** A new event with a fresh random id; {@code source} names the producing service, e.g. {@code /hallwatch/queue-service}. */
+    /** A new event with a fresh time-ordered id ({@link TimeOrderedIds}); {@code source} names the producing service, e.g. {@code /hallwatch/queue-service}. */
     public static <T extends EventPayload> CloudEvent<T> of(String source, Instant time, T data) {
-        return new CloudEvent<>(UUID.randomUUID(), URI.create(source), EventType.of(data), time, data.subject(), data);
+        return new CloudEvent<>(TimeOrderedIds.next(), URI.create(source), EventType.of(data), time, data.subject(), data);
     }
 
     public String type() {

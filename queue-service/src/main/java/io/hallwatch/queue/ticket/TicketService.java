@@ -6,6 +6,7 @@ import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketIssued;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.TicketNoShow;
 import io.hallwatch.events.TicketRecalled;
 import io.hallwatch.events.TicketTransferred;
@@ -105,7 +106,7 @@ public class TicketService {
         }
         LocalDate day = branch.serviceDay(now);
         Ticket t = new Ticket();
-        t.id = UUID.randomUUID();
+        t.id = TimeOrderedIds.next(); // a key every service indexes: appended, not scattered
         t.branchId = branch.id();
         t.businessType = type.code();
         t.tier = request.tierOrDefault();
