@@ -65,6 +65,12 @@ bench_psql() {
 bench_fresh_db() {
   bench_psql -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
   bench_psql -c "CREATE DATABASE $1" >/dev/null
+  # Write out what an earlier run left dirty in PostgreSQL's buffers now, before anything is
+  # measured: benchmark 2 leaves about a gigabyte, which the checkpointer would otherwise spread
+  # over the next minutes (benchmark 1 right after it gave p99 29 ms, 11 ms a few minutes later,
+  # 2026-12-05 04:32 and 04:36). Needs a superuser or
+  # pg_checkpoint; without, the run goes on and its load figures show the difference.
+  bench_psql -c "CHECKPOINT" >/dev/null 2>&1 || bench_say "could not CHECKPOINT (not a superuser): earlier runs' writes may overlap this one"
 }
 
 bench_start_kafka() {
