@@ -4,10 +4,13 @@ import io.hallwatch.sla.detection.SlaKind;
 import io.hallwatch.sla.policy.PolicyDocument;
 import io.hallwatch.sla.policy.PolicyHistory;
 import io.hallwatch.sla.policy.PolicyStore;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Histogram;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -20,16 +23,24 @@ import java.util.stream.Collectors;
  * The monitor's metrics, read by the Grafana dashboards. Tags are bounded: branch, business type
  * (a type the policy does not know is counted as {@code OTHER}, so a misbehaving producer cannot
  * blow up the series), kind, topic. Never a ticket, counter or clerk.
+ * <p>
+ * The series per branch (and business type, and kind) are the Prometheus client's own labelled
+ * metrics and a collector over the branches' figures, registered with the registry that
+ * {@code /q/metrics} scrapes, not Micrometer meters: at 1,000 branches there are up to 18,000
+ * wait and service histograms and as many finding counters, and as meters (an id, tags, bucket
+ * configuration and a max window each, registered twice through the composite) they grew the
+ * monitor's live heap through benchmark 4's simulated day until it was resident over its 256 MB
+ * (bench/README.md, "4. Scale"), as they had the queue-service's (its {@code TicketMetrics}). The
+ * names, labels and buckets are those the meters had; the client adds a {@code _created} series
+ * per child, and there is no {@code _max}.
  */
 @ApplicationScoped
 public class SlaMetrics {
     static final String OTHER = "OTHER";
     /** The business_type tag of branch-level findings, which are about every type at once. */
     public static final String ALL = "ALL";
-    private static final Duration[] WAIT_BUCKETS = minutes(1, 2, 5, 8, 10, 12, 15, 20, 30, 45, 60);
-    private static final Duration[] HANDLING_BUCKETS = {Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
-            Duration.ofMinutes(3), Duration.ofMinutes(5), Duration.ofMinutes(8), Duration.ofMinutes(10), Duration.ofMinutes(15),
-            Duration.ofMinutes(20), Duration.ofMinutes(30)};
+    private static final double[] WAIT_BUCKETS_SECONDS = minutes(1, 2, 5, 8, 10, 12, 15, 20, 30, 45, 60);
+    private static final double[] HANDLING_BUCKETS_SECONDS = {30, 60, 120, 180, 300, 480, 600, 900, 1200, 1800};
     private static final Duration[] DELAY_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1),
             Duration.ofMinutes(5), Duration.ofMinutes(30)};
@@ -52,62 +63,44 @@ public class SlaMetrics {
     private final Map<String, BranchFigures> branches = new ConcurrentHashMap<>();
     private final Map<String, double[]> consumerLag = new ConcurrentHashMap<>();
     private volatile KnownTypes knownTypes;
-    private final Map<BranchType, Timer> waits = new ConcurrentHashMap<>();
-    private final Map<BranchType, Timer> handlings = new ConcurrentHashMap<>();
+    private final Counter findings;
+    private final Histogram waits;
+    private final Histogram handlings;
 
-    SlaMetrics(MeterRegistry registry, PolicyStore policies) {
+    SlaMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, PolicyStore policies) {
         this.registry = registry;
         this.policies = policies;
+        CollectorRegistry scraped = prometheus.getPrometheusRegistry();
+        // Label names in the order Micrometer printed them (alphabetical): the same lines as before.
+        this.findings = Counter.build("hallwatch_sla_breaches", "SLA warnings and breaches raised, by kind")
+                .labelNames("branch", "business_type", "kind").withoutExemplars().register(scraped);
+        this.waits = Histogram.build("hallwatch_sla_wait_seconds", "Customer waits (issued to called) as observed by the SLA monitor")
+                .labelNames("branch", "business_type").buckets(WAIT_BUCKETS_SECONDS).withoutExemplars().register(scraped);
+        this.handlings = Histogram.build("hallwatch_sla_handling_seconds",
+                        "Service times (started to finished) as observed by the SLA monitor")
+                .labelNames("branch", "business_type").buckets(HANDLING_BUCKETS_SECONDS).withoutExemplars().register(scraped);
+        new BranchFiguresCollector(branches).register(scraped);
     }
 
     /** A warning or breach was stored; {@code delay} is detected-at minus the moment it became due. */
     public void finding(SlaKind kind, String branch, String businessType, Duration delay) {
-        Counter.builder("hallwatch.sla.breaches").description("SLA warnings and breaches raised, by kind")
-                .tag("kind", kind.name()).tag("branch", branch).tag("business_type", boundedType(businessType))
-                .register(registry).increment();
+        findings.labels(branch, boundedType(businessType), kind.name()).inc();
         Timer.builder("hallwatch.sla.detection.delay").description("Detected-at minus the deadline of each finding")
                 .tag("kind", kind.name()).serviceLevelObjectives(DELAY_BUCKETS).register(registry)
                 .record(delay.isNegative() ? Duration.ZERO : delay);
     }
 
-    /*
-     * Every wait and every service is observed once, so these two timers are looked up for about
-     * every other event: they are kept by branch and type, instead of building and registering
-     * the meter each time (6 % of the timeline consumer's CPU in benchmark 2's profile).
-     */
     public void waitObserved(String branch, String businessType, Duration wait) {
-        timer(waits, "hallwatch.sla.wait", "Customer waits (issued to called) as observed by the SLA monitor",
-                WAIT_BUCKETS, branch, businessType).record(wait);
+        waits.labels(branch, boundedType(businessType)).observe(wait.toMillis() / 1000.0);
     }
 
     public void handlingObserved(String branch, String businessType, Duration handling) {
-        timer(handlings, "hallwatch.sla.handling", "Service times (started to finished) as observed by the SLA monitor",
-                HANDLING_BUCKETS, branch, businessType).record(handling);
+        handlings.labels(branch, boundedType(businessType)).observe(handling.toMillis() / 1000.0);
     }
 
-    private Timer timer(Map<BranchType, Timer> kept, String name, String description, Duration[] buckets,
-                        String branch, String businessType) {
-        String type = boundedType(businessType);
-        return kept.computeIfAbsent(new BranchType(branch, type), k -> Timer.builder(name).description(description)
-                .tag("branch", branch).tag("business_type", type)
-                .serviceLevelObjectives(buckets).register(registry));
-    }
-
-    private record BranchType(String branch, String businessType) {
-    }
-
-    /** The gauges of one branch, registered the first time the branch is seen. */
+    /** The figures of one branch, in the scrape from the first time the branch is seen. */
     public BranchFigures branch(String branch) {
-        return branches.computeIfAbsent(branch, b -> {
-            BranchFigures f = new BranchFigures();
-            Gauge.builder("hallwatch.sla.waiting.now", f, x -> x.waitingNow)
-                    .description("Customers waiting now (issued, not yet called)").tag("branch", b).register(registry);
-            Gauge.builder("hallwatch.sla.oldest.wait", f, x -> x.oldestWaitSeconds).baseUnit("seconds")
-                    .description("How long the longest-waiting customer has waited").tag("branch", b).register(registry);
-            Gauge.builder("hallwatch.sla.branch.average.wait", f, x -> x.rollingAverageWaitSeconds).baseUnit("seconds")
-                    .description("The branch's rolling mean wait over its policy window").tag("branch", b).register(registry);
-            return f;
-        });
+        return branches.computeIfAbsent(branch, b -> new BranchFigures());
     }
 
     public void consumerLag(String topic, long records) {
@@ -149,11 +142,11 @@ public class SlaMetrics {
     private record KnownTypes(PolicyHistory of, Set<String> types) {
     }
 
-    private static Duration[] minutes(int... values) {
-        Duration[] d = new Duration[values.length];
+    private static double[] minutes(int... values) {
+        double[] seconds = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            d[i] = Duration.ofMinutes(values[i]);
+            seconds[i] = values[i] * 60.0;
         }
-        return d;
+        return seconds;
     }
 }
