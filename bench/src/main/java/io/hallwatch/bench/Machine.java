@@ -36,13 +36,17 @@ final class Machine {
     /** CPU seconds a process has used so far (user + system), from /proc; -1 where unknown. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 14 and 15 of stat (utime, stime), counted after the command name
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            return cpuSecondsOf(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** User + system CPU seconds from a {@code /proc/<pid>/stat} line. */
+    private static double cpuSecondsOf(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat (utime, stime), counted after the command name
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     /**
@@ -58,8 +62,7 @@ final class Machine {
                 try {
                     String stat = Files.readString(dir.resolve("stat"));
                     if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        total += cpuSecondsOf(stat);
                         found = true;
                     }
                 } catch (IOException | RuntimeException e) {

@@ -320,9 +320,9 @@ public final class MonitorThroughputBench {
                     pg, pg / seconds, 1e6 * pg / applied));
         }
         if (machine >= 0) {
+            int cores = Runtime.getRuntime().availableProcessors();
             sb.append(String.format(Locale.ROOT, "The whole machine was busy %.1f CPU seconds of the %.1f its %d cores had (%.0f %%).%n",
-                    machine, seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
-                    100 * machine / (seconds * Runtime.getRuntime().availableProcessors())));
+                    machine, seconds * cores, cores, 100 * machine / (seconds * cores)));
         }
         return sb.toString();
     }
