@@ -1,5 +1,6 @@
 package io.hallwatch.e2e;
 
+import io.hallwatch.testsupport.lint.Tools;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,11 +17,10 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Prometheus and Alertmanager configuration: valid for the real tools (promtool, amtool from
- * Debian's prometheus packages, found or fetched by {@link MonitoringTools}), the alert
+ * Debian's prometheus packages, found or unpacked by test-support's {@code Tools}, failing, never skipping, where they cannot be had), the alert
  * rules' unit tests pass, and every Hallwatch metric a rule reads is one a service really exports.
  */
 class PrometheusRulesTest {
@@ -96,11 +96,7 @@ class PrometheusRulesTest {
     }
 
     private static Path tool(String name) {
-        String debianPackage = name.equals("amtool") ? "prometheus-alertmanager" : "prometheus";
-        Path found = MonitoringTools.find(name, debianPackage).orElse(null);
-        assumeTrue(found != null, name + " is neither on the PATH nor downloadable with apt-get (Debian package "
-                + debianPackage + "); skipped");
-        return found;
+        return name.equals("amtool") ? Tools.amtool() : Tools.promtool();
     }
 
     private static void run(Path tool, Path dir, String... args) throws Exception {
