@@ -118,6 +118,7 @@ EOF
   bench_port_open "$BENCH_KAFKA_PORT" || { tail -30 "$BENCH_LOGS/kafka.log" >&2; bench_die "Kafka did not start"; }
   local all=()
   for t in hallwatch.tickets.v1 hallwatch.services.v1 hallwatch.sla.v1 hallwatch.marketing.v1; do all+=("$t" "$t.dlq"); done
+  all+=(hallwatch.standard.v1:compact hallwatch.standard.v1.dlq)
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" "$ROOT/deploy/local/CreateTopics.java" "$BENCH_BOOTSTRAP" \
     "$BENCH_PARTITIONS" "${all[@]}" >"$BENCH_LOGS/topics.log" 2>&1 || { cat "$BENCH_LOGS/topics.log" >&2; bench_die "cannot create topics"; }
 }

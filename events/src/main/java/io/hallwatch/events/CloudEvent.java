@@ -42,6 +42,6 @@ public record CloudEvent<T extends EventPayload>(UUID id, URI source, EventType 
 
     /** The Kafka record key: the branch id, so a branch's events stay in order on one partition. */
     public String key() {
-        return data.branchId();
+        return data.recordKey();
     }
 }

@@ -5,10 +5,15 @@ package io.hallwatch.events;
  * no name, nothing that identifies a customer beyond the ticket.
  */
 public sealed interface EventPayload
-        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded {
+        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded, StandardChanged {
 
-    /** The branch the event belongs to; also the Kafka record key. */
+    /** The branch the event belongs to; null only for the platform-wide {@link StandardChanged}. */
     String branchId();
+
+    /** The Kafka record key: the branch id, so that a branch's events stay in order on one partition. */
+    default String recordKey() {
+        return branchId();
+    }
 
     /** The CloudEvents {@code subject}: the ticket id where there is one. */
     String subject();

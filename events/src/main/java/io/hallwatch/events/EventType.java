@@ -26,7 +26,8 @@ public enum EventType {
     SLA_BREACHED("hallwatch.sla.breached.v1", SlaBreached.class, Topics.SLA),
     SLA_CLEARED("hallwatch.sla.cleared.v1", SlaCleared.class, Topics.SLA),
     OFFER_RECOMMENDED("hallwatch.marketing.offer-recommended.v1", OfferRecommended.class, Topics.MARKETING),
-    OFFER_OUTCOME_RECORDED("hallwatch.marketing.offer-outcome-recorded.v1", OfferOutcomeRecorded.class, Topics.MARKETING);
+    OFFER_OUTCOME_RECORDED("hallwatch.marketing.offer-outcome-recorded.v1", OfferOutcomeRecorded.class, Topics.MARKETING),
+    STANDARD_CHANGED("hallwatch.standard.changed.v1", StandardChanged.class, Topics.STANDARD);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

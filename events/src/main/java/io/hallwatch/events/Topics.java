@@ -3,7 +3,7 @@ package io.hallwatch.events;
 import java.util.List;
 
 /**
- * Kafka topic names. Every record is keyed by branch id, so that one branch's events stay in
+ * Kafka topic names. Every event-stream record is keyed by branch id, so that one branch's events stay in
  * order on one partition and one consumer instance owns a branch at a time.
  */
 public final class Topics {
@@ -11,8 +11,17 @@ public final class Topics {
     public static final String SERVICES = "hallwatch.services.v1";
     public static final String SLA = "hallwatch.sla.v1";
     public static final String MARKETING = "hallwatch.marketing.v1";
+    /**
+     * The service standard ({@link StandardChanged}): compacted, one partition, one key. Consumers
+     * read it whole at start instead of keeping a copy of the numbers.
+     */
+    public static final String STANDARD = "hallwatch.standard.v1";
 
+    /** The event streams, keyed by branch, each with a dead-letter topic. */
     public static final List<String> ALL = List.of(TICKETS, SERVICES, SLA, MARKETING);
+
+    /** The compacted topics: their latest record per key is the state (no dead letters: one producer). */
+    public static final List<String> COMPACTED = List.of(STANDARD);
 
     private Topics() {
     }
@@ -22,8 +31,12 @@ public final class Topics {
         return topic + ".dlq";
     }
 
-    /** Every topic the platform uses, dead-letter topics included. */
+    /**
+     * Every event stream with its dead-letter topic, and the dead-letter topics of the compacted ones
+     * (which are created apart, compacted: {@link #COMPACTED}).
+     */
     public static List<String> allWithDeadLetters() {
-        return ALL.stream().flatMap(t -> java.util.stream.Stream.of(t, dlq(t))).toList();
+        return java.util.stream.Stream.concat(ALL.stream().flatMap(t -> java.util.stream.Stream.of(t, dlq(t))),
+                COMPACTED.stream().map(Topics::dlq)).toList();
     }
 }

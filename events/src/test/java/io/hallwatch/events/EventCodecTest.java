@@ -45,7 +45,16 @@ class EventCodecTest {
         assertEquals("2026-11-24T01:30:00Z", json.get("time").asText());
         assertEquals(event.data().subject(), json.get("subject").asText());
         assertEquals("application/json", json.get("datacontenttype").asText());
-        assertEquals(EventSamples.BRANCH, event.key());
+        assertEquals(event.data() instanceof StandardChanged ? StandardChanged.KEY : EventSamples.BRANCH, event.key());
+    }
+
+    @Test
+    void the_standard_has_one_key_so_that_compaction_keeps_the_version_in_force() {
+        CloudEvent<?> standard = EventSamples.events().filter(e -> e.data() instanceof StandardChanged).findFirst().orElseThrow();
+        assertEquals("service-standard", standard.key());
+        assertEquals("service-standard/v2", standard.subject());
+        assertEquals(Topics.STANDARD, standard.topic());
+        assertEquals(standard, EventCodec.fromJson(EventCodec.toJson(standard)));
     }
 
     @Test
@@ -72,7 +81,7 @@ class EventCodecTest {
         assertEquals(Topics.MARKETING, EventType.OFFER_RECOMMENDED.topic());
         assertEquals(Topics.MARKETING, EventType.OFFER_OUTCOME_RECORDED.topic());
         assertEquals("hallwatch.tickets.v1.dlq", Topics.dlq(Topics.TICKETS));
-        assertEquals(8, Topics.allWithDeadLetters().size());
+        assertEquals(9, Topics.allWithDeadLetters().size());
     }
 
     @Test

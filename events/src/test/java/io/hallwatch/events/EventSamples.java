@@ -41,7 +41,15 @@ final class EventSamples {
                         "SHORT", 15, T0.plusSeconds(631)),
                 new OfferOutcomeRecorded("4b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", BRANCH, "COUNTER", "DATA-10G", "INTERESTED",
                         T0.plusSeconds(700), "3b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", TICKET, "C03", "SHORT",
-                        "5b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", null));
+                        "5b7d2f8e-1c3a-4e5b-8f6d-9a0b1c2d3e4f", null),
+                new StandardChanged(2, T0, "admin-0001", "broadband installs got longer",
+                        new ServiceStandard(new ServiceStandard.Defaults(900, 600, 0.8),
+                                new ServiceStandard.BranchAverage(3600, 900),
+                                List.of(new ServiceStandard.BusinessTypeLimits("PAYMENT", null, 120),
+                                        new ServiceStandard.BusinessTypeLimits("BROADBAND", null, 720)),
+                                List.of(new ServiceStandard.OverrideRule(BRANCH, null, null, null, null, null, 3600, 1200),
+                                        new ServiceStandard.OverrideRule(null, null, CustomerTier.VIP, 600, null, 0.7, null, null))),
+                        List.of("businessTypes.BROADBAND.handlingLimitSeconds: 600 -> 720")));
     }
 
     /** The first sample of each type. */

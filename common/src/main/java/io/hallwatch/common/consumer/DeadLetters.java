@@ -42,7 +42,7 @@ public class DeadLetters {
     }
 
     /** Blocks until the broker acknowledged the dead letter, so that the offset may then be committed. */
-    void send(ConsumerRecord<String, byte[]> record, String consumer, String category, String reason)
+    public void send(ConsumerRecord<String, byte[]> record, String consumer, String category, String reason)
             throws ExecutionException, InterruptedException, TimeoutException {
         byte[] value = record.value();
         boolean truncated = value != null && value.length > MAX_FORWARDED_BYTES;

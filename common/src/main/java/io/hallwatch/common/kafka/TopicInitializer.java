@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
@@ -41,13 +42,30 @@ public class TopicInitializer {
         }
     }
 
+    /**
+     * Creates the event topics named (with the configured partitions) and the compacted state topics
+     * ({@link Topics#COMPACTED}: one partition, so that their one key has one order, and
+     * {@code cleanup.policy=compact}, so that the latest record per key is kept for ever).
+     */
     public void ensureTopics(List<String> names) {
+        ensure(java.util.stream.Stream.concat(names.stream(), Topics.COMPACTED.stream()).distinct().toList());
+    }
+
+    private NewTopic newTopic(String name) {
+        if (Topics.COMPACTED.contains(name)) {
+            return new NewTopic(name, 1, config.replicationFactor())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return new NewTopic(name, config.partitions(), config.replicationFactor());
+    }
+
+    private void ensure(List<String> names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, clients.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, config.partitions(), config.replicationFactor())).toList();
+                    .map(this::newTopic).toList();
             if (missing.isEmpty()) {
                 return;
             }
