@@ -26,12 +26,13 @@ final class BranchSim {
     private final SimClock clock;
     private final Random random;
     private final Lateness lateness;
+    private final CustomerMix mix;
     private Instant lastTick;
     /** When the next tick is due (a period after the last one ended), to tell how late it runs. */
     private long nextTickNanos;
 
     BranchSim(String branchId, List<ClerkSim> clerks, Api api, SimulatorConfig config, SimClock clock, Random random,
-              Lateness lateness) {
+              Lateness lateness, CustomerMix mix) {
         this.branchId = branchId;
         this.clerks = clerks;
         this.api = api;
@@ -39,6 +40,7 @@ final class BranchSim {
         this.clock = clock;
         this.random = random;
         this.lateness = lateness;
+        this.mix = mix;
     }
 
     /**
@@ -68,7 +70,7 @@ final class BranchSim {
         int hour = now.atZone(ZONE).getHour();
         int arrivals = ArrivalProfile.poisson(ArrivalProfile.expected(config.baseArrivalsPerHour(), hour, seconds), random);
         for (int i = 0; i < arrivals; i++) {
-            String type = CustomerMix.businessType(random);
+            String type = mix.businessType(random);
             String tier = random.nextDouble() < config.vipShare() ? "VIP" : "NORMAL";
             // Not waited for: a tick that runs late sends its gap's customers at once, and the
             // kiosks' budget, not this thread, decides how many go out and which are shed.

@@ -30,8 +30,9 @@ final class ClerkSim {
     private final Random random;
     private final Steps steps;
     private final IdleBackoff idle;
+    private final CustomerMix mix;
 
-    ClerkSim(String branchId, String counterId, Api api, SimulatorConfig config, Random random, Steps steps) {
+    ClerkSim(String branchId, String counterId, Api api, SimulatorConfig config, Random random, Steps steps, CustomerMix mix) {
         this.branchId = branchId;
         this.counterId = counterId;
         this.clerkId = "clerk-" + branchId.toLowerCase() + "-" + counterId.toLowerCase();
@@ -41,6 +42,7 @@ final class ClerkSim {
         this.random = random;
         this.steps = steps;
         this.idle = new IdleBackoff(RETRY, config.clerkIdleRecheckMax());
+        this.mix = mix;
     }
 
     /** Brings the counter to OPEN with this clerk, whatever an earlier run left (blocking: set-up), then starts working. */
@@ -91,7 +93,7 @@ final class ClerkSim {
                 after(RETRY, this::callNext);
                 return;
             }
-            after(CustomerMix.handlingTime(businessType, random), () -> {
+            after(mix.handlingTime(businessType, random), () -> {
                 String outcome = random.nextDouble() < 0.92 ? "COMPLETED" : random.nextBoolean() ? "REFERRED" : "UNRESOLVED";
                 press("/service/finish", Map.of("outcome", outcome), finished -> {
                     if (finished.ok()) {

@@ -70,9 +70,11 @@ public class SimulatorMain implements QuarkusApplication {
         Random random = new Random(config.seed());
         boolean perBranch = config.summary() == SimulatorConfig.Summary.PER_BRANCH;
 
+        CustomerMix mix = catalogue(api);
         // Setting up 1,000 branches one call at a time would eat an hour of a 60x day: in parallel.
         List<String> branchIds = new ArrayList<>(DEMO_BRANCHES);
-        branchIds.addAll(inParallel(IntStream.rangeClosed(1, config.extraBranches()).boxed().toList(), n -> createBranch(api, n)));
+        branchIds.addAll(inParallel(IntStream.rangeClosed(1, config.extraBranches()).boxed().toList(),
+                n -> createBranch(api, n, mix.businessTypes())));
         List<Boolean> rostered = inParallel(IntStream.range(0, branchIds.size()).boxed().toList(),
                 i -> putDutyRoster(api, branchIds.get(i), i + 1, perBranch));
         if (!perBranch) {
@@ -85,12 +87,12 @@ public class SimulatorMain implements QuarkusApplication {
             List<ClerkSim> clerkSims = new ArrayList<>();
             for (var counter : api.get(config.counterUrl() + "/api/v1/branches/" + branchId + "/counters").body()) {
                 ClerkSim clerk = new ClerkSim(branchId, counter.path("counterId").asText(), anonymous.as(tokens.clerk(branchId)).within(clerks),
-                        config, new Random(branchRandom.nextLong()), steps);
+                        config, new Random(branchRandom.nextLong()), steps, mix);
                 clerkSims.add(clerk);
                 clerk.start();
             }
             return new BranchSim(branchId, clerkSims, anonymous.as(tokens.floor(branchId)).within(kiosks), config, clock,
-                    new Random(branchRandom.nextLong()), lateness);
+                    new Random(branchRandom.nextLong()), lateness, mix);
         });
         System.out.printf("simulator: %d branches, %d counters, %.0fx clock, %.1f customers a day per branch, %d threads, simulated time %s"
                         + " (calls in flight at most: kiosks %d, clerks %d, duty managers %d)%n",
@@ -167,6 +169,25 @@ public class SimulatorMain implements QuarkusApplication {
         }
     }
 
+    /**
+     * The business types and their handling limits as the platform has them: the queue's catalogue,
+     * whose limits are the service standard's. Waits for it while the platform is still starting
+     * (the queue answers 503 until the standard has reached it).
+     */
+    private CustomerMix catalogue(Api api) throws InterruptedException {
+        Api.Answer last = Api.Answer.FAILED;
+        for (int attempt = 0; attempt < 120; attempt++) {
+            last = api.get(config.queueUrl() + "/api/v1/business-types");
+            if (last.ok()) {
+                CustomerMix mix = CustomerMix.fromCatalogue(last.body());
+                System.out.printf("simulator: %d business types from the catalogue%n", mix.businessTypes().size());
+                return mix;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the queue's catalogue did not answer (last HTTP " + last.status() + ")");
+    }
+
     /** Gives the branch a duty roster, so that its breaches page somebody (the launcher's phone stand-in). */
     private boolean putDutyRoster(Api api, String branchId, int n, boolean print) {
         Api.Answer a = api.put(config.slaUrl() + "/api/v1/branches/" + branchId + "/duty-roster", DemoRoster.of(branchId, n));
@@ -186,9 +207,8 @@ public class SimulatorMain implements QuarkusApplication {
      * A further branch created through the admin APIs, with {@code counters-per-branch} counters:
      * regular ones cycling through three skill sets, and a VIP counter (four: the demo's C01-C03, V01).
      */
-    private String createBranch(Api api, int n) {
+    private String createBranch(Api api, int n, List<String> all) {
         String id = String.format("SIM-%03d", n);
-        List<String> all = List.of("PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND", "SIM", "CLOSE_ACCOUNT", "COMPLAINT", "CONSULT");
         api.put(config.queueUrl() + "/api/v1/branches/" + id, Map.of("name", "模拟营业厅" + n, "timeZone", "Asia/Shanghai",
                 "opensAt", "09:00", "closesAt", "18:00", "businessTypes", all));
         String counters = config.counterUrl() + "/api/v1/branches/" + id + "/counters/";

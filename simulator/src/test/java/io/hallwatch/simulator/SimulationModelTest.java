@@ -12,6 +12,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimulationModelTest {
 
+    /** A catalogue as the queue answers it: limits from the service standard, a type the mix does not know. */
+    private static final String CATALOGUE = """
+            [{"code":"PAYMENT","prefix":"A","handlingLimitSeconds":120},{"code":"GENERAL","handlingLimitSeconds":300},
+             {"code":"NEW_LINE","handlingLimitSeconds":480},{"code":"BROADBAND","handlingLimitSeconds":600},
+             {"code":"SIM","handlingLimitSeconds":300},{"code":"CLOSE_ACCOUNT","handlingLimitSeconds":600},
+             {"code":"COMPLAINT","handlingLimitSeconds":900},{"code":"CONSULT","handlingLimitSeconds":300},
+             {"code":"VIP_SERVICE","handlingLimitSeconds":1200}]""";
+    private static final CustomerMix MIX = mix(CATALOGUE);
+
+    private static CustomerMix mix(String json) {
+        try {
+            return CustomerMix.fromCatalogue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void the_handling_limits_are_the_catalogues_own() {
+        assertEquals(1200, MIX.limitSeconds("VIP_SERVICE"));
+        assertEquals(120, MIX.limitSeconds("PAYMENT"));
+        assertEquals(9, MIX.businessTypes().size());
+        CustomerMix longPayments = mix("[{\"code\":\"PAYMENT\",\"handlingLimitSeconds\":1000}]");
+        Random random = new Random(3);
+        double mean = java.util.stream.IntStream.range(0, 10_000)
+                .mapToLong(i -> longPayments.handlingTime("PAYMENT", random).toSeconds()).average().orElseThrow();
+        assertTrue(mean > 550 && mean < 700, "about 0.6 x 1000 s: " + mean);
+        assertEquals("PAYMENT", longPayments.businessType(random), "only what the catalogue offers");
+    }
+
+    @Test
+    void a_catalogue_without_limits_is_refused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> mix("[{\"code\":\"PAYMENT\"}]"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> mix("[]"));
+    }
+
     @Test
     void the_business_mix_adds_up_and_is_drawn_in_its_shares() {
         assertEquals(1.0, CustomerMix.SHARE.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
@@ -19,7 +56,7 @@ class SimulationModelTest {
         Map<String, Integer> counts = new HashMap<>();
         int n = 100_000;
         for (int i = 0; i < n; i++) {
-            counts.merge(CustomerMix.businessType(random), 1, Integer::sum);
+            counts.merge(MIX.businessType(random), 1, Integer::sum);
         }
         CustomerMix.SHARE.forEach((type, share) -> assertEquals(share, counts.get(type) / (double) n, 0.01, type));
     }
@@ -30,7 +67,7 @@ class SimulationModelTest {
         int over = 0;
         int n = 50_000;
         for (int i = 0; i < n; i++) {
-            Duration d = CustomerMix.handlingTime("PAYMENT", random);
+            Duration d = MIX.handlingTime("PAYMENT", random);
             if (d.toSeconds() > 120) {
                 over++;
             }
