@@ -1,6 +1,0 @@
-package io.hallwatch.counter.counter;
-
-/** What a clerk does at a counter. */
-public enum CounterAction {
-    SIGN_IN, SIGN_OUT, PAUSE, RESUME, CALL, RECALL, NO_SHOW, START_SERVICE, FINISH_SERVICE
-}

@@ -1,6 +1,0 @@
-package io.hallwatch.counter.counter;
-
-/** A counter (台席) as the hall sees it. A called customer not yet arrived leaves it OPEN. */
-public enum CounterStatus {
-    CLOSED, OPEN, PAUSED, SERVING
-}

@@ -1,0 +1,5 @@
+package io.hallwatch.counter.domain.report;
+
+/** One finished service, as the report counts it. */
+public record ServiceFact(String businessType, long handlingSeconds, int limitSeconds) {
+}

@@ -1,5 +1,0 @@
-package io.hallwatch.counter.report;
-
-/** One finished service, as the report counts it. */
-public record ServiceFact(String businessType, long handlingSeconds, int limitSeconds) {
-}
