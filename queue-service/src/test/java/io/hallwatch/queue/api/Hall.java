@@ -6,25 +6,28 @@ import io.hallwatch.testsupport.KafkaTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** A fresh branch per test, and the calls a kiosk and a counter make, so tests read as a hall's day. */
-final class Hall {
-    static final List<String> ALL_TYPES =
+/** A fresh branch per test (shared by the api tests of every feature), and the calls a kiosk and a counter make, so tests read as a hall's day. */
+public final class Hall {
+    /** 10:00 in Shanghai: every test hall is open. */
+    public static final Instant MORNING = Instant.parse("2026-11-24T02:00:00Z");
+    public static final List<String> ALL_TYPES =
             List.of("PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND", "SIM", "CLOSE_ACCOUNT", "COMPLAINT", "CONSULT");
 
-    final String branchId;
+    public final String branchId;
 
     private Hall(String branchId) {
         this.branchId = branchId;
     }
 
     /** A new branch open 08:00–20:00 Shanghai time, offering the given types (all by default). */
-    static Hall open(String... types) {
+    public static Hall open(String... types) {
         String id = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "测试营业厅", "timeZone", "Asia/Shanghai", "opensAt", "08:00", "closesAt", "20:00",
@@ -33,17 +36,17 @@ final class Hall {
         return new Hall(id);
     }
 
-    ValidatableResponse issue(String type, String tier) {
+    public ValidatableResponse issue(String type, String tier) {
         return given().contentType(ContentType.JSON)
                 .body(tier == null ? Map.of("businessType", type) : Map.of("businessType", type, "tier", tier))
                 .when().post("/api/v1/branches/" + branchId + "/tickets").then();
     }
 
-    String issued(String type, String tier) {
+    public String issued(String type, String tier) {
         return issue(type, tier).statusCode(201).extract().path("ticketId");
     }
 
-    ValidatableResponse callNext(String counterId, boolean vip, String... types) {
+    public ValidatableResponse callNext(String counterId, boolean vip, String... types) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("counterId", counterId, "clerkId", "clerk-" + counterId, "businessTypes", List.of(types),
                         "vipCounter", vip))
@@ -51,24 +54,24 @@ final class Hall {
     }
 
     /** A call-next as the counter-service sends it for one click, with that click's idempotency key. */
-    ValidatableResponse callNextOnce(String counterId, String idempotencyKey, String... types) {
+    public ValidatableResponse callNextOnce(String counterId, String idempotencyKey, String... types) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
                 .body(Map.of("counterId", counterId, "clerkId", "clerk-" + counterId, "businessTypes", List.of(types),
                         "vipCounter", false))
                 .when().post("/api/v1/branches/" + branchId + "/queue/call-next").then();
     }
 
-    static ValidatableResponse act(String ticketId, String action) {
+    public static ValidatableResponse act(String ticketId, String action) {
         return given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/tickets/" + ticketId + "/" + action).then();
     }
 
-    static ValidatableResponse ticket(String ticketId) {
+    public static ValidatableResponse ticket(String ticketId) {
         return given().when().get("/api/v1/tickets/" + ticketId).then();
     }
 
     /** The events about one ticket on the tickets topic, in order, once {@code count} have arrived. */
-    static List<CloudEvent<?>> events(String ticketId, int count) {
+    public static List<CloudEvent<?>> events(String ticketId, int count) {
         return KafkaTestClient.eventsAbout(Topics.TICKETS, ticketId, count);
     }
 }

@@ -1,0 +1,14 @@
+package io.hallwatch.queue.api.catalogue;
+
+import io.hallwatch.queue.domain.catalogue.Branch;
+
+import java.time.LocalTime;
+import java.util.List;
+
+/** A branch as the API shows it; {@code businessTypes} sorted. */
+public record BranchView(String id, String name, String timeZone, LocalTime opensAt, LocalTime closesAt,
+                         List<String> businessTypes) {
+    static BranchView of(Branch b) {
+        return new BranchView(b.id(), b.name(), b.timeZone(), b.opensAt(), b.closesAt(), b.businessTypes().stream().sorted().toList());
+    }
+}

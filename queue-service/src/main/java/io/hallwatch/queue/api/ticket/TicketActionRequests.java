@@ -1,0 +1,17 @@
+package io.hallwatch.queue.api.ticket;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the side-path actions. */
+public final class TicketActionRequests {
+    private TicketActionRequests() {
+    }
+
+    public record Transfer(@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String businessType) {
+    }
+
+    public record Cancel(@Size(max = 200) String reason) {
+    }
+}

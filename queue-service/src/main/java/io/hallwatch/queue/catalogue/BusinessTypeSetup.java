@@ -1,9 +1,0 @@
-package io.hallwatch.queue.catalogue;
-
-/** What issuing a ticket needs to know of a business type: its ticket prefix and handling-time limit. */
-public record BusinessTypeSetup(String code, char prefix, int handlingLimitSeconds) {
-
-    static BusinessTypeSetup of(BusinessType type) {
-        return new BusinessTypeSetup(type.code(), type.prefix(), type.handlingLimitSeconds());
-    }
-}

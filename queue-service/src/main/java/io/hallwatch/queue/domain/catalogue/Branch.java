@@ -1,0 +1,12 @@
+package io.hallwatch.queue.domain.catalogue;
+
+import java.time.LocalTime;
+import java.util.Set;
+
+/** A business hall (营业厅): its time zone, opening hours and the business types it offers ({@link BranchSetup} reads them). */
+public record Branch(String id, String name, String timeZone, LocalTime opensAt, LocalTime closesAt, Set<String> businessTypes) {
+
+    public Branch {
+        businessTypes = Set.copyOf(businessTypes);
+    }
+}

@@ -1,0 +1,70 @@
+package io.hallwatch.queue.domain.queue;
+
+import io.hallwatch.events.CustomerTier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses which waiting ticket a counter calls next.
+ * <p>
+ * The counter only calls the business types it serves. Within those: at an ordinary counter the
+ * tickets <em>at risk</em> — waiting longer than the wait limit minus a margin, about to breach the
+ * 15-minute standard — come first, whatever their tier (VIP before normal among them); then VIP
+ * tickets; then the rest. At a VIP counter VIP customers come first (at-risk ones before the
+ * others), then at-risk ordinary tickets, then the rest. FIFO by original issue time within each
+ * class. So the policy protects the service standard instead of ordering by tier alone.
+ */
+public final class CallPolicy {
+
+    private final Duration waitLimit;
+    private final Duration atRiskMargin;
+
+    public CallPolicy(Duration waitLimit, Duration atRiskMargin) {
+        if (waitLimit.isNegative() || waitLimit.isZero() || atRiskMargin.isNegative() || atRiskMargin.compareTo(waitLimit) > 0) {
+            throw new IllegalArgumentException("Need 0 <= margin <= limit, limit > 0; got " + atRiskMargin + " / " + waitLimit);
+        }
+        this.waitLimit = waitLimit;
+        this.atRiskMargin = atRiskMargin;
+    }
+
+    public Optional<WaitingTicket> next(Collection<WaitingTicket> waiting, Set<String> counterTypes, boolean vipCounter,
+                                        Instant now) {
+        return waiting.stream()
+                .filter(t -> counterTypes.contains(t.businessType()))
+                .min(order(vipCounter, now));
+    }
+
+    /** All waiting tickets the counter may serve, in the order it would call them. */
+    public List<WaitingTicket> inCallOrder(Collection<WaitingTicket> waiting, Set<String> counterTypes,
+                                           boolean vipCounter, Instant now) {
+        return waiting.stream().filter(t -> counterTypes.contains(t.businessType()))
+                .sorted(order(vipCounter, now)).toList();
+    }
+
+    public boolean isAtRisk(WaitingTicket ticket, Instant now) {
+        return !Duration.between(ticket.issuedAt(), now).minus(waitLimit.minus(atRiskMargin)).isNegative();
+    }
+
+    private Comparator<WaitingTicket> order(boolean vipCounter, Instant now) {
+        Comparator<WaitingTicket> byClass = Comparator.comparingInt(t -> rank(t, vipCounter, now));
+        // Same instant: the lower number of a prefix first (A999 before A1000), then by id.
+        return byClass.thenComparing(WaitingTicket::issuedAt)
+                .thenComparingInt(t -> t.number().length()).thenComparing(WaitingTicket::number)
+                .thenComparing(WaitingTicket::id);
+    }
+
+    private int rank(WaitingTicket t, boolean vipCounter, Instant now) {
+        boolean vip = t.tier() == CustomerTier.VIP;
+        boolean atRisk = isAtRisk(t, now);
+        if (vipCounter) {
+            return vip ? (atRisk ? 0 : 1) : (atRisk ? 2 : 3);
+        }
+        return atRisk ? (vip ? 0 : 1) : (vip ? 2 : 3);
+    }
+}

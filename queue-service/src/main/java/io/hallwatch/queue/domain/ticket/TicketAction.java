@@ -1,0 +1,19 @@
+package io.hallwatch.queue.domain.ticket;
+
+/** What can happen to a ticket. */
+public enum TicketAction {
+    /** A counter calls it for the first time (叫号). */
+    CALL,
+    /** The counter calls it again: the customer has not come up yet. */
+    RECALL,
+    /** The called customer arrived and service started (from the counter-service's event). */
+    START_SERVICE,
+    /** Service finished (from the counter-service's event). */
+    FINISH_SERVICE,
+    /** Called, never came (过号). */
+    NO_SHOW,
+    /** Given up before service. */
+    CANCEL,
+    /** Moved to another business type's queue, e.g. a consultation that becomes a new line. */
+    TRANSFER
+}

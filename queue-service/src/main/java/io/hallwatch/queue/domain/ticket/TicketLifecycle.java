@@ -1,0 +1,52 @@
+package io.hallwatch.queue.domain.ticket;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.hallwatch.queue.domain.ticket.TicketAction.CALL;
+import static io.hallwatch.queue.domain.ticket.TicketAction.CANCEL;
+import static io.hallwatch.queue.domain.ticket.TicketAction.FINISH_SERVICE;
+import static io.hallwatch.queue.domain.ticket.TicketAction.NO_SHOW;
+import static io.hallwatch.queue.domain.ticket.TicketAction.RECALL;
+import static io.hallwatch.queue.domain.ticket.TicketAction.START_SERVICE;
+import static io.hallwatch.queue.domain.ticket.TicketAction.TRANSFER;
+
+/**
+ * The ticket state machine. A transfer puts the ticket back in a queue (of its new type) from
+ * wherever it was before it ended; a customer may leave (cancel) while waiting or once called, but
+ * not in the middle of a service, which the counter finishes instead.
+ */
+public final class TicketLifecycle {
+
+    private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> TRANSITIONS = new EnumMap<>(TicketStatus.class);
+
+    static {
+        allow(TicketStatus.WAITING, CALL, TicketStatus.CALLED);
+        allow(TicketStatus.WAITING, CANCEL, TicketStatus.CANCELLED);
+        allow(TicketStatus.WAITING, TRANSFER, TicketStatus.WAITING);
+        allow(TicketStatus.CALLED, RECALL, TicketStatus.CALLED);
+        allow(TicketStatus.CALLED, START_SERVICE, TicketStatus.SERVING);
+        allow(TicketStatus.CALLED, NO_SHOW, TicketStatus.NO_SHOW);
+        allow(TicketStatus.CALLED, CANCEL, TicketStatus.CANCELLED);
+        allow(TicketStatus.CALLED, TRANSFER, TicketStatus.WAITING);
+        allow(TicketStatus.SERVING, FINISH_SERVICE, TicketStatus.DONE);
+        allow(TicketStatus.SERVING, TRANSFER, TicketStatus.WAITING);
+    }
+
+    private TicketLifecycle() {
+    }
+
+    private static void allow(TicketStatus from, TicketAction action, TicketStatus to) {
+        TRANSITIONS.computeIfAbsent(from, s -> new EnumMap<>(TicketAction.class)).put(action, to);
+    }
+
+    /** The status after {@code action}, or an {@link IllegalTransitionException}. */
+    public static TicketStatus next(TicketStatus from, TicketAction action) {
+        return target(from, action).orElseThrow(() -> new IllegalTransitionException(from, action));
+    }
+
+    public static Optional<TicketStatus> target(TicketStatus from, TicketAction action) {
+        return Optional.ofNullable(TRANSITIONS.getOrDefault(from, Map.of()).get(action));
+    }
+}

@@ -1,0 +1,10 @@
+package io.hallwatch.queue.domain.ticket;
+
+/** Where a ticket is in its life: issued → waiting → called → serving → done, or a side path. */
+public enum TicketStatus {
+    WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED;
+
+    public boolean isTerminal() {
+        return this == DONE || this == NO_SHOW || this == CANCELLED;
+    }
+}

@@ -1,0 +1,61 @@
+package io.hallwatch.queue.events.ticket;
+
+import io.hallwatch.common.outbox.Outbox;
+import io.hallwatch.events.TicketCalled;
+import io.hallwatch.events.TicketCancelled;
+import io.hallwatch.events.TicketIssued;
+import io.hallwatch.events.TicketNoShow;
+import io.hallwatch.events.TicketRecalled;
+import io.hallwatch.events.TicketTransferred;
+import io.hallwatch.queue.domain.ticket.Ticket;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Publishes the ticket events (hallwatch.tickets.v1) through the transactional outbox: each is
+ * written in the caller's transaction, with the change it reports, so it is sent exactly when that
+ * change commits ({@link Outbox#publish} insists on that transaction). The payload is the ticket
+ * as it stands after the change.
+ */
+@ApplicationScoped
+public class TicketEvents {
+
+    private final Outbox outbox;
+
+    TicketEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void issued(Ticket t) {
+        outbox.publish(t.issuedAt, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt,
+                t.customerRef));
+    }
+
+    public void called(Ticket t, Duration waited) {
+        outbox.publish(t.calledAt, new TicketCalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt,
+                t.calledAt, t.counterId, t.clerkId, waited.toSeconds()));
+    }
+
+    public void recalled(Ticket t, Instant at) {
+        outbox.publish(at, new TicketRecalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, at, t.counterId,
+                t.recallCount));
+    }
+
+    public void noShow(Ticket t) {
+        outbox.publish(t.endedAt, new TicketNoShow(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.endedAt,
+                t.counterId));
+    }
+
+    /** {@code reason}: the customer's, or null. */
+    public void cancelled(Ticket t, String reason) {
+        outbox.publish(t.endedAt, new TicketCancelled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.endedAt,
+                reason));
+    }
+
+    public void transferred(Ticket t, Instant at) {
+        outbox.publish(at, new TicketTransferred(t.id.toString(), t.branchId, t.number, t.businessType, t.tier,
+                t.previousBusinessType, at));
+    }
+}

@@ -1,0 +1,126 @@
+package io.hallwatch.queue.service.catalogue;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.hallwatch.common.AfterCommit;
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.queue.config.QueueConfig;
+import io.hallwatch.queue.domain.catalogue.Branch;
+import io.hallwatch.queue.domain.catalogue.BranchSetup;
+import io.hallwatch.queue.domain.catalogue.BusinessType;
+import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
+import io.hallwatch.queue.store.catalogue.CatalogueStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The business-type catalogue (with each type's handling limit) and the branches' set-up, as the
+ * admin API changes them and as kiosk and counter requests read them (reused for
+ * {@code hallwatch.queue.catalogue-max-age}, {@link RecentCatalogue}).
+ */
+@ApplicationScoped
+public class CatalogueService {
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+    private final RecentCatalogue recent;
+    private final AfterCommit afterCommit;
+    private final CatalogueStore store;
+
+    CatalogueService(QueueConfig config, MeterRegistry registry, AfterCommit afterCommit, CatalogueStore store) {
+        this.store = store;
+        this.recent = new RecentCatalogue(config.catalogueMaxAge(), Ticker.systemTicker());
+        this.afterCommit = afterCommit;
+        CaffeineCacheMetrics.monitor(registry, recent.branches(), "catalogue-branches");
+        CaffeineCacheMetrics.monitor(registry, recent.types(), "catalogue-business-types");
+    }
+
+    /** A branch's set-up as read at most {@code hallwatch.queue.catalogue-max-age} ago. */
+    public BranchSetup branchSetup(String branchId) {
+        return recent.branch(branchId, id -> store.branch(id).map(BranchSetup::of).orElse(null)).orElseThrow(() -> ProblemException.notFound("branch-not-found", "No branch " + branchId));
+    }
+
+    /** A business type's set-up as read at most {@code hallwatch.queue.catalogue-max-age} ago. */
+    public Optional<BusinessTypeSetup> businessTypeSetup(String code) {
+        return recent.type(code, c -> store.type(c).map(BusinessTypeSetup::of).orElse(null));
+    }
+
+    /** A business type's set-up, or 400 {@code unknown-business-type}: the type a request names must exist. */
+    public BusinessTypeSetup knownBusinessType(String code) {
+        return businessTypeSetup(code).orElseThrow(
+                () -> ProblemException.badRequest("unknown-business-type", "Unknown business type " + code));
+    }
+
+    public List<BusinessType> businessTypes() {
+        return store.types();
+    }
+
+    public BusinessType businessType(String code) {
+        return store.type(code).orElseThrow(() -> ProblemException.notFound("business-type-not-found", "No business type " + code));
+    }
+
+    public Branch branch(String branchId) {
+        return store.branch(branchId).orElseThrow(() -> ProblemException.notFound("branch-not-found", "No branch " + branchId));
+    }
+
+    /** Creates or replaces a business type; returns true where it was created. */
+    @Transactional
+    public boolean putBusinessType(String code, String ticketPrefix, String name, String nameZh, int handlingLimitSeconds) {
+        if (!code.matches("[A-Z][A-Z0-9_]{0,31}")) {
+            throw ProblemException.badRequest("invalid-business-type-code",
+                    "A business type code is capital letters, digits and underscores, starting with a letter");
+        }
+        boolean created = store.type(code).isEmpty();
+        Optional<BusinessType> samePrefix = store.typeWithPrefix(ticketPrefix);
+        if (samePrefix.isPresent() && !samePrefix.get().code().equals(code)) {
+            throw ProblemException.conflict("ticket-prefix-taken",
+                    "Prefix " + ticketPrefix + " already numbers " + samePrefix.get().code() + " tickets");
+        }
+        store.putType(new BusinessType(code, ticketPrefix, name, nameZh, handlingLimitSeconds, false));
+        // Forgotten before the commit, the old row could be read again and kept for another max-age.
+        afterCommit.run(() -> recent.forgetType(code));
+        return created;
+    }
+
+    /**
+     * Creates or replaces a branch ({@code timeZone} null or blank: {@value #DEFAULT_TIME_ZONE}); returns true where
+     * it was created.
+     */
+    @Transactional
+    public boolean putBranch(String branchId, String name, String timeZone, LocalTime opensAt, LocalTime closesAt,
+                             Set<String> businessTypes) {
+        if (!branchId.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
+            throw ProblemException.badRequest("invalid-branch-id",
+                    "A branch id is 2 to 32 capital letters, digits and dashes, like GZ-TH-001");
+        }
+        String zone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone;
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("invalid-time-zone", "Unknown time zone " + zone);
+        }
+        if (!opensAt.isBefore(closesAt)) {
+            throw ProblemException.badRequest("invalid-opening-hours", "A branch must open before it closes");
+        }
+        Set<String> known = new HashSet<>();
+        businessTypes().forEach(t -> known.add(t.code()));
+        Set<String> unknown = new TreeSet<>(businessTypes);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw ProblemException.badRequest("unknown-business-type", "Unknown business types " + unknown);
+        }
+        boolean created = store.branch(branchId).isEmpty();
+        store.putBranch(new Branch(branchId, name, zone, opensAt, closesAt, businessTypes));
+        afterCommit.run(() -> recent.forgetBranch(branchId));
+        return created;
+    }
+}

@@ -1,0 +1,134 @@
+package io.hallwatch.queue.service.queue;
+
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.queue.config.QueueConfig;
+import io.hallwatch.queue.domain.catalogue.Branch;
+import io.hallwatch.queue.domain.queue.CallPolicy;
+import io.hallwatch.queue.domain.queue.WaitingTicket;
+import io.hallwatch.queue.domain.ticket.Ticket;
+import io.hallwatch.queue.domain.ticket.TicketAction;
+import io.hallwatch.queue.events.ticket.TicketEvents;
+import io.hallwatch.queue.metrics.TicketMetrics;
+import io.hallwatch.queue.service.catalogue.CatalogueService;
+import io.hallwatch.queue.service.ticket.TicketService;
+import io.hallwatch.queue.service.ticket.TicketStanding;
+import io.hallwatch.queue.store.queue.CounterPresence;
+import io.hallwatch.queue.store.ticket.CallNextKeys;
+import io.hallwatch.queue.store.ticket.TicketStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A branch's queue: the next ticket for a counter (call-next, the order from {@link CallPolicy})
+ * and what the hall display shows. A call and its event commit together (outbox, {@link TicketEvents}).
+ */
+@ApplicationScoped
+public class QueueService {
+
+    private final CatalogueService catalogue;
+    private final TicketService ticketService;
+    private final CounterPresence presence;
+    private final TicketStore tickets;
+    private final CallNextKeys callKeys;
+    private final TicketEvents events;
+    private final TicketMetrics metrics;
+    private final Clock clock;
+    private final CallPolicy policy;
+
+    QueueService(CatalogueService catalogue, TicketService ticketService, CounterPresence presence, TicketStore tickets,
+                 CallNextKeys callKeys, TicketEvents events, TicketMetrics metrics, Clock clock, QueueConfig config) {
+        this.catalogue = catalogue;
+        this.ticketService = ticketService;
+        this.presence = presence;
+        this.tickets = tickets;
+        this.callKeys = callKeys;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+        // The wait limit and at-risk margin as the call order sees them: from QueueConfig.
+        this.policy = new CallPolicy(config.waitLimit(), config.atRiskMargin());
+    }
+
+    /** What a call-next answered: the ticket called (empty: nobody waits), and whether it is a replay. */
+    public record Called(Optional<TicketStanding> ticket, boolean replayed) {
+    }
+
+    /**
+     * Calls the next ticket for a counter, or answers empty when nobody it serves waits. With an
+     * idempotency key, a key this counter sent before gets that earlier answer and calls nobody;
+     * the same key from another clerk at this counter is 422 {@code idempotency-key-reused}.
+     */
+    @Transactional
+    public Called callNext(String branchId, String counterId, String clerkId, Set<String> businessTypes, boolean vipCounter,
+                           String idempotencyKey) {
+        catalogue.branchSetup(branchId);
+        businessTypes.forEach(catalogue::knownBusinessType);
+        if (idempotencyKey != null) {
+            Optional<CallNextKeys.Earlier> earlier = callKeys.earlier(branchId, counterId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!clerkId.equals(earlier.get().clerkId())) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                            "This Idempotency-Key was used for another clerk's call at this counter");
+                }
+                return new Called(earlier.get().ticketId().map(ticketService::find), true);
+            }
+        }
+        Optional<TicketStanding> called = call(branchId, counterId, clerkId, businessTypes, vipCounter);
+        if (idempotencyKey != null) {
+            callKeys.remember(branchId, counterId, clerkId, idempotencyKey, called.map(c -> c.ticket().id), clock.instant());
+        }
+        return new Called(called, false);
+    }
+
+    private Optional<TicketStanding> call(String branchId, String counterId, String clerkId, Set<String> businessTypes,
+                                          boolean vipCounter) {
+        Instant now = clock.instant();
+        presence.seen(branchId, counterId, businessTypes, vipCounter, now);
+        List<WaitingTicket> order = policy.inCallOrder(tickets.waitingFor(branchId, businessTypes), businessTypes, vipCounter,
+                now);
+        // Take the first in call order that no other counter is calling at this moment: two
+        // counters never get the same ticket, and neither waits for the other.
+        Optional<Ticket> chosen = order.stream().map(w -> tickets.lockIfStillWaiting(w.id())).flatMap(Optional::stream).findFirst();
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket t = chosen.get();
+        t.apply(TicketAction.CALL);
+        t.calledAt = now;
+        t.counterId = counterId;
+        t.clerkId = clerkId;
+        tickets.update(t);
+        var waited = t.waitedUntil(now);
+        events.called(t, waited);
+        metrics.called(t.branchId, t.businessType, waited, t.estimatedWaitMinutes);
+        return Optional.of(ticketService.standing(t));
+    }
+
+    /** The hall display: who waits per type, in the order an ordinary counter would call them. */
+    public HallQueue queue(String branchId) {
+        Branch branch = catalogue.branch(branchId);
+        Instant now = clock.instant();
+        Map<String, List<WaitingTicket>> byType = new TreeMap<>();
+        branch.businessTypes().forEach(type -> byType.put(type, new ArrayList<>()));
+        Map<UUID, Ticket> waiting = new HashMap<>();
+        tickets.waitingAt(branchId).forEach(t -> {
+            waiting.put(t.id, t);
+            byType.computeIfAbsent(t.businessType, k -> new ArrayList<>()).add(t.asWaiting());
+        });
+        TreeMap<String, List<Ticket>> inCallOrder = new TreeMap<>();
+        byType.forEach((type, sameType) -> inCallOrder.put(type, policy.inCallOrder(sameType, Set.of(type), false, now).stream()
+                .map(w -> waiting.get(w.id())).toList()));
+        return new HallQueue(branchId, now, inCallOrder);
+    }
+}

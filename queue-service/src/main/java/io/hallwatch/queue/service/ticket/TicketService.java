@@ -1,0 +1,226 @@
+package io.hallwatch.queue.service.ticket;
+
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.events.CustomerTier;
+import io.hallwatch.events.TimeOrderedIds;
+import io.hallwatch.queue.config.QueueConfig;
+import io.hallwatch.queue.domain.catalogue.BranchSetup;
+import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
+import io.hallwatch.queue.domain.handling.HandlingTime;
+import io.hallwatch.queue.domain.queue.CallPolicy;
+import io.hallwatch.queue.domain.queue.WaitEstimate;
+import io.hallwatch.queue.domain.queue.WaitEstimator;
+import io.hallwatch.queue.domain.queue.WaitingTicket;
+import io.hallwatch.queue.domain.ticket.Ticket;
+import io.hallwatch.queue.domain.ticket.TicketAction;
+import io.hallwatch.queue.domain.ticket.TicketLifecycle;
+import io.hallwatch.queue.domain.ticket.TicketNumber;
+import io.hallwatch.queue.domain.ticket.TicketStatus;
+import io.hallwatch.queue.events.ticket.TicketEvents;
+import io.hallwatch.queue.metrics.TicketMetrics;
+import io.hallwatch.queue.service.catalogue.CatalogueService;
+import io.hallwatch.queue.store.handling.HandlingTimes;
+import io.hallwatch.queue.store.queue.CounterPresence;
+import io.hallwatch.queue.store.ticket.TicketSequence;
+import io.hallwatch.queue.store.ticket.TicketStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Everything that changes a ticket but the call (that is {@code service.queue.QueueService}). Each
+ * change and its event commit together (outbox, {@link TicketEvents}); the lifecycle rules live in
+ * {@link TicketLifecycle}, the estimate in {@link WaitEstimator}.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    private final CatalogueService catalogue;
+    private final TicketSequence sequence;
+    private final HandlingTimes handlingTimes;
+    private final CounterPresence presence;
+    private final TicketEvents events;
+    private final Clock clock;
+    private final QueueConfig config;
+    private final TicketMetrics metrics;
+    private final TicketStore tickets;
+    private final CallPolicy policy;
+
+    TicketService(CatalogueService catalogue, TicketSequence sequence, HandlingTimes handlingTimes, CounterPresence presence,
+                  TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets) {
+        this.catalogue = catalogue;
+        this.sequence = sequence;
+        this.handlingTimes = handlingTimes;
+        this.presence = presence;
+        this.events = events;
+        this.clock = clock;
+        this.config = config;
+        this.metrics = metrics;
+        this.tickets = tickets;
+        // The wait limit as the call order (and so the position in the estimate) sees it: from QueueConfig.
+        this.policy = new CallPolicy(config.waitLimit(), config.atRiskMargin());
+    }
+
+    /** A ticket issued now, or the one an earlier request with the same idempotency key issued. */
+    public record Issued(TicketStanding ticket, boolean created) {
+    }
+
+    @Transactional
+    public Issued issue(String branchId, String businessType, CustomerTier tier, String customerRef, String idempotencyKey) {
+        BranchSetup branch = catalogue.branchSetup(branchId);
+        if (idempotencyKey != null) {
+            Optional<Ticket> earlier = tickets.findByIdempotencyKey(branchId, idempotencyKey);
+            if (earlier.isPresent()) {
+                Ticket t = earlier.get();
+                if (!t.businessType.equals(businessType) && !businessType.equals(t.previousBusinessType)
+                        || t.tier != tier || !Objects.equals(t.customerRef, customerRef)) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                            "This Idempotency-Key was used for a different ticket request");
+                }
+                return new Issued(standing(t), false);
+            }
+        }
+        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
+        if (!branch.offers(type.code())) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name() + " does not offer " + type.code());
+        }
+        Instant now = clock.instant();
+        if (!branch.isOpenAt(now)) {
+            throw new ProblemException(409, "branch-closed", "Branch closed",
+                    branch.id() + " is open " + branch.opensAt() + "–" + branch.closesAt() + " (" + branch.zone() + ")");
+        }
+        LocalDate day = branch.serviceDay(now);
+        Ticket t = new Ticket();
+        t.id = TimeOrderedIds.next(); // a key every service indexes: appended, not scattered
+        t.branchId = branch.id();
+        t.businessType = type.code();
+        t.tier = tier;
+        t.number = nextNumber(branch.id(), day, type);
+        t.serviceDay = day;
+        t.status = TicketStatus.WAITING;
+        t.issuedAt = now;
+        t.customerRef = customerRef;
+        t.idempotencyKey = idempotencyKey;
+        // Estimated before the row exists, with the new ticket added to the queue it joins, so the
+        // row is inserted once, complete: no second write.
+        WaitEstimate estimate = estimate(t, now);
+        t.estimatedWaitMinutes = estimate.minutes();
+        tickets.insert(t);
+        events.issued(t);
+        metrics.issued(t.branchId, t.businessType);
+        return new Issued(new TicketStanding(t, estimate), true);
+    }
+
+    /** The branch a ticket belongs to, for the caller's scope check before anything else happens. */
+    public String branchOf(UUID ticketId) {
+        return ticket(ticketId, false).branchId;
+    }
+
+    public TicketStanding find(UUID ticketId) {
+        return standing(ticket(ticketId, false));
+    }
+
+    @Transactional
+    public TicketStanding recall(UUID ticketId) {
+        Ticket t = ticket(ticketId, true);
+        t.apply(TicketAction.RECALL);
+        t.recallCount++;
+        tickets.update(t);
+        events.recalled(t, clock.instant());
+        return standing(t);
+    }
+
+    @Transactional
+    public TicketStanding noShow(UUID ticketId) {
+        Ticket t = ticket(ticketId, true);
+        t.apply(TicketAction.NO_SHOW);
+        t.endedAt = clock.instant();
+        tickets.update(t);
+        events.noShow(t);
+        return standing(t);
+    }
+
+    @Transactional
+    public TicketStanding cancel(UUID ticketId, String reason) {
+        Ticket t = ticket(ticketId, true);
+        t.apply(TicketAction.CANCEL);
+        t.endedAt = clock.instant();
+        tickets.update(t);
+        events.cancelled(t, reason == null || reason.isBlank() ? null : reason);
+        return standing(t);
+    }
+
+    /** Moves the ticket to another type's queue with a new number, keeping its original issue time. */
+    @Transactional
+    public TicketStanding transfer(UUID ticketId, String businessType) {
+        Ticket t = ticket(ticketId, true);
+        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
+        BranchSetup branch = catalogue.branchSetup(t.branchId);
+        if (!branch.offers(type.code())) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name() + " does not offer " + type.code());
+        }
+        if (type.code().equals(t.businessType)) {
+            throw ProblemException.conflict("same-business-type", "The ticket is already for " + type.code());
+        }
+        t.apply(TicketAction.TRANSFER);
+        Instant now = clock.instant();
+        t.previousBusinessType = t.businessType;
+        t.businessType = type.code();
+        t.serviceDay = branch.serviceDay(now);
+        t.number = nextNumber(branch.id(), t.serviceDay, type);
+        t.calledAt = null;
+        t.counterId = null;
+        t.clerkId = null;
+        t.recallCount = 0;
+        t.startedAt = null;
+        tickets.update(t);
+        events.transferred(t, now);
+        return standing(t);
+    }
+
+    /** The ticket with its live estimate where it still waits. */
+    public TicketStanding standing(Ticket t) {
+        return new TicketStanding(t, t.status == TicketStatus.WAITING ? estimate(t, clock.instant()) : null);
+    }
+
+    private String nextNumber(String branchId, LocalDate day, BusinessTypeSetup type) {
+        long next = sequence.next(branchId, day, type.prefix());
+        if (next > TicketNumber.MAX_PER_DAY) {
+            throw ProblemException.conflict("numbers-exhausted", "No " + type.code() + " numbers left today");
+        }
+        return TicketNumber.format(type.prefix(), next);
+    }
+
+    private Ticket ticket(UUID id, boolean forUpdate) {
+        return (forUpdate ? tickets.findForUpdate(id) : tickets.find(id))
+                .orElseThrow(() -> ProblemException.notFound("ticket-not-found", "No ticket " + id));
+    }
+
+    /** Where a waiting ticket stands among those of its type, and how long it should still wait. */
+    private WaitEstimate estimate(Ticket t, Instant now) {
+        // Light rows, not whole tickets: a long queue is read at every issue.
+        List<WaitingTicket> sameType = tickets.waitingFor(t.branchId, Set.of(t.businessType));
+        if (sameType.stream().noneMatch(w -> w.id().equals(t.id))) {
+            // A ticket being issued has no row yet: it joins its queue here, in memory.
+            sameType = new ArrayList<>(sameType);
+            sameType.add(t.asWaiting());
+        }
+        List<WaitingTicket> order = policy.inCallOrder(sameType, Set.of(t.businessType), false, now);
+        // The mean starts from the type's handling limit as the catalogue holds it (CatalogueService).
+        int limit = catalogue.businessTypeSetup(t.businessType).map(BusinessTypeSetup::handlingLimitSeconds).orElseThrow();
+        double mean = handlingTimes.find(t.branchId, t.businessType).orElseGet(() -> HandlingTime.prior(limit)).meanSeconds();
+        int open = presence.openFor(t.branchId, t.businessType, now.minus(config.counterPresenceWindow()));
+        return WaitEstimator.estimate(order, t.id, mean, open);
+    }
+}

@@ -1,0 +1,81 @@
+package io.hallwatch.queue.store.catalogue;
+
+import io.hallwatch.common.db.Db;
+import io.hallwatch.queue.domain.catalogue.Branch;
+import io.hallwatch.queue.domain.catalogue.BusinessType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The business_type, branch and branch_business_type tables. */
+@ApplicationScoped
+public class CatalogueStore {
+    private static final String TYPE_COLUMNS = "code, ticket_prefix, name, name_zh, handling_limit_seconds, limit_from_standard";
+
+    private final Db db;
+
+    CatalogueStore(Db db) {
+        this.db = db;
+    }
+
+    public Optional<BusinessType> type(String code) {
+        return db.one("SELECT " + TYPE_COLUMNS + " FROM business_type WHERE code = ?", CatalogueStore::type, code);
+    }
+
+    public Optional<BusinessType> typeWithPrefix(String prefix) {
+        return db.one("SELECT " + TYPE_COLUMNS + " FROM business_type WHERE ticket_prefix = ?", CatalogueStore::type, prefix);
+    }
+
+    public List<BusinessType> types() {
+        return db.list("SELECT " + TYPE_COLUMNS + " FROM business_type ORDER BY ticket_prefix", CatalogueStore::type);
+    }
+
+    public Optional<Branch> branch(String id) {
+        // A branch offering no type yet aggregates a NULL from the outer join: removed.
+        return db.one("""
+                        SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at,
+                               array_remove(array_agg(t.business_type_code), NULL) AS business_types
+                        FROM branch b LEFT JOIN branch_business_type t ON t.branch_id = b.id
+                        WHERE b.id = ? GROUP BY b.id""",
+                rs -> new Branch(rs.getString("id"), rs.getString("name"), rs.getString("time_zone"),
+                        rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class),
+                        Set.of((String[]) rs.getArray("business_types").getArray())), id);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void putType(BusinessType type) {
+        // The standard's flag is the catalogue's own: a replaced type keeps it, a new one is a default.
+        db.update("""
+                        INSERT INTO business_type (code, ticket_prefix, name, name_zh, handling_limit_seconds, limit_from_standard)
+                        VALUES (?, ?, ?, ?, ?, FALSE)
+                        ON CONFLICT (code) DO UPDATE SET ticket_prefix = EXCLUDED.ticket_prefix, name = EXCLUDED.name,
+                            name_zh = EXCLUDED.name_zh, handling_limit_seconds = EXCLUDED.handling_limit_seconds""",
+                type.code(), type.ticketPrefix(), type.name(), type.nameZh(), type.handlingLimitSeconds());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void putBranch(Branch branch) {
+        db.update("""
+                        INSERT INTO branch (id, name, time_zone, opens_at, closes_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
+                            opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at""",
+                branch.id(), branch.name(), branch.timeZone(), branch.opensAt(), branch.closesAt());
+        db.update("DELETE FROM branch_business_type WHERE branch_id = ? AND NOT (business_type_code = ANY (?))",
+                branch.id(), branch.businessTypes());
+        db.update("""
+                        INSERT INTO branch_business_type (branch_id, business_type_code)
+                        SELECT ?, code FROM unnest(CAST(? AS text[])) AS code ON CONFLICT DO NOTHING""",
+                branch.id(), branch.businessTypes());
+    }
+
+    private static BusinessType type(ResultSet rs) throws SQLException {
+        return new BusinessType(rs.getString("code"), rs.getString("ticket_prefix"), rs.getString("name"), rs.getString("name_zh"),
+                rs.getInt("handling_limit_seconds"), rs.getBoolean("limit_from_standard"));
+    }
+}

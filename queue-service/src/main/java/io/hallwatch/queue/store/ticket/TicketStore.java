@@ -1,0 +1,144 @@
+package io.hallwatch.queue.store.ticket;
+
+import io.hallwatch.common.db.Db;
+import io.hallwatch.events.CustomerTier;
+import io.hallwatch.queue.domain.queue.WaitingCount;
+import io.hallwatch.queue.domain.queue.WaitingTicket;
+import io.hallwatch.queue.domain.ticket.Ticket;
+import io.hallwatch.queue.domain.ticket.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The ticket table. A change is written where it is made ({@link #update}), inside the caller's
+ * transaction, so that the SQL which follows it (the queue order, the outbox) sees it.
+ */
+@ApplicationScoped
+public class TicketStore {
+    private static final String COLUMNS = """
+            id, branch_id, business_type, tier, number, service_day, status, issued_at, called_at, counter_id,
+            clerk_id, recall_count, started_at, finished_at, ended_at, previous_business_type, customer_ref,
+            estimated_wait_minutes, idempotency_key, version""";
+
+    private final Db db;
+
+    TicketStore(Db db) {
+        this.db = db;
+    }
+
+    public Optional<Ticket> find(UUID id) {
+        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE id = ?", TicketStore::ticket, id);
+    }
+
+    /** The ticket, locked until the transaction ends: changes to one ticket happen one after another. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Ticket> findForUpdate(UUID id) {
+        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE id = ? FOR UPDATE", TicketStore::ticket, id);
+    }
+
+    /** The ticket, locked, if it still waits and no other transaction holds it (a counter calling it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Ticket> lockIfStillWaiting(UUID id) {
+        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE id = ? AND status = 'WAITING' FOR UPDATE SKIP LOCKED",
+                TicketStore::ticket, id);
+    }
+
+    /**
+     * The ticket an earlier issue request with this idempotency key created, if any. Takes a
+     * transaction-long lock on the key first, so two retries racing each other still issue once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Ticket> findByIdempotencyKey(String branchId, String idempotencyKey) {
+        db.lockUntilCommit(branchId + "|" + idempotencyKey);
+        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND idempotency_key = ?",
+                TicketStore::ticket, branchId, idempotencyKey);
+    }
+
+    /** Whole tickets waiting at a branch, for the hall display. */
+    public List<Ticket> waitingAt(String branchId) {
+        return db.list("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND status = 'WAITING'", TicketStore::ticket,
+                branchId);
+    }
+
+    /** Light rows of the tickets waiting for these types: what the call order and the estimate need. */
+    public List<WaitingTicket> waitingFor(String branchId, Set<String> businessTypes) {
+        return db.list("""
+                        SELECT id, business_type, tier, issued_at, number FROM ticket
+                        WHERE branch_id = ? AND status = 'WAITING' AND business_type = ANY (?)""",
+                rs -> new WaitingTicket(rs.getObject("id", UUID.class), rs.getString("business_type"),
+                        CustomerTier.valueOf(rs.getString("tier")), Db.instant(rs, "issued_at"), rs.getString("number")),
+                branchId, businessTypes);
+    }
+
+    /**
+     * Per branch and business type it offers: how many wait now and the oldest issue among them
+     * (a type nobody waits for counts 0), for the waiting-now gauges.
+     */
+    public List<WaitingCount> waitingNow() {
+        return db.list("""
+                SELECT bt.branch_id, bt.business_type_code, count(w.id), min(w.issued_at) AS oldest
+                FROM branch_business_type bt
+                LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
+                                   AND w.status = 'WAITING'
+                GROUP BY bt.branch_id, bt.business_type_code""",
+                rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(Ticket t) {
+        db.update("INSERT INTO ticket (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.id, t.branchId, t.businessType, t.tier, t.number, t.serviceDay, t.status, t.issuedAt, t.calledAt,
+                t.counterId, t.clerkId, t.recallCount, t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType,
+                t.customerRef, t.estimatedWaitMinutes, t.idempotencyKey, t.version);
+    }
+
+    /** Writes what may change after issue; fails where someone else changed the row since it was read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void update(Ticket t) {
+        int changed = db.update("""
+                        UPDATE ticket SET business_type = ?, number = ?, service_day = ?, status = ?, called_at = ?,
+                            counter_id = ?, clerk_id = ?, recall_count = ?, started_at = ?, finished_at = ?, ended_at = ?,
+                            previous_business_type = ?, version = version + 1
+                        WHERE id = ? AND version = ?""",
+                t.businessType, t.number, t.serviceDay, t.status, t.calledAt, t.counterId, t.clerkId, t.recallCount,
+                t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType, t.id, t.version);
+        if (changed != 1) {
+            // Every change locks the row first, so this means a change that bypassed the lock.
+            throw new ConcurrentModificationException("Ticket " + t.id + " changed since it was read");
+        }
+        t.version++;
+    }
+
+    private static Ticket ticket(ResultSet rs) throws SQLException {
+        Ticket t = new Ticket();
+        t.id = rs.getObject("id", UUID.class);
+        t.branchId = rs.getString("branch_id");
+        t.businessType = rs.getString("business_type");
+        t.tier = CustomerTier.valueOf(rs.getString("tier"));
+        t.number = rs.getString("number");
+        t.serviceDay = rs.getObject("service_day", java.time.LocalDate.class);
+        t.status = TicketStatus.valueOf(rs.getString("status"));
+        t.issuedAt = Db.instant(rs, "issued_at");
+        t.calledAt = Db.instant(rs, "called_at");
+        t.counterId = rs.getString("counter_id");
+        t.clerkId = rs.getString("clerk_id");
+        t.recallCount = rs.getInt("recall_count");
+        t.startedAt = Db.instant(rs, "started_at");
+        t.finishedAt = Db.instant(rs, "finished_at");
+        t.endedAt = Db.instant(rs, "ended_at");
+        t.previousBusinessType = rs.getString("previous_business_type");
+        t.customerRef = rs.getString("customer_ref");
+        t.estimatedWaitMinutes = rs.getInt("estimated_wait_minutes");
+        t.idempotencyKey = rs.getString("idempotency_key");
+        t.version = rs.getInt("version");
+        return t;
+    }
+}
