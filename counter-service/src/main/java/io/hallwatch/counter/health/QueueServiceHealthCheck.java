@@ -1,7 +1,6 @@
 package io.hallwatch.counter.health;
 
 import io.hallwatch.counter.client.QueueHealthApi;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

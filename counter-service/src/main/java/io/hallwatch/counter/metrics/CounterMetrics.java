@@ -1,16 +1,14 @@
 package io.hallwatch.counter.metrics;
 
 import io.hallwatch.common.metrics.GaugeTable;
+import io.hallwatch.counter.domain.counter.CounterCount;
 import io.hallwatch.events.ServiceOutcome;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
 import io.prometheus.client.Summary;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +24,6 @@ public class CounterMetrics {
     /** A bucket at each limit of the service standard, so "share within limit" is a bucket ratio. */
     private static final double[] LIMITS_SECONDS = {120, 300, 480, 600, 900};
 
-    private final EntityManager em;
     private final Counter services;
     private final Histogram handling;
     private final Counter pauses;
@@ -34,8 +31,7 @@ public class CounterMetrics {
     /* Four rows per branch, recounted together: a table, not a metric per row (GaugeTable). */
     private final GaugeTable counters;
 
-    CounterMetrics(PrometheusMeterRegistry registry, EntityManager em) {
-        this.em = em;
+    CounterMetrics(PrometheusMeterRegistry registry) {
         CollectorRegistry prometheus = registry.getPrometheusRegistry();
         this.services = Counter.build("hallwatch_services", "Services finished")
                 .labelNames("branch", "business_type", "outcome").withoutExemplars().register(prometheus);
@@ -58,16 +54,8 @@ public class CounterMetrics {
         pauseLengths.labels(branch, reason).observe(length.toMillis() / 1000.0);
     }
 
-    @Scheduled(every = "${hallwatch.counter.metrics-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    void refresh() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT b.branch_id, s.status, count(c.counter_id)
-                FROM (SELECT DISTINCT branch_id FROM counter) b
-                CROSS JOIN (VALUES ('CLOSED'), ('OPEN'), ('PAUSED'), ('SERVING')) AS s (status)
-                LEFT JOIN counter c ON c.branch_id = b.branch_id AND c.status = s.status
-                GROUP BY b.branch_id, s.status""").getResultList();
-        counters.replace(rows.stream().map(r -> GaugeTable.Row.of(((Number) r[2]).doubleValue(), (String) r[0], (String) r[1])).toList());
+    /** Replaces the counters-by-status figures with a fresh count (service.counter.CounterCountRefresh). */
+    public void counters(List<CounterCount> counts) {
+        counters.replace(counts.stream().map(c -> GaugeTable.Row.of(c.count(), c.branchId(), c.status().name())).toList());
     }
 }

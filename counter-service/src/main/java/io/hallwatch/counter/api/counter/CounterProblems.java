@@ -1,9 +1,8 @@
 package io.hallwatch.counter.api.counter;
 
-import io.hallwatch.counter.domain.counter.CounterConflictException;
-
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.problem.ProblemMappers;
+import io.hallwatch.counter.domain.counter.CounterConflictException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

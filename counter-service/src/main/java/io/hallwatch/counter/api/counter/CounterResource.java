@@ -1,10 +1,9 @@
 package io.hallwatch.counter.api.counter;
 
-import io.hallwatch.counter.service.counter.CounterService;
-
-import jakarta.annotation.security.RolesAllowed;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.Roles;
+import io.hallwatch.counter.service.counter.CounterService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/branches/{branchId}/counters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +37,7 @@ public class CounterResource {
     @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Operation(summary = "The branch's counters and what each is doing")
     public List<CounterView> list(@PathParam("branchId") String branchId) {
-        return counters.list(branchId);
+        return counters.list(branchId).stream().map(CounterView::of).toList();
     }
 
     @GET
@@ -47,7 +45,7 @@ public class CounterResource {
     @Path("/{counterId}")
     @Operation(summary = "One counter: status, clerk, the customer called or in service (over the limit?), pause")
     public CounterView find(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
-        return counters.find(branchId, counterId);
+        return CounterView.of(counters.find(branchId, counterId));
     }
 
     @PUT
@@ -56,8 +54,8 @@ public class CounterResource {
     @Operation(summary = "Create or change a counter: label, VIP flag, business types served (admin)")
     public Response define(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                            @Valid @NotNull CounterRequests.Define request) {
-        boolean created = counters.define(branchId, counterId, request);
-        return Response.status(created ? 201 : 200).entity(counters.find(branchId, counterId)).build();
+        boolean created = counters.define(branchId, counterId, request.label(), request.vip(), request.skills());
+        return Response.status(created ? 201 : 200).entity(CounterView.of(counters.find(branchId, counterId))).build();
     }
 
     @POST
@@ -65,14 +63,14 @@ public class CounterResource {
     @Path("/{counterId}/sign-in")
     public CounterView signIn(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                               @Valid @NotNull CounterRequests.SignIn request) {
-        return counters.signIn(branchId, counterId, request.clerkId());
+        return CounterView.of(counters.signIn(branchId, counterId, request.clerkId()));
     }
 
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/sign-out")
     public CounterView signOut(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
-        return counters.signOut(branchId, counterId);
+        return CounterView.of(counters.signOut(branchId, counterId));
     }
 
     @POST
@@ -81,14 +79,14 @@ public class CounterResource {
     @Operation(summary = "Step away briefly (暂离); BREAK, TRAINING, SUPERVISOR or OTHER")
     public CounterView pause(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                              @Valid @NotNull CounterRequests.Pause request) {
-        return counters.pause(branchId, counterId, request.reason());
+        return CounterView.of(counters.pause(branchId, counterId, request.reason()));
     }
 
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/resume")
     public CounterView resume(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
-        return counters.resume(branchId, counterId);
+        return CounterView.of(counters.resume(branchId, counterId));
     }
 
     @POST
@@ -102,9 +100,7 @@ public class CounterResource {
             throw ProblemException.badRequest("invalid-idempotency-key",
                     "Idempotency-Key must be 1 to 100 visible ASCII characters");
         }
-        // Without one from the screen, this request's own key still makes the retries below it safe.
-        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        return counters.callNext(branchId, counterId, key).map(v -> Response.ok(v).build())
+        return counters.callNext(branchId, counterId, idempotencyKey).map(s -> Response.ok(CounterView.of(s)).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 
@@ -112,14 +108,14 @@ public class CounterResource {
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/recall")
     public CounterView recall(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
-        return counters.recall(branchId, counterId);
+        return CounterView.of(counters.recall(branchId, counterId));
     }
 
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/no-show")
     public CounterView noShow(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
-        return counters.noShow(branchId, counterId);
+        return CounterView.of(counters.noShow(branchId, counterId));
     }
 
     @POST
@@ -127,7 +123,7 @@ public class CounterResource {
     @Path("/{counterId}/service/start")
     @Operation(summary = "The called customer arrived: service starts")
     public CounterView start(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
-        return counters.startService(branchId, counterId);
+        return CounterView.of(counters.startService(branchId, counterId));
     }
 
     @POST
@@ -136,6 +132,7 @@ public class CounterResource {
     @Operation(summary = "Service finished: COMPLETED, REFERRED or UNRESOLVED, with the business actually done")
     public CounterView finish(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                               @Valid @NotNull CounterRequests.Finish request) {
-        return counters.finishService(branchId, counterId, request);
+        return CounterView.of(counters.finishService(branchId, counterId, request.outcome(), request.note(),
+                request.businessTypesHandled()));
     }
 }

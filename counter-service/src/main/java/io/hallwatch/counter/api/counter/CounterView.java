@@ -1,8 +1,11 @@
 package io.hallwatch.counter.api.counter;
 
-import io.hallwatch.counter.domain.counter.CounterStatus;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hallwatch.counter.domain.counter.CalledCustomer;
+import io.hallwatch.counter.domain.counter.Counter;
+import io.hallwatch.counter.domain.counter.CounterScreen;
+import io.hallwatch.counter.domain.counter.CounterStatus;
+import io.hallwatch.counter.domain.counter.Handling;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,5 +25,21 @@ public record CounterView(String branchId, String counterId, String label, boole
     }
 
     public record Pause(String reason, Instant since, long seconds, long limitSeconds, boolean overLimit) {
+    }
+
+    public static CounterView of(CounterScreen screen) {
+        Counter c = screen.counter();
+        Customer customer = null;
+        if (c.customer() != null) {
+            CalledCustomer t = c.customer();
+            Handling h = screen.handling();
+            customer = new Customer(t.ticketId(), t.number(), t.businessType(), t.tier(), t.calledAt(), t.startedAt(),
+                    h == null ? null : h.seconds(), h == null ? null : h.limitSeconds(), h != null && h.overLimit(),
+                    h == null ? null : h.prompt());
+        }
+        var p = screen.pause();
+        Pause pause = p == null ? null : new Pause(p.reason(), p.since(), p.seconds(), p.limitSeconds(), p.overLimit());
+        return new CounterView(c.branchId(), c.counterId(), c.label(), c.vip(), c.skills(), c.status(), c.clerkId(),
+                c.signedInAt(), customer, pause);
     }
 }

@@ -1,17 +1,15 @@
 package io.hallwatch.counter.api.report;
 
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.common.security.BranchAccess;
+import io.hallwatch.common.security.BranchForbiddenException;
+import io.hallwatch.common.security.BranchScope;
+import io.hallwatch.common.security.Roles;
+import io.hallwatch.counter.domain.report.BranchFilter;
 import io.hallwatch.counter.domain.report.DailyReport;
-import io.hallwatch.counter.domain.report.ServiceFact;
-
-import jakarta.persistence.Query;
+import io.hallwatch.counter.service.report.DailyReportService;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
-import io.hallwatch.common.security.Roles;
-import io.hallwatch.common.security.BranchScope;
-import io.hallwatch.common.security.BranchForbiddenException;
-import io.hallwatch.common.security.BranchAccess;
-import io.hallwatch.common.problem.ProblemException;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,20 +21,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 @Path("/api/v1/clerks/{clerkId}/daily-report")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 public class DailyReportResource {
 
-    private final EntityManager em;
+    private final DailyReportService reports;
     private final BranchAccess access;
 
-    DailyReportResource(EntityManager em, BranchAccess access) {
-        this.em = em;
+    DailyReportResource(DailyReportService reports, BranchAccess access) {
+        this.reports = reports;
         this.access = access;
     }
 
@@ -50,37 +45,14 @@ public class DailyReportResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("invalid-date", "date must be a day like 2026-11-23");
         }
-        // A clerk reads only their own day; managers read any clerk's, limited to their branches below.
+        // A clerk reads only their own day; managers read any clerk's, limited to their branches.
         if (!access.hasRole(Roles.DUTY_MANAGER) && !access.hasRole(Roles.MANAGER) && !clerkId.equals(access.subject())) {
             throw new ForbiddenException();
         }
         BranchScope scope = access.scope();
-        String inScope = scope.everyBranch() ? "" : " AND branch_id IN (?3)";
-        List<String> branches = scope.everyBranch() ? List.of() : List.copyOf(scope.branches());
-        if (!scope.everyBranch() && branches.isEmpty()) {
+        if (!scope.everyBranch() && scope.branches().isEmpty()) {
             throw new BranchForbiddenException();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> services = bind(em.createNativeQuery("""
-                        SELECT business_type, handling_seconds, limit_seconds FROM service_record
-                        WHERE clerk_id = ?1 AND service_day = ?2 AND finished_at IS NOT NULL""" + inScope), clerkId, day, branches)
-                .getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> pauses = bind(em.createNativeQuery("""
-                        SELECT reason, sum(duration_seconds) FROM counter_pause
-                        WHERE clerk_id = ?1 AND service_day = ?2 AND ended_at IS NOT NULL""" + inScope + " GROUP BY reason"),
-                clerkId, day, branches).getResultList();
-        Number noShows = (Number) bind(em.createNativeQuery("SELECT count(*) FROM no_show_record WHERE clerk_id = ?1 AND service_day = ?2"
-                + inScope), clerkId, day, branches).getSingleResult();
-        Map<String, Long> paused = new TreeMap<>();
-        pauses.forEach(p -> paused.put((String) p[0], ((Number) p[1]).longValue()));
-        return DailyReport.of(clerkId, day, services.stream()
-                        .map(r -> new ServiceFact((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue())).toList(),
-                paused, noShows.intValue());
-    }
-
-    private static Query bind(Query query, String clerkId, LocalDate day, List<String> branches) {
-        query.setParameter(1, clerkId).setParameter(2, day);
-        return branches.isEmpty() ? query : query.setParameter(3, branches);
+        return reports.report(clerkId, day, scope.everyBranch() ? BranchFilter.EVERY_BRANCH : BranchFilter.only(scope.branches()));
     }
 }

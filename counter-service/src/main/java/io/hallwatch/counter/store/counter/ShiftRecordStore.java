@@ -1,0 +1,94 @@
+package io.hallwatch.counter.store.counter;
+
+import io.hallwatch.common.db.Db;
+import io.hallwatch.counter.domain.counter.CalledCustomer;
+import io.hallwatch.counter.domain.counter.PauseStart;
+import io.hallwatch.events.ServiceOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a clerk's shift leaves behind, written in the transaction of the counter's change: sessions
+ * ({@code clerk_session}), pauses ({@code counter_pause}), services ({@code service_record}) and
+ * no-shows ({@code no_show_record}). The daily report reads them; {@code serviceDay} is the
+ * branch-local day they count for.
+ */
+@ApplicationScoped
+public class ShiftRecordStore {
+
+    private final Db db;
+
+    ShiftRecordStore(Db db) {
+        this.db = db;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signedIn(String branchId, String counterId, String clerkId, Instant at) {
+        db.update("INSERT INTO clerk_session (id, branch_id, counter_id, clerk_id, signed_in_at) VALUES (?, ?, ?, ?, ?)",
+                UUID.randomUUID(), branchId, counterId, clerkId, at);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signedOut(String branchId, String counterId, String clerkId, Instant at) {
+        db.update("""
+                        UPDATE clerk_session SET signed_out_at = ?
+                        WHERE branch_id = ? AND counter_id = ? AND clerk_id = ? AND signed_out_at IS NULL""",
+                at, branchId, counterId, clerkId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pauseStarted(UUID pauseId, String branchId, String counterId, String clerkId, String reason,
+                             LocalDate serviceDay, Instant at) {
+        db.update("""
+                        INSERT INTO counter_pause (id, branch_id, counter_id, clerk_id, reason, service_day, started_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                pauseId, branchId, counterId, clerkId, reason, serviceDay, at);
+    }
+
+    public PauseStart pause(UUID pauseId) {
+        return db.one("SELECT reason, started_at FROM counter_pause WHERE id = ?",
+                        rs -> new PauseStart(rs.getString("reason"), Db.instant(rs, "started_at")), pauseId)
+                .orElseThrow(() -> new IllegalStateException("No pause " + pauseId));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pauseEnded(UUID pauseId, Instant at, long seconds) {
+        db.update("UPDATE counter_pause SET ended_at = ?, duration_seconds = ? WHERE id = ?", at, seconds, pauseId);
+    }
+
+    /** Once per ticket: a second no-show of the same ticket is not counted again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void noShow(UUID ticketId, String branchId, String counterId, String clerkId, LocalDate serviceDay, Instant at) {
+        db.update("""
+                        INSERT INTO no_show_record (ticket_id, branch_id, counter_id, clerk_id, service_day, at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                ticketId, branchId, counterId, clerkId, serviceDay, at);
+    }
+
+    /** A service begins, with the limit its type had when it began. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serviceStarted(String branchId, String counterId, String clerkId, CalledCustomer served, LocalDate serviceDay,
+                               int limitSeconds) {
+        db.update("""
+                        INSERT INTO service_record (ticket_id, branch_id, counter_id, clerk_id, ticket_number, business_type,
+                                                    tier, service_day, called_at, started_at, limit_seconds)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                served.ticketId(), branchId, counterId, clerkId, served.number(), served.businessType(), served.tier(),
+                serviceDay, served.calledAt(), served.startedAt(), limitSeconds);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serviceFinished(UUID ticketId, Instant at, long handlingSeconds, ServiceOutcome outcome,
+                                List<String> typesHandled, String note) {
+        db.update("""
+                        UPDATE service_record SET finished_at = ?, handling_seconds = ?, outcome = ?,
+                               business_types_handled = ?, note = ?
+                        WHERE ticket_id = ?""",
+                at, handlingSeconds, outcome, typesHandled, note, ticketId);
+    }
+}
