@@ -1,10 +1,10 @@
 package io.hallwatch.marketing;
 
-import io.hallwatch.testsupport.jwt.JwtTestResource;
-import io.hallwatch.marketing.moments.MomentRecorder;
+import io.hallwatch.marketing.events.MomentRecorder;
 import io.hallwatch.testsupport.ConsumingServiceChecks;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package io.hallwatch.marketing.config;
 
-import io.hallwatch.marketing.recovery.domain.RecoveryGesture;
+import io.hallwatch.marketing.domain.recovery.RecoveryGesture;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The settings that a branch may override, resolved for one branch. */

@@ -1,6 +1,6 @@
 package io.hallwatch.marketing.config;
 
-import io.hallwatch.marketing.recovery.domain.RecoveryGesture;
+import io.hallwatch.marketing.domain.recovery.RecoveryGesture;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -1,8 +1,9 @@
 package io.hallwatch.marketing.metrics;
 
-import io.agroal.api.AgroalDataSource;
 import io.hallwatch.common.Failures;
 import io.hallwatch.marketing.config.MarketingConfig;
+import io.hallwatch.marketing.store.recommendation.BranchConversion;
+import io.hallwatch.marketing.store.recommendation.ConversionFigures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -10,11 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +30,7 @@ public class ConversionGauges {
     private static final Logger LOG = Logger.getLogger(ConversionGauges.class);
     private static final Duration CACHE = Duration.ofSeconds(5);
 
-    private final AgroalDataSource dataSource;
+    private final ConversionFigures figures;
     private final MeterRegistry registry;
     private final MarketingConfig config;
     private final Clock clock;
@@ -42,8 +38,8 @@ public class ConversionGauges {
     private volatile Map<String, Double> ratios = Map.of();
     private volatile long readAtNanos = Long.MIN_VALUE;
 
-    ConversionGauges(AgroalDataSource dataSource, MeterRegistry registry, MarketingConfig config, Clock clock) {
-        this.dataSource = dataSource;
+    ConversionGauges(ConversionFigures figures, MeterRegistry registry, MarketingConfig config, Clock clock) {
+        this.figures = figures;
         this.registry = registry;
         this.config = config;
         this.clock = clock;
@@ -72,23 +68,14 @@ public class ConversionGauges {
 
     private synchronized Map<String, Double> refresh() {
         Instant since = clock.instant().minus(config.metrics().conversionWindow());
-        Map<String, Double> fresh = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("""
-                     SELECT branch_id,
-                            count(*) FILTER (WHERE outcome = 'ACCEPTED'),
-                            count(*) FILTER (WHERE outcome IN ('ACCEPTED', 'DECLINED', 'INTERESTED'))
-                     FROM recommendation WHERE outcome_at >= ? GROUP BY branch_id""")) {
-            s.setTimestamp(1, Timestamp.from(since));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long pitched = rs.getLong(3);
-                    fresh.put(rs.getString(1), pitched == 0 ? Double.NaN : (double) rs.getLong(2) / pitched);
-                }
+        try {
+            Map<String, Double> fresh = new HashMap<>();
+            for (BranchConversion c : figures.since(since)) {
+                fresh.put(c.branchId(), c.pitched() == 0 ? Double.NaN : (double) c.accepted() / c.pitched());
             }
             ratios = fresh;
             readAtNanos = System.nanoTime();
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
             // A scrape must not fail because the database is away: keep the last figures.
             LOG.warnf("Cannot read conversion figures: %s", Failures.describe(e));
         }

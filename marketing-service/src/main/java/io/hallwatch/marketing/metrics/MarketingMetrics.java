@@ -1,6 +1,6 @@
 package io.hallwatch.marketing.metrics;
 
-import io.hallwatch.marketing.recovery.domain.RecoveryGesture;
+import io.hallwatch.marketing.domain.recovery.RecoveryGesture;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

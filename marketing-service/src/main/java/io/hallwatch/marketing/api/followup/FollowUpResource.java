@@ -1,0 +1,75 @@
+package io.hallwatch.marketing.api.followup;
+
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.common.security.Roles;
+import io.hallwatch.marketing.domain.followup.FollowUpResult;
+import io.hallwatch.marketing.service.followup.FollowUps;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A branch's follow-up list (二次营销): GET lists it, POST records how a follow-up ended, which
+ * closes it.
+ */
+@Path("/api/v1/branches/{branchId}/follow-ups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FollowUpResource {
+    static final String ID = "[A-Za-z0-9._:-]{1,64}";
+    /** A note is for the branch, not for contact details: no long digit runs (phone numbers). */
+    public static final String NO_PHONE_NUMBER = "(?s)(?!.*[0-9]{7}).*";
+
+    private final FollowUps followUps;
+
+    FollowUpResource(FollowUps followUps) {
+        this.followUps = followUps;
+    }
+
+    public record CloseFollowUp(@NotNull UUID followUpId, @NotNull FollowUpResult result,
+                                @Size(max = 200) @Pattern(regexp = NO_PHONE_NUMBER,
+                                        message = "must not hold a phone number") String note) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER})
+    public List<FollowUpView> list(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
+                                   @QueryParam("status") @DefaultValue("OPEN") @Pattern(regexp = "OPEN|CLOSED|ALL") String status,
+                                   @QueryParam("dueBy") String dueBy) {
+        return followUps.list(branchId, FollowUps.Filter.valueOf(status), instant(dueBy));
+    }
+
+    @POST
+    @RolesAllowed({Roles.CLERK, Roles.MANAGER})
+    public FollowUpView close(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
+                              @Valid @NotNull CloseFollowUp body) {
+        return followUps.close(branchId, body.followUpId(), body.result(), body.note());
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-due-by", "dueBy must be an instant like 2026-11-27T10:00:00Z");
+        }
+    }
+}

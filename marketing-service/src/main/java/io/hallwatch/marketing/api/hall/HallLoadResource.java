@@ -1,0 +1,37 @@
+package io.hallwatch.marketing.api.hall;
+
+import io.hallwatch.common.security.Roles;
+import io.hallwatch.marketing.domain.hall.HallLoad;
+import io.hallwatch.marketing.service.hall.HallLoads;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The load marketing sizes pitches to, as it sees it now: for floor staff and for checking a threshold. */
+@Path("/api/v1/branches/{branchId}/load")
+@Produces(MediaType.APPLICATION_JSON)
+public class HallLoadResource {
+
+    private final HallLoads loads;
+
+    HallLoadResource(HallLoads loads) {
+        this.loads = loads;
+    }
+
+    /** {@code pitchForm}: the form a busy or quiet hall implies, SHORT or FULL. */
+    public record LoadView(String branchId, int waiting, int busyThreshold, boolean busy, String pitchForm) {
+        static LoadView of(String branchId, HallLoad load) {
+            return new LoadView(branchId, load.waiting(), load.busyThreshold(), load.busy(), load.busy() ? "SHORT" : "FULL");
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER})
+    public LoadView get(@PathParam("branchId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String branchId) {
+        return LoadView.of(branchId, loads.now(branchId));
+    }
+}

@@ -1,0 +1,34 @@
+package io.hallwatch.marketing.api.recommendation;
+
+import io.hallwatch.common.security.Roles;
+import io.hallwatch.marketing.service.recommendation.CounterScreens;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The counter terminal polls this while it serves: 200 with what to show, or 204 when there is nothing. */
+@Path("/api/v1/branches/{branchId}/counters/{counterId}/recommendation")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecommendationResource {
+    static final String ID = "[A-Za-z0-9._:-]{1,64}";
+
+    private final CounterScreens screens;
+
+    RecommendationResource(CounterScreens screens) {
+        this.screens = screens;
+    }
+
+    @GET
+    @RolesAllowed(Roles.CLERK)
+    public Response get(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
+                        @PathParam("counterId") @Pattern(regexp = ID) String counterId) {
+        return screens.now(branchId, counterId)
+                .map(s -> Response.ok(s).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+}

@@ -1,5 +1,0 @@
-package io.hallwatch.marketing.campaign.domain;
-
-public enum CampaignStatus {
-    PLANNED, RUNNING, ENDED
-}

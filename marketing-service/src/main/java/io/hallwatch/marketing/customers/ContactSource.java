@@ -1,6 +1,0 @@
-package io.hallwatch.marketing.customers;
-
-/** Where a contact was recorded: the CRM's own history (replaced at each import) or one of ours. */
-public enum ContactSource {
-    CRM, COUNTER, FOLLOW_UP, CAMPAIGN
-}

@@ -1,6 +1,0 @@
-package io.hallwatch.marketing.customers.domain;
-
-/** How a marketing contact ended, as far as the contact history needs to know. */
-public enum ContactResult {
-    ACCEPTED, DECLINED, INTERESTED
-}

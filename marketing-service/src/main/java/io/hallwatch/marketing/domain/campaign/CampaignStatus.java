@@ -1,0 +1,5 @@
+package io.hallwatch.marketing.domain.campaign;
+
+public enum CampaignStatus {
+    PLANNED, RUNNING, ENDED
+}

@@ -1,6 +1,0 @@
-package io.hallwatch.marketing.followup;
-
-/** Where the interest was shown: at a counter, or at an enterprise campaign. */
-public enum FollowUpSource {
-    COUNTER, CAMPAIGN
-}

@@ -1,6 +1,0 @@
-package io.hallwatch.marketing.recommendation;
-
-/** SERVING while the customer is at the counter; FINISHED after; SUPERSEDED when new facts gave new advice. */
-public enum RecommendationStatus {
-    SERVING, FINISHED, SUPERSEDED
-}
