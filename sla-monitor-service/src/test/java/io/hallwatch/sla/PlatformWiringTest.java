@@ -1,10 +1,10 @@
 package io.hallwatch.sla;
 
-import io.hallwatch.testsupport.jwt.JwtTestResource;
-import io.hallwatch.sla.timeline.TimelineRecorder;
+import io.hallwatch.sla.events.timeline.TimelineRecorder;
 import io.hallwatch.testsupport.ConsumingServiceChecks;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
+import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

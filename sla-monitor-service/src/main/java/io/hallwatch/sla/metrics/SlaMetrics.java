@@ -1,9 +1,9 @@
 package io.hallwatch.sla.metrics;
 
-import io.hallwatch.sla.detection.SlaKind;
-import io.hallwatch.sla.policy.PolicyDocument;
-import io.hallwatch.sla.policy.PolicyHistory;
-import io.hallwatch.sla.policy.PolicyStore;
+import io.hallwatch.sla.domain.detection.SlaKind;
+import io.hallwatch.sla.domain.policy.PolicyDocument;
+import io.hallwatch.sla.domain.policy.PolicyHistory;
+import io.hallwatch.sla.store.policy.PolicyStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

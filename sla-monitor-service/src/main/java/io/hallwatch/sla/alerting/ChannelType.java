@@ -1,6 +1,0 @@
-package io.hallwatch.sla.alerting;
-
-/** The ways to reach a person. */
-public enum ChannelType {
-    SMS, WECOM, DINGTALK, WEBHOOK
-}

@@ -1,0 +1,132 @@
+package io.hallwatch.sla.domain.detection;
+
+import io.hallwatch.sla.domain.policy.TicketLimits;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what a ticket's facts amount to, at two moments:
+ * <ul>
+ *   <li>{@link #onDue}: a timer came due and the monitor has caught up with everything published
+ *       before it (see {@link PartitionFence}); the condition is judged on the facts as they are;</li>
+ *   <li>{@link #afterEvent}: an event closed a wait or a service that had already run over its
+ *       limit without a breach (the monitor was down, or the events came late): the breach is
+ *       raised then, from the event's own times.</li>
+ * </ul>
+ * A wait (or service) that reaches its limit is a breach: one called at 14:59 is not, one still
+ * waiting at 15:00 is. Warnings are only raised while the condition still runs and before its
+ * breach is due: a warning about a customer already called, or one overtaken by its breach,
+ * would only be noise on a duty manager's phone.
+ */
+public final class SlaJudge {
+    private final DetectionSettings settings;
+
+    public SlaJudge(DetectionSettings settings) {
+        this.settings = settings;
+    }
+
+    public Optional<Finding> onDue(TicketFacts facts, TicketLimits limits, SlaKind kind, Instant now, Set<SlaKind> raised) {
+        if (raised.contains(kind)) {
+            return Optional.empty();
+        }
+        return switch (kind) {
+            case WAIT_BREACH -> waitBreach(facts, limits, now);
+            case WAIT_WARNING -> raised.contains(SlaKind.WAIT_BREACH) ? Optional.empty() : waitWarning(facts, limits, now);
+            case HANDLING_BREACH -> handlingBreach(facts, limits, now);
+            case HANDLING_WARNING -> raised.contains(SlaKind.HANDLING_BREACH) ? Optional.empty() : handlingWarning(facts, limits, now);
+            case BRANCH_AVERAGE_BREACH -> Optional.empty();
+        };
+    }
+
+    public List<Finding> afterEvent(TicketFacts facts, TicketLimits limits, Instant now, Set<SlaKind> raised) {
+        List<Finding> findings = new ArrayList<>();
+        Instant waitEnd = facts.certainWaitEnd();
+        if (!raised.contains(SlaKind.WAIT_BREACH) && facts.issuedAt() != null && waitEnd != null) {
+            Instant deadline = facts.issuedAt().plus(limits.waitLimit());
+            if (!waitEnd.isBefore(deadline)) {
+                findings.add(waitFinding(SlaKind.WAIT_BREACH, facts, limits.waitLimit(), deadline,
+                        Duration.between(facts.issuedAt(), waitEnd), now));
+            }
+        }
+        Instant finished = facts.serviceFinishedAt();
+        if (!raised.contains(SlaKind.HANDLING_BREACH) && facts.serviceStartedAt() != null && finished != null) {
+            Instant deadline = facts.serviceStartedAt().plus(limits.handlingLimit());
+            if (!finished.isBefore(deadline)) {
+                findings.add(handlingFinding(SlaKind.HANDLING_BREACH, facts, limits.handlingLimit(), deadline,
+                        Duration.between(facts.serviceStartedAt(), finished), now));
+            }
+        }
+        return findings;
+    }
+
+    private Optional<Finding> waitBreach(TicketFacts facts, TicketLimits limits, Instant now) {
+        if (facts.issuedAt() == null) {
+            return Optional.empty();
+        }
+        Instant deadline = facts.issuedAt().plus(limits.waitLimit());
+        Instant end = facts.waitEndedAt();
+        if (now.isBefore(deadline) || (end != null && end.isBefore(deadline))) {
+            return Optional.empty();
+        }
+        Duration actual = Duration.between(facts.issuedAt(), end != null && end.isBefore(now) ? end : now);
+        return Optional.of(waitFinding(SlaKind.WAIT_BREACH, facts, limits.waitLimit(), deadline, actual, now));
+    }
+
+    private Optional<Finding> waitWarning(TicketFacts facts, TicketLimits limits, Instant now) {
+        if (facts.issuedAt() == null || facts.waitEndedAt() != null) {
+            return Optional.empty();
+        }
+        Instant warnAt = facts.issuedAt().plus(limits.waitWarningAfter());
+        Instant deadline = facts.issuedAt().plus(limits.waitLimit());
+        if (now.isBefore(warnAt) || !now.isBefore(deadline)) {
+            return Optional.empty();
+        }
+        return Optional.of(waitFinding(SlaKind.WAIT_WARNING, facts, limits.waitLimit(), warnAt,
+                Duration.between(facts.issuedAt(), now), now));
+    }
+
+    private Optional<Finding> handlingBreach(TicketFacts facts, TicketLimits limits, Instant now) {
+        if (facts.serviceStartedAt() == null) {
+            return Optional.empty();
+        }
+        Instant deadline = facts.serviceStartedAt().plus(limits.handlingLimit());
+        Instant end = facts.serviceFinishedAt();
+        if (now.isBefore(deadline) || (end != null && end.isBefore(deadline))) {
+            return Optional.empty();
+        }
+        Duration actual = Duration.between(facts.serviceStartedAt(), end != null && end.isBefore(now) ? end : now);
+        return Optional.of(handlingFinding(SlaKind.HANDLING_BREACH, facts, limits.handlingLimit(), deadline, actual, now));
+    }
+
+    private Optional<Finding> handlingWarning(TicketFacts facts, TicketLimits limits, Instant now) {
+        if (!facts.inService()) {
+            return Optional.empty();
+        }
+        Instant warnAt = facts.serviceStartedAt().plus(limits.handlingWarningAfter());
+        Instant deadline = facts.serviceStartedAt().plus(limits.handlingLimit());
+        if (now.isBefore(warnAt) || !now.isBefore(deadline)) {
+            return Optional.empty();
+        }
+        return Optional.of(handlingFinding(SlaKind.HANDLING_WARNING, facts, limits.handlingLimit(), warnAt,
+                Duration.between(facts.serviceStartedAt(), now), now));
+    }
+
+    private Finding waitFinding(SlaKind kind, TicketFacts facts, Duration limit, Instant deadline, Duration actual, Instant now) {
+        return new Finding(kind, facts.waitBusinessType(), facts.issuedAt(), deadline, limit, actual, now,
+                isLate(deadline, now), facts.callCounterId(), facts.callClerkId());
+    }
+
+    private Finding handlingFinding(SlaKind kind, TicketFacts facts, Duration limit, Instant deadline, Duration actual, Instant now) {
+        return new Finding(kind, facts.serviceBusinessType(), facts.serviceStartedAt(), deadline, limit, actual, now,
+                isLate(deadline, now), facts.serviceCounterId(), facts.serviceClerkId());
+    }
+
+    private boolean isLate(Instant deadline, Instant detectedAt) {
+        return Duration.between(deadline, detectedAt).compareTo(settings.lateAfter()) > 0;
+    }
+}

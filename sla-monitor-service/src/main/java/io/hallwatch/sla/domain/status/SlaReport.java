@@ -1,0 +1,29 @@
+package io.hallwatch.sla.domain.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The daily figure a branch manager reports upward: per business type, the share of customers
+ * whose wait stayed within its limit and the share of services that did. A customer still
+ * waiting under the limit when the report is made is not judged yet ({@code waitPending}).
+ * Shares are null where nothing was judged.
+ */
+public record SlaReport(String branchId, LocalDate date, ZoneId zone, List<TypeFigures> byBusinessType, TypeFigures total,
+                        long branchAverageBreaches) {
+
+    public record TypeFigures(String businessType, long customers, long waitWithinLimit, long waitOverLimit, long waitPending,
+                              Double waitWithinLimitShare, long served, long handlingWithinLimit, Double handlingWithinLimitShare) {
+
+        public static TypeFigures of(String type, long customers, long waitWithin, long waitOver, long served, long handlingWithin) {
+            long judged = waitWithin + waitOver;
+            return new TypeFigures(type, customers, waitWithin, waitOver, customers - judged, share(waitWithin, judged), served,
+                    handlingWithin, share(handlingWithin, served));
+        }
+
+        private static Double share(long part, long whole) {
+            return whole == 0 ? null : Math.round(10_000.0 * part / whole) / 10_000.0;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.hallwatch.sla.service.alerting;
+
+import io.hallwatch.sla.client.alerting.Channels;
+import io.hallwatch.sla.client.alerting.DeliveryException;
+import io.hallwatch.sla.client.alerting.NotificationChannel;
+import io.hallwatch.sla.config.AlertingConfig;
+import io.hallwatch.sla.domain.alerting.AlertRules;
+import io.hallwatch.sla.domain.alerting.ChannelType;
+import io.hallwatch.sla.domain.alerting.DutyRoster;
+import io.hallwatch.sla.metrics.AlertingMetrics;
+import io.hallwatch.sla.store.alerting.AlertStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends due notifications, writes follow-ups and escalations, on its own thread; a new page wakes
+ * it at once. A notification is claimed for a lease in one short transaction, sent outside any
+ * transaction (no row lock is held for a provider's timeout), and its outcome recorded in another
+ * short one. A crash mid-send leaves the claim to run out: it is sent again then (the providers get
+ * the alert id), never lost, and never a second notification row for the same person.
+ */
+@ApplicationScoped
+public class AlertDispatcher {
+    private static final Logger LOG = Logger.getLogger(AlertDispatcher.class);
+
+    private final AlertStore store;
+    private final Channels channels;
+    private final AlertingConfig config;
+    private final AlertingMetrics metrics;
+    private final Clock clock;
+    private static final int BATCH = 20;
+    private ScheduledExecutorService ticker;
+
+    AlertDispatcher(AlertStore store, Channels channels, AlertingConfig config, AlertingMetrics metrics, Clock clock) {
+        this.store = store;
+        this.channels = channels;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    /** Starts the rounds (again): whatever came due meanwhile is sent, escalated or followed up once. */
+    public synchronized void start() {
+        if (ticker != null) {
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alert-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, 0, config.dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops the rounds, as a stopped instance would. */
+    public synchronized void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ticker = null;
+        }
+    }
+
+    /** Runs a round now (after a page was committed): the first message never waits for the interval. */
+    public synchronized void wake() {
+        if (ticker != null) {
+            ticker.execute(this::tick);
+        }
+    }
+
+    void tick() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> store.housekeeping(clock.instant()));
+            List<AlertStore.Due> due;
+            do {
+                String claimId = UUID.randomUUID().toString();
+                due = QuarkusTransaction.requiringNew().call(() -> store.claimDue(clock.instant(), BATCH, config.deliveryLease(), claimId));
+                due.forEach(this::deliver);
+            } while (due.size() == BATCH);
+        } catch (RuntimeException e) {
+            LOG.warnf("Alert dispatch round failed: %s", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private io.hallwatch.sla.domain.alerting.AlertMessage withAckLink(AlertStore.Due d, Instant now) {
+        var m = d.message();
+        if (config.ackLinkBase().isEmpty() || config.ackLinkSecret().isEmpty()) {
+            return m;
+        }
+        String link = AckLinks.link(config.ackLinkBase().get(), config.ackLinkSecret().get(), d.alertId(), d.staffId(),
+                now.plus(config.ackLinkTtl()));
+        List<String> sms = new java.util.ArrayList<>(m.smsParams());
+        sms.add(link); // the template's last parameter: "acknowledge: {n}"
+        return new io.hallwatch.sla.domain.alerting.AlertMessage(m.alertId(), m.branchId(), m.title(),
+                m.markdown() + "\n[Acknowledge](" + link + ")", sms);
+    }
+
+    private void deliver(AlertStore.Due d) {
+        Instant now = clock.instant();
+        Optional<DutyRoster.Person> person = QuarkusTransaction.requiringNew().call(() -> store.person(d.branchId(), d.staffId()));
+        if (person.isEmpty() || d.channelIndex() >= person.get().channels().size()) {
+            record(d, () -> store.failed(d), "-", d.attempts() + 1, "FAILED", "no such person or channel in the roster", now);
+            return;
+        }
+        List<DutyRoster.Contact> contacts = person.get().channels();
+        DutyRoster.Contact contact = contacts.get(d.channelIndex());
+        ChannelType type = ChannelType.valueOf(contact.type());
+        NotificationChannel channel = channels.of(type);
+        int attempt = d.attempts() + 1;
+        try {
+            if (!channel.configured()) {
+                throw new DeliveryException(true, type + " is not configured");
+            }
+            channel.send(contact.address(), withAckLink(d, now)); // outside any transaction
+            Instant at = clock.instant();
+            if (record(d, () -> store.sent(d, type.name(), at), type.name(), attempt, "SENT", null, at)) {
+                metrics.attempt(type, d.branchId(), "sent");
+                if (d.notificationId().contains(":PAGE:") || d.notificationId().contains(":ESCALATION:")) {
+                    metrics.firstDelivery(d.branchId(), Duration.between(d.breachDetectedAt(), at));
+                }
+            }
+        } catch (DeliveryException e) {
+            // Attempts count per channel: reset when falling back.
+            AlertRules.AfterFailure next = AlertRules.afterFailure(e.permanent(), attempt, config.maxAttemptsPerChannel(),
+                    d.channelIndex(), contacts.size());
+            Instant at = clock.instant();
+            boolean recorded = switch (next) {
+                case RETRY_SAME_CHANNEL -> record(d, () -> store.retry(d, d.channelIndex(), attempt,
+                        at.plus(AlertRules.backoff(attempt, config.initialBackoff(), config.maxBackoff()))), type.name(), attempt, "RETRY", e.getMessage(), at);
+                case NEXT_CHANNEL -> record(d, () -> store.retry(d, d.channelIndex() + 1, 0, at), type.name(), attempt, "NEXT_CHANNEL", e.getMessage(), at);
+                case GIVE_UP -> record(d, () -> store.failed(d), type.name(), attempt, "FAILED", e.getMessage(), at);
+            };
+            if (recorded) {
+                metrics.attempt(type, d.branchId(), next == AlertRules.AfterFailure.RETRY_SAME_CHANNEL ? "retry"
+                        : next == AlertRules.AfterFailure.NEXT_CHANNEL ? "next_channel" : "failed");
+            }
+        }
+    }
+
+    /**
+     * Records an attempt's outcome and its log line in one short transaction; false (and nothing
+     * written) when this round's claim was lost meanwhile: the round that took it over records its own.
+     */
+    private boolean record(AlertStore.Due d, java.util.function.BooleanSupplier outcome, String channel, int attempt,
+                           String what, String reason, Instant at) {
+        boolean ours = QuarkusTransaction.requiringNew().call(() -> {
+            if (!outcome.getAsBoolean()) {
+                return false;
+            }
+            store.log(d.notificationId(), channel, attempt, what, reason, at);
+            return true;
+        });
+        if (!ours) {
+            LOG.warnf("Notification %s: claim expired during the send; outcome %s left to the round that took it over",
+                    d.notificationId(), what);
+        }
+        return ours;
+    }
+}

@@ -1,0 +1,270 @@
+package io.hallwatch.sla.domain.detection;
+
+import io.hallwatch.sla.domain.policy.Policies;
+import io.hallwatch.sla.domain.policy.PolicyHistory;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Generated branch days (random interleavings of the two topics, redeliveries, replays of old
+ * events, a monitor lagging by anything from nothing to many minutes, scans at random moments)
+ * run through the monitor's own rules, checked against an oracle that recomputes the breaches
+ * from the full history. A failure names its seed; {@code run(seed, ...)} replays it.
+ */
+class GeneratedBranchDaysTest {
+    private static final Duration GRACE = Duration.ofMillis(200);
+    private static final Duration LATE_AFTER = Duration.ofSeconds(5);
+    private static final DetectionSettings SETTINGS = new DetectionSettings(GRACE, LATE_AFTER);
+    private static final PolicyHistory POLICY = Policies.history(Policies.withExceptions());
+
+    /** How the monitor keeps up: how far time moves between looks, how much it reads, how often it scans. */
+    record Pace(Duration maxStep, int maxRecordsPerStep, double scanShare) {
+        static final Pace LAGGING = new Pace(Duration.ofSeconds(90), 30, 0.7);
+        static final Pace PROMPT = new Pace(Duration.ofSeconds(2), Integer.MAX_VALUE, 1.0);
+    }
+
+    @Test
+    void with_punctual_producers_the_breaches_are_exactly_the_oracles_however_far_the_monitor_lags() {
+        for (long seed = 1; seed <= 150; seed++) {
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(GRACE));
+            SimulatedMonitor monitor = run(seed, day, Pace.LAGGING);
+            Map<String, Oracle.Truth> truth = Oracle.of(day, POLICY);
+            assertEachRaisedOnce(seed, monitor);
+            assertSameBreaches(seed, oracleBreaches(truth, day.end), raisedBreaches(monitor));
+            assertNoFalseWarning(seed, monitor, truth);
+            assertFindingsAreConsistent(seed, monitor);
+        }
+    }
+
+    @Test
+    void with_a_prompt_monitor_every_breach_is_raised_on_time_and_preceded_by_its_warning() {
+        Duration slack = GRACE.plus(Pace.PROMPT.maxStep());
+        int onTime = 0;
+        int warned = 0;
+        for (long seed = 1001; seed <= 1060; seed++) {
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(GRACE));
+            SimulatedMonitor monitor = run(seed, day, Pace.PROMPT);
+            Map<String, Oracle.Truth> truth = Oracle.of(day, POLICY);
+            assertEachRaisedOnce(seed, monitor);
+            assertSameBreaches(seed, oracleBreaches(truth, day.end), raisedBreaches(monitor));
+            assertNoFalseWarning(seed, monitor, truth);
+            for (Oracle.Truth t : truth.values()) {
+                Map<SlaKind, Finding> raised = monitor.raised().getOrDefault(t.ticketId(), new java.util.EnumMap<>(SlaKind.class));
+                if (t.facts().issuedAt() != null && t.waitingThrough(t.waitDeadline().plus(slack)) && !t.waitDeadline().plus(slack).isAfter(day.end)) {
+                    Finding breach = raised.get(SlaKind.WAIT_BREACH);
+                    assertTrue(breach != null && !breach.late()
+                                    && !breach.detectedAt().isAfter(t.waitDeadline().plus(slack)),
+                            "seed " + seed + ": wait breach of " + t.ticketId() + " not raised on time: " + breach);
+                    onTime++;
+                    if (t.waitWarnAt().plus(slack).isBefore(t.waitDeadline())) {
+                        Finding warning = raised.get(SlaKind.WAIT_WARNING);
+                        assertTrue(warning != null && warning.detectedAt().isBefore(breach.detectedAt()),
+                                "seed " + seed + ": no warning before the wait breach of " + t.ticketId());
+                        warned++;
+                    }
+                }
+                if (t.facts().serviceStartedAt() != null && t.servingThrough(t.handlingDeadline().plus(slack))
+                        && !t.handlingDeadline().plus(slack).isAfter(day.end)) {
+                    Finding breach = raised.get(SlaKind.HANDLING_BREACH);
+                    assertTrue(breach != null && !breach.late()
+                                    && !breach.detectedAt().isAfter(t.handlingDeadline().plus(slack)),
+                            "seed " + seed + ": handling breach of " + t.ticketId() + " not raised on time: " + breach);
+                    onTime++;
+                }
+            }
+        }
+        assertTrue(onTime > 100 && warned > 50, "the generator must produce live breaches to check: " + onTime + "/" + warned);
+    }
+
+    @Test
+    void with_stalling_producers_every_true_breach_is_raised_once_and_any_other_is_explained_by_a_late_record() {
+        int explained = 0;
+        for (long seed = 2001; seed <= 2150; seed++) {
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.stalling(GRACE));
+            SimulatedMonitor monitor = run(seed, day, Pace.LAGGING);
+            Map<String, Oracle.Truth> truth = Oracle.of(day, POLICY);
+            assertEachRaisedOnce(seed, monitor);
+            Set<String> expected = oracleBreaches(truth, day.end);
+            Set<String> raised = raisedBreaches(monitor);
+            assertTrue(raised.containsAll(expected), "seed " + seed + ": missed " + minus(expected, raised));
+            for (String extra : minus(raised, expected)) {
+                String ticket = extra.substring(0, extra.indexOf('/'));
+                Oracle.Truth t = truth.get(ticket);
+                boolean wait = extra.endsWith(SlaKind.WAIT_BREACH.name());
+                Instant deadline = wait ? t.waitDeadline() : t.handlingDeadline();
+                // Explained only if every record that proves the wait (or service) ended before
+                // the deadline reached the topic after the deadline and its grace.
+                boolean closedLate = java.util.stream.Stream.concat(day.tickets.stream(), day.services.stream())
+                        .filter(p -> p.event().ticketId().equals(ticket))
+                        .filter(p -> endsBefore(p.event(), wait, deadline))
+                        .allMatch(p -> p.publishAt().isAfter(deadline.plus(GRACE)));
+                assertTrue(closedLate, "seed " + seed + ": false breach " + extra + " though the record closing it was on time");
+                explained++;
+            }
+        }
+        assertTrue(explained > 0, "stalling producers should cause at least one explained false breach");
+    }
+
+    @Test
+    void folding_a_tickets_events_in_any_order_and_any_number_of_times_gives_the_same_facts() {
+        Random r = new Random(42);
+        for (long seed = 3001; seed <= 3100; seed++) {
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(GRACE));
+            day.truth.forEach((ticket, events) -> {
+                TicketFacts inOrder = fold(ticket, events);
+                List<io.hallwatch.events.TicketEvent> shuffled = new java.util.ArrayList<>(events);
+                shuffled.addAll(events.subList(0, r.nextInt(events.size() + 1)));
+                java.util.Collections.shuffle(shuffled, r);
+                assertEquals(inOrder, fold(ticket, shuffled));
+            });
+        }
+    }
+
+    private static boolean endsBefore(io.hallwatch.events.TicketEvent e, boolean wait, Instant deadline) {
+        Instant end = null;
+        if (wait && e instanceof io.hallwatch.events.TicketCalled c) {
+            end = c.calledAt();
+        } else if (wait && e instanceof io.hallwatch.events.TicketCancelled c) {
+            end = c.cancelledAt();
+        } else if (wait && e instanceof io.hallwatch.events.ServiceStarted st) {
+            end = st.startedAt();
+        } else if (e instanceof io.hallwatch.events.ServiceFinished f) {
+            end = wait ? f.startedAt() : f.finishedAt();
+        }
+        return end != null && end.isBefore(deadline);
+    }
+
+    static SimulatedMonitor run(long seed, BranchDay day, Pace pace) {
+        Random r = new Random(seed * 31 + 7);
+        SimulatedMonitor monitor = new SimulatedMonitor(POLICY, SETTINGS);
+        Instant now = BranchDay.OPEN;
+        while (now.isBefore(day.end)) {
+            now = now.plusMillis(1 + r.nextInt((int) pace.maxStep().toMillis()));
+            int ticketsEnd = visible(day.tickets, now);
+            int servicesEnd = visible(day.services, now);
+            int budget = pace.maxRecordsPerStep() == Integer.MAX_VALUE ? Integer.MAX_VALUE : r.nextInt(pace.maxRecordsPerStep() + 1);
+            consume(r, day, monitor, now, ticketsEnd, servicesEnd, budget);
+            if (r.nextDouble() < pace.scanShare()) {
+                monitor.scan(now, ticketsEnd, servicesEnd);
+            }
+        }
+        consume(r, day, monitor, day.end, day.tickets.size(), day.services.size(), Integer.MAX_VALUE);
+        for (int i = 0; i < 3; i++) {
+            monitor.scan(day.end, day.tickets.size(), day.services.size());
+        }
+        return monitor;
+    }
+
+    private static void consume(Random r, BranchDay day, SimulatedMonitor m, Instant now, int ticketsEnd, int servicesEnd, int budget) {
+        while (budget-- > 0) {
+            boolean tickets = m.ticketsApplied < ticketsEnd;
+            boolean services = m.servicesApplied < servicesEnd;
+            if (!tickets && !services) {
+                return;
+            }
+            // The consumer interleaves the two topics in any order.
+            if (tickets && (!services || r.nextBoolean())) {
+                m.applyNextTicketsRecord(day.tickets.get(m.ticketsApplied), now);
+            } else {
+                m.applyNextServicesRecord(day.services.get(m.servicesApplied), now);
+            }
+        }
+    }
+
+    private static int visible(List<BranchDay.Published> log, Instant now) {
+        int n = 0;
+        while (n < log.size() && !log.get(n).publishAt().isAfter(now)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static TicketFacts fold(String ticket, List<io.hallwatch.events.TicketEvent> events) {
+        TicketFacts f = TicketFacts.empty(ticket, BranchDay.BRANCH);
+        for (io.hallwatch.events.TicketEvent e : events) {
+            f = f.with(e);
+        }
+        return f;
+    }
+
+    private static Set<String> oracleBreaches(Map<String, Oracle.Truth> truth, Instant end) {
+        Set<String> expected = new HashSet<>();
+        truth.values().forEach(t -> {
+            if (t.facts().issuedAt() != null && t.waitBreached(end, GRACE)) {
+                expected.add(t.ticketId() + "/" + SlaKind.WAIT_BREACH);
+            }
+            if (t.handlingBreached(end, GRACE)) {
+                expected.add(t.ticketId() + "/" + SlaKind.HANDLING_BREACH);
+            }
+        });
+        return expected;
+    }
+
+    private static Set<String> raisedBreaches(SimulatedMonitor monitor) {
+        return monitor.published.stream().filter(p -> p.finding().kind().isBreach())
+                .map(p -> p.ticketId() + "/" + p.finding().kind()).collect(Collectors.toSet());
+    }
+
+    private static void assertEachRaisedOnce(long seed, SimulatedMonitor monitor) {
+        Map<String, Integer> counts = new HashMap<>();
+        monitor.published.forEach(p -> counts.merge(p.ticketId() + "/" + p.finding().kind(), 1, Integer::sum));
+        counts.forEach((key, n) -> assertEquals(1, n, "seed " + seed + ": " + key + " published " + n + " times"));
+    }
+
+    private static void assertNoFalseWarning(long seed, SimulatedMonitor monitor, Map<String, Oracle.Truth> truth) {
+        for (SimulatedMonitor.Raised p : monitor.published) {
+            Oracle.Truth t = truth.get(p.ticketId());
+            Finding f = p.finding();
+            if (f.kind() == SlaKind.WAIT_WARNING) {
+                assertTrue(t.waitingThrough(t.waitWarnAt().minusNanos(1)) && f.detectedAt().isBefore(t.waitDeadline()),
+                        "seed " + seed + ": false wait warning for " + p.ticketId());
+            }
+            if (f.kind() == SlaKind.HANDLING_WARNING) {
+                assertTrue(t.servingThrough(t.handlingWarnAt().minusNanos(1)) && f.detectedAt().isBefore(t.handlingDeadline()),
+                        "seed " + seed + ": false handling warning for " + p.ticketId());
+            }
+        }
+    }
+
+    private static void assertFindingsAreConsistent(long seed, SimulatedMonitor monitor) {
+        for (SimulatedMonitor.Raised p : monitor.published) {
+            Finding f = p.finding();
+            assertFalse(f.detectedAt().isBefore(f.deadline()), "seed " + seed + ": detected before its deadline " + f);
+            assertEquals(Duration.between(f.deadline(), f.detectedAt()).compareTo(LATE_AFTER) > 0, f.late(), "seed " + seed + " " + f);
+            if (f.kind().isBreach()) {
+                assertTrue(f.actual().compareTo(f.limit()) >= 0, "seed " + seed + ": breach under its limit " + f);
+            }
+        }
+    }
+
+    private static void assertSameBreaches(long seed, Set<String> expected, Set<String> raised) {
+        if (!expected.equals(raised)) {
+            fail("seed " + seed + ": missed " + minus(expected, raised) + ", false " + minus(raised, expected));
+        }
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> d = new HashSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    @SuppressWarnings("unused")
+    private static void replay(long seed) {
+        fail("use run(seed, BranchDay.generate(seed, ...), pace) to replay " + seed);
+    }
+}

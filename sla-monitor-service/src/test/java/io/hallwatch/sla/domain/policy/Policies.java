@@ -1,0 +1,37 @@
+package io.hallwatch.sla.domain.policy;
+
+import io.hallwatch.events.CustomerTier;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Policy documents for plain tests: the service standard's numbers (domain.md). */
+public final class Policies {
+    private Policies() {
+    }
+
+    public static PolicyDocument standard() {
+        return new PolicyDocument(new PolicyDocument.Defaults(900, 600, 0.8), new PolicyDocument.BranchAverage(3600, 900),
+                List.of(line("PAYMENT", 120), line("GENERAL", 300), line("NEW_LINE", 480), line("BROADBAND", 600),
+                        line("SIM", 300), line("CLOSE_ACCOUNT", 600), line("COMPLAINT", 900), line("CONSULT", 300)),
+                List.of());
+    }
+
+    /** The standard plus a few exceptions, so that limits differ by type and tier. */
+    public static PolicyDocument withExceptions() {
+        PolicyDocument s = standard();
+        List<PolicyDocument.BusinessTypeLimits> lines = new java.util.ArrayList<>(s.businessTypes());
+        lines.replaceAll(l -> l.businessType().equals("COMPLAINT") ? new PolicyDocument.BusinessTypeLimits("COMPLAINT", 1200, 900) : l);
+        return new PolicyDocument(s.defaults(), s.branchAverage(), lines, List.of(
+                new PolicyDocument.OverrideRule(null, null, CustomerTier.VIP, 600, null, null, null, null),
+                new PolicyDocument.OverrideRule(null, "PAYMENT", CustomerTier.VIP, null, 90, 0.5, null, null)));
+    }
+
+    public static PolicyHistory history(PolicyDocument doc) {
+        return new PolicyHistory(List.of(new PolicyVersion(1, Instant.EPOCH, "test", null, doc, List.of())));
+    }
+
+    private static PolicyDocument.BusinessTypeLimits line(String type, int handling) {
+        return new PolicyDocument.BusinessTypeLimits(type, null, handling);
+    }
+}
