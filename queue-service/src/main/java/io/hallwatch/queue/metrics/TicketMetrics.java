@@ -25,6 +25,8 @@ import java.util.List;
 @ApplicationScoped
 public class TicketMetrics {
     private static final double[] WAIT_SLO_SECONDS = {300, 600, 900, 1200, 1800};
+    /** 1, 2, 5 and 10 minutes. */
+    private static final double[] ESTIMATE_ERROR_SECONDS = {60, 120, 300, 600};
 
     private final Counter issued;
     private final Histogram waits;
@@ -39,9 +41,9 @@ public class TicketMetrics {
                 .labelNames("branch", "business_type").withoutExemplars().register(prometheus);
         this.waits = Histogram.build("hallwatch_ticket_wait_seconds", "Wait from issue to first call")
                 .labelNames("branch", "business_type").buckets(WAIT_SLO_SECONDS).withoutExemplars().register(prometheus);
-        this.estimateErrors = Histogram.build("hallwatch_ticket_eta_error_minutes",
+        this.estimateErrors = Histogram.build("hallwatch_ticket_eta_error_seconds",
                         "Absolute error of the wait estimate made at issue, measured at call")
-                .labelNames("branch", "business_type").buckets(1, 2, 5, 10).withoutExemplars().register(prometheus);
+                .labelNames("branch", "business_type").buckets(ESTIMATE_ERROR_SECONDS).withoutExemplars().register(prometheus);
         this.waiting = GaugeTable.register(registry, "hallwatch_tickets_waiting",
                 "Customers waiting now, per branch and business type", "branch", "business_type");
         this.oldestWait = GaugeTable.register(registry, "hallwatch_tickets_oldest_wait_seconds",
@@ -54,7 +56,7 @@ public class TicketMetrics {
 
     public void called(String branch, String businessType, Duration waited, int estimatedMinutes) {
         waits.labels(branch, businessType).observe(waited.toMillis() / 1000.0);
-        estimateErrors.labels(branch, businessType).observe(Math.abs(waited.toSeconds() / 60.0 - estimatedMinutes));
+        estimateErrors.labels(branch, businessType).observe(Math.abs(waited.toSeconds() - estimatedMinutes * 60.0));
     }
 
     /**

@@ -243,7 +243,9 @@ class QueueApiTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("hallwatch_tickets_issued_total{branch=\"" + hall.branchId + "\",business_type=\"PAYMENT\"}"));
         assertTrue(metrics.contains("hallwatch_ticket_wait_seconds_bucket{branch=\"" + hall.branchId + "\",business_type=\"PAYMENT\",le=\"900.0\"}"));
-        assertTrue(metrics.contains("hallwatch_ticket_eta_error_minutes_count"));
+        // Estimated at issue: half a 120 s service, rounded up to 1 min; called at once: 60 s off, counted in seconds.
+        assertTrue(metrics.contains("hallwatch_ticket_eta_error_seconds_count{branch=\"" + hall.branchId + "\",business_type=\"PAYMENT\"} 1.0"));
+        assertTrue(metrics.contains("hallwatch_ticket_eta_error_seconds_sum{branch=\"" + hall.branchId + "\",business_type=\"PAYMENT\"} 60.0"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().when().get("/q/metrics").then()
                 .body(containsString("hallwatch_tickets_waiting{branch=\"" + hall.branchId + "\",business_type=\"GENERAL\"} 0.0")));
     }
