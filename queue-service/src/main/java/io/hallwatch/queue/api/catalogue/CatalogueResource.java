@@ -33,7 +33,9 @@ public class CatalogueResource {
     @GET
     @Path("/business-types")
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "The business-type catalogue with ticket prefixes and handling-time limits")
+    @Operation(operationId = "listBusinessTypes", summary = "The business-type catalogue",
+            description = "Every business type with its ticket prefix letter, English and Chinese names and handling-time "
+                    + "limit in seconds; limitFromStandard says the operator's service standard sets that limit.")
     public List<BusinessTypeView> businessTypes() {
         return catalogue.businessTypes().stream().map(BusinessTypeView::of).toList();
     }
@@ -41,7 +43,10 @@ public class CatalogueResource {
     @PUT
     @Path("/business-types/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or change a business type (admin)")
+    @Operation(operationId = "putBusinessType", summary = "Create or change a business type (admin)",
+            description = "Creates the type (201) or replaces its ticket prefix, names and handling limit (200). The code is "
+                    + "capital letters, digits and underscores; a prefix another type numbers with is 409 ticket-prefix-taken. "
+                    + "Other replicas see the change within hallwatch.queue.catalogue-max-age.")
     public Response putBusinessType(@PathParam("code") String code, @Valid @NotNull BusinessTypeRequest request) {
         boolean created = catalogue.putBusinessType(code, request.ticketPrefix(), request.name(), request.nameZh(),
                 request.handlingLimitSeconds());
@@ -51,7 +56,9 @@ public class CatalogueResource {
     @GET
     @Path("/branches/{branchId}")
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "A branch: time zone, opening hours, business types offered")
+    @Operation(operationId = "getBranch", summary = "A branch's set-up",
+            description = "The branch's name, time zone, opening hours and the business types it offers, sorted. "
+                    + "An unknown branch is 404 branch-not-found.")
     public BranchView branch(@PathParam("branchId") String branchId) {
         return BranchView.of(catalogue.branch(branchId));
     }
@@ -59,7 +66,10 @@ public class CatalogueResource {
     @PUT
     @Path("/branches/{branchId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or change a branch (admin)")
+    @Operation(operationId = "putBranch", summary = "Create or change a branch (admin)",
+            description = "Creates (201) or replaces (200) the branch's name, time zone (Asia/Shanghai when left out), "
+                    + "opening hours and the business types it offers. An unknown time zone, hours that do not open before "
+                    + "they close, or an unknown business type are 400 and change nothing.")
     public Response putBranch(@PathParam("branchId") String branchId, @Valid @NotNull BranchRequest request) {
         boolean created = catalogue.putBranch(branchId, request.name(), request.timeZone(), request.opensAt(),
                 request.closesAt(), request.businessTypes());

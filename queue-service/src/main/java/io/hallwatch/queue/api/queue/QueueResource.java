@@ -33,7 +33,10 @@ public class QueueResource {
 
     @GET
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Per business type: waiting count, oldest wait, tickets in call order")
+    @Operation(operationId = "getQueue", summary = "The branch's queue, as the hall display shows it",
+            description = "Per business type the branch offers: how many customers wait, the longest wait so far, and the "
+                    + "waiting tickets in the order an ordinary counter would call them (tickets about to breach the wait "
+                    + "standard first, then VIP, then the rest, each first come first served).")
     public QueueView queue(@PathParam("branchId") String branchId) {
         return QueueView.of(queue.queue(branchId));
     }
@@ -41,8 +44,12 @@ public class QueueResource {
     @POST
     @Path("/call-next")
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "Call the next ticket this counter may serve (200), or 204 when nobody waits. "
-            + "An Idempotency-Key (one per click) makes a repeat from the same counter answer the same ticket.")
+    @Operation(operationId = "callNext", summary = "Call the next ticket for a counter (counter-service)",
+            description = "Calls the first waiting ticket, in call order, of the business types the counter serves (a VIP "
+                    + "counter takes VIP customers first) and answers it (200), or 204 when nobody waits. An Idempotency-Key "
+                    + "(one per click, 1 to 100 visible ASCII characters) makes a repeat from the same counter answer what the "
+                    + "first call answered, calling nobody else (header Idempotent-Replayed: true); the same key from another "
+                    + "clerk is 422 idempotency-key-reused.")
     public Response callNext(@PathParam("branchId") String branchId, @Valid @NotNull CallNextRequest request,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {

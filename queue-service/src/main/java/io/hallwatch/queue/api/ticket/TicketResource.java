@@ -39,7 +39,11 @@ public class TicketResource {
     @POST
     @Path("/branches/{branchId}/tickets")
     @RolesAllowed(Roles.KIOSK)
-    @Operation(summary = "Issue a ticket (kiosk). An Idempotency-Key makes a retry return the same ticket.")
+    @Operation(operationId = "issueTicket", summary = "Issue a ticket (kiosk)",
+            description = "Numbers a new ticket in the business type's queue and answers it with its position, the people "
+                    + "ahead, the estimated wait and triage advice, its address in Location (201). An Idempotency-Key makes "
+                    + "a retry return the same ticket (Idempotent-Replayed: true). A type the branch does not offer is 422 "
+                    + "business-type-not-offered; outside opening hours it is 409 branch-closed.")
     public Response issue(@PathParam("branchId") String branchId, @Valid @NotNull IssueTicketRequest request,
                           @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
@@ -57,7 +61,9 @@ public class TicketResource {
 
     @GET
     @Path("/tickets/{ticketId}")
-    @Operation(summary = "A ticket: status, position, current estimate, counter when called")
+    @Operation(operationId = "getTicket", summary = "A ticket's status and wait estimate",
+            description = "Status and number; while the ticket waits its position, the people ahead and the current wait "
+                    + "estimate (afterwards the estimate made at issue); the counter once it is called.")
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.SERVICE})
     public TicketView find(@PathParam("ticketId") UUID ticketId) {
         access.check(tickets.branchOf(ticketId));
@@ -66,7 +72,9 @@ public class TicketResource {
 
     @POST
     @Path("/tickets/{ticketId}/recall")
-    @Operation(summary = "Call a called ticket again")
+    @Operation(operationId = "recallTicket", summary = "Call a called ticket again",
+            description = "The customer has not come up yet: the ticket is called again at its counter and its recall count "
+                    + "goes up. A ticket that is not CALLED is 409 invalid-transition.")
     @RolesAllowed({Roles.CLERK, Roles.SERVICE})
     public TicketView recall(@PathParam("ticketId") UUID ticketId) {
         access.check(tickets.branchOf(ticketId));
@@ -75,7 +83,9 @@ public class TicketResource {
 
     @POST
     @Path("/tickets/{ticketId}/no-show")
-    @Operation(summary = "The called customer never came (过号); the ticket ends")
+    @Operation(operationId = "markNoShow", summary = "Mark a called ticket as no-show (过号)",
+            description = "The called customer never came: the ticket ends as NO_SHOW. A ticket that is not CALLED is 409 "
+                    + "invalid-transition.")
     @RolesAllowed({Roles.CLERK, Roles.SERVICE})
     public TicketView noShow(@PathParam("ticketId") UUID ticketId) {
         access.check(tickets.branchOf(ticketId));
@@ -84,7 +94,9 @@ public class TicketResource {
 
     @POST
     @Path("/tickets/{ticketId}/cancel")
-    @Operation(summary = "Cancel a waiting or called ticket")
+    @Operation(operationId = "cancelTicket", summary = "Cancel a waiting or called ticket",
+            description = "The customer gives up, with an optional reason: the ticket ends as CANCELLED. A ticket in service "
+                    + "or already ended is 409 invalid-transition.")
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.SERVICE})
     public TicketView cancel(@PathParam("ticketId") UUID ticketId, @Valid TicketActionRequests.Cancel request) {
         access.check(tickets.branchOf(ticketId));
@@ -93,7 +105,10 @@ public class TicketResource {
 
     @POST
     @Path("/tickets/{ticketId}/transfer")
-    @Operation(summary = "Move the ticket to another business type; it keeps its original issue time")
+    @Operation(operationId = "transferTicket", summary = "Move a ticket to another business type",
+            description = "Puts the ticket in another type's queue with a new number, keeping its original issue time, so "
+                    + "that its wait counts from the first issue. The same type is 409 same-business-type; a type the branch "
+                    + "does not offer is 422 business-type-not-offered.")
     @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER})
     public TicketView transfer(@PathParam("ticketId") UUID ticketId, @Valid @NotNull TicketActionRequests.Transfer request) {
         access.check(tickets.branchOf(ticketId));
