@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 
+import static io.hallwatch.marketing.api.Formats.BUSINESS_TYPE;
+import static io.hallwatch.marketing.api.Formats.CATEGORY;
+
 /**
  * A catalogue entry as marketing staff send it. The short pitch is capped at one sentence's length:
  * in a busy hall the clerk has seconds, not a paragraph.
@@ -24,11 +27,11 @@ import java.util.List;
 public record OfferRequest(
         @NotBlank @Size(max = 80) String name,
         @NotBlank @Size(max = 80) String nameZh,
-        @NotNull @Pattern(regexp = "[A-Z][A-Z_]{0,31}") String category,
+        @NotNull @Pattern(regexp = CATEGORY) String category,
         @NotBlank @Size(max = 120) String shortPitch,
         @NotBlank @Size(max = 2000) String fullScript,
         @Size(max = 500) String demoStep,
-        @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String> businessTypes,
+        @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = BUSINESS_TYPE) String> businessTypes,
         @Valid EligibilityRequest eligibility,
         @Min(0) @Max(50) int priority,
         @NotNull LocalDate validFrom,

@@ -18,13 +18,13 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
+import static io.hallwatch.marketing.api.Formats.OFFER_CODE;
+
 /** The offer catalogue: the counters recommend from it, marketing staff maintain it. */
 @Path("/api/v1/offers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OfferResource {
-
-    static final String CODE = "[A-Z0-9][A-Z0-9-]{0,31}";
 
     private final OfferCatalogue catalogue;
 
@@ -41,7 +41,7 @@ public class OfferResource {
     @GET
     @RolesAllowed({Roles.CLERK, Roles.MANAGER, Roles.ADMIN})
     @Path("/{code}")
-    public OfferView get(@PathParam("code") @Pattern(regexp = CODE) String code) {
+    public OfferView get(@PathParam("code") @Pattern(regexp = OFFER_CODE) String code) {
         return catalogue.find(code).map(OfferView::of)
                 .orElseThrow(() -> ProblemException.notFound("offer-not-found", "No offer " + code + " in the catalogue"));
     }
@@ -49,7 +49,7 @@ public class OfferResource {
     @PUT
     @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
     @Path("/{code}")
-    public Response put(@PathParam("code") @Pattern(regexp = CODE) String code, @Valid @NotNull OfferRequest request) {
+    public Response put(@PathParam("code") @Pattern(regexp = OFFER_CODE) String code, @Valid @NotNull OfferRequest request) {
         boolean created = catalogue.save(request.toDomain(code));
         OfferView view = get(code);
         return Response.status(created ? 201 : 200).entity(view).build();

@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.hallwatch.marketing.api.Formats.ID;
+
 /**
  * Customer profiles, loaded by an import that stands in for the operator's CRM (CSV or JSON). An
  * import is all or nothing: one bad row and nothing is stored, with every problem listed.
@@ -96,7 +98,7 @@ public class CustomerResource {
     @GET
     @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     @Path("/{customerRef}")
-    public CustomerView get(@PathParam("customerRef") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String customerRef) {
+    public CustomerView get(@PathParam("customerRef") @Pattern(regexp = ID) String customerRef) {
         return profiles.find(customerRef).map(CustomerView::of)
                 .orElseThrow(() -> ProblemException.notFound("customer-not-found", "No profile for this customer reference"));
     }

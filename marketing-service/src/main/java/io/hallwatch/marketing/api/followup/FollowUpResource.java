@@ -24,6 +24,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import static io.hallwatch.marketing.api.Formats.FOLLOW_UP_STATUS;
+import static io.hallwatch.marketing.api.Formats.ID;
+import static io.hallwatch.marketing.api.Formats.NO_PHONE_MESSAGE;
+import static io.hallwatch.marketing.api.Formats.NO_PHONE_NUMBER;
+
 /**
  * A branch's follow-up list (二次营销): GET lists it, POST records how a follow-up ended, which
  * closes it.
@@ -32,9 +37,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FollowUpResource {
-    static final String ID = "[A-Za-z0-9._:-]{1,64}";
-    /** A note is for the branch, not for contact details: no long digit runs (phone numbers). */
-    public static final String NO_PHONE_NUMBER = "(?s)(?!.*[0-9]{7}).*";
 
     private final FollowUps followUps;
 
@@ -44,13 +46,13 @@ public class FollowUpResource {
 
     public record CloseFollowUp(@NotNull UUID followUpId, @NotNull FollowUpResult result,
                                 @Size(max = 200) @Pattern(regexp = NO_PHONE_NUMBER,
-                                        message = "must not hold a phone number") String note) {
+                                        message = NO_PHONE_MESSAGE) String note) {
     }
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     public List<FollowUpView> list(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
-                                   @QueryParam("status") @DefaultValue("OPEN") @Pattern(regexp = "OPEN|CLOSED|ALL") String status,
+                                   @QueryParam("status") @DefaultValue("OPEN") @Pattern(regexp = FOLLOW_UP_STATUS) String status,
                                    @QueryParam("dueBy") String dueBy) {
         return followUps.list(branchId, FollowUps.Filter.valueOf(status), instant(dueBy));
     }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import static io.hallwatch.marketing.api.Formats.ID;
+
 /** The load marketing sizes pitches to, as it sees it now: for floor staff and for checking a threshold. */
 @Path("/api/v1/branches/{branchId}/load")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +33,7 @@ public class HallLoadResource {
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER})
-    public LoadView get(@PathParam("branchId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String branchId) {
+    public LoadView get(@PathParam("branchId") @Pattern(regexp = ID) String branchId) {
         return LoadView.of(branchId, loads.now(branchId));
     }
 }

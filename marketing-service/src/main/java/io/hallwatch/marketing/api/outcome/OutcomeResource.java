@@ -2,7 +2,7 @@ package io.hallwatch.marketing.api.outcome;
 
 import io.hallwatch.common.security.BranchAccess;
 import io.hallwatch.common.security.Roles;
-import io.hallwatch.marketing.api.followup.FollowUpResource;
+import io.hallwatch.marketing.api.Formats;
 import io.hallwatch.marketing.domain.outcome.OfferResult;
 import io.hallwatch.marketing.service.outcome.Outcomes;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +28,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OutcomeResource {
-    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final Outcomes outcomes;
     private final BranchAccess access;
@@ -39,13 +38,13 @@ public class OutcomeResource {
     }
 
     public record OutcomeRequest(@NotNull OfferResult result,
-                                 @Size(max = 200) @Pattern(regexp = FollowUpResource.NO_PHONE_NUMBER,
-                                         message = "must not hold a phone number") String reason) {
+                                 @Size(max = 200) @Pattern(regexp = Formats.NO_PHONE_NUMBER,
+                                         message = Formats.NO_PHONE_MESSAGE) String reason) {
     }
 
     @POST
     @RolesAllowed(Roles.CLERK)
-    public Response record(@PathParam("offerId") @Pattern(regexp = UUID_PATTERN, message = "must be an offer id (UUID)") String offerId,
+    public Response record(@PathParam("offerId") @Pattern(regexp = Formats.UUID, message = "must be an offer id (UUID)") String offerId,
                            @Valid @NotNull OutcomeRequest body) {
         access.check(outcomes.branchOf(UUID.fromString(offerId)));
         Outcomes.Recorded recorded = outcomes.record(UUID.fromString(offerId), body.result(), body.reason());

@@ -11,11 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import static io.hallwatch.marketing.api.Formats.ID;
+
 /** The counter terminal polls this while it serves: 200 with what to show, or 204 when there is nothing. */
 @Path("/api/v1/branches/{branchId}/counters/{counterId}/recommendation")
 @Produces(MediaType.APPLICATION_JSON)
 public class RecommendationResource {
-    static final String ID = "[A-Za-z0-9._:-]{1,64}";
 
     private final CounterScreens screens;
 
