@@ -4,15 +4,11 @@ import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.BranchAccess;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.sla.api.Params;
-import io.hallwatch.sla.config.AlertingConfig;
-import io.hallwatch.sla.domain.alerting.RosterValidator;
-import io.hallwatch.sla.metrics.AlertingMetrics;
-import io.hallwatch.sla.service.alerting.AckLinks;
-import io.hallwatch.sla.store.alerting.AlertStore;
+import io.hallwatch.sla.domain.alerting.Alert;
+import io.hallwatch.sla.service.alerting.AlertService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -32,18 +27,12 @@ import java.util.Set;
 public class AlertResource {
     private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "QUIET", "UNROUTED");
 
-    private final AlertStore store;
-    private final AlertingMetrics metrics;
-    private final AlertingConfig config;
-    private final Clock clock;
+    private final AlertService alerts;
     @Inject
     BranchAccess access;
 
-    AlertResource(AlertStore store, AlertingMetrics metrics, AlertingConfig config, Clock clock) {
-        this.config = config;
-        this.store = store;
-        this.metrics = metrics;
-        this.clock = clock;
+    AlertResource(AlertService alerts) {
+        this.alerts = alerts;
     }
 
     /** Who acknowledges: a staff id. */
@@ -52,19 +41,19 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
-    public List<AlertStore.AlertView> list(@QueryParam("branchId") String branchId, @QueryParam("status") String status) {
+    public List<Alert> list(@QueryParam("branchId") String branchId, @QueryParam("status") String status) {
         String branch = access.branchFilter(Params.branch("branchId", branchId, false));
         if (status != null && !status.isEmpty() && !STATUSES.contains(status)) {
             throw ProblemException.badRequest("invalid-parameter", "status must be one of OPEN, ACKNOWLEDGED, QUIET, UNROUTED");
         }
-        return store.list(branch, status == null || status.isEmpty() ? null : status);
+        return alerts.list(branch, status == null || status.isEmpty() ? null : status);
     }
 
     @GET
     @Path("/{alertId}")
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
-    public AlertStore.AlertView read(@PathParam("alertId") String alertId) {
-        AlertStore.AlertView alert = one(alertId);
+    public Alert read(@PathParam("alertId") String alertId) {
+        Alert alert = alerts.find(alertId);
         access.check(alert.branchId());
         return alert;
     }
@@ -73,54 +62,24 @@ public class AlertResource {
     @POST
     @Path("/{alertId}/ack")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @RolesAllowed(Roles.DUTY_MANAGER)
-    public AlertStore.AlertView acknowledge(@PathParam("alertId") String alertId, Ack ack) {
-        access.check(one(alertId).branchId());
-        return ack(alertId, ack);
-    }
-
-    AlertStore.AlertView one(String alertId) {
-        return store.find(alertId).orElseThrow(() -> ProblemException.notFound("alert-not-found", "No alert " + alertId));
+    public Alert acknowledge(@PathParam("alertId") String alertId, Ack ack) {
+        access.check(alerts.find(alertId).branchId());
+        return alerts.acknowledge(alertId, ack == null ? null : ack.by());
     }
 
     /** The one-click link in a message: signed for the alert and the person, valid until {@code exp}. */
     @GET
     @Path("/{alertId}/ack-link")
     @PermitAll // no JWT: the link carries its own signed token
-    @Transactional
-    public AlertStore.AlertView ackLink(@PathParam("alertId") String alertId, @QueryParam("by") String by,
-                                        @QueryParam("exp") String exp, @QueryParam("sig") String sig) {
+    public Alert ackLink(@PathParam("alertId") String alertId, @QueryParam("by") String by,
+                         @QueryParam("exp") String exp, @QueryParam("sig") String sig) {
         long expires;
         try {
             expires = Long.parseLong(exp);
         } catch (NumberFormatException | NullPointerException e) {
             throw new ProblemException(403, "invalid-ack-link", "Forbidden", "The link is not valid");
         }
-        if (config.ackLinkSecret().isEmpty() || by == null
-                || !AckLinks.valid(config.ackLinkSecret().get(), alertId, by, expires, sig, clock.instant())) {
-            throw new ProblemException(403, "invalid-ack-link", "Forbidden", "The link is not valid or has expired");
-        }
-        // Single use: a second click (a forwarded SMS, a replay) changes nothing and says so.
-        if (!store.useAckLink(sig, alertId, by, java.time.Instant.ofEpochSecond(expires), clock.instant())) {
-            java.time.Instant usedAt = store.ackLinkUsedAt(sig).orElse(null);
-            throw ProblemException.conflict("ack-link-used", "This acknowledgement link was already used"
-                    + (usedAt == null ? "" : " at " + usedAt) + "; the alert is " + one(alertId).status());
-        }
-        return ack(alertId, new Ack(by));
-    }
-
-    AlertStore.AlertView ack(String alertId, Ack ack) {
-        if (ack == null || ack.by() == null || !RosterValidator.STAFF_ID.matcher(ack.by()).matches()) {
-            throw ProblemException.badRequest("invalid-ack", "by: required, a staff id");
-        }
-        AlertStore.AlertView a = one(alertId);
-        java.time.Instant now = clock.instant();
-        if (store.ack(alertId, ack.by(), now)) {
-            metrics.acknowledged(a.branchId(), java.time.Duration.between(a.createdAt(), now));
-        } else if (!"ACKNOWLEDGED".equals(a.status())) {
-            throw ProblemException.conflict("alert-not-open", "Alert " + alertId + " is " + a.status());
-        }
-        return one(alertId);
+        return alerts.acknowledgeByLink(alertId, by, expires, sig);
     }
 }

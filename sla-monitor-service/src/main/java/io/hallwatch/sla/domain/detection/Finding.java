@@ -14,4 +14,9 @@ import java.time.Instant;
  */
 public record Finding(SlaKind kind, String businessType, Instant startedAt, Instant deadline, Duration limit,
                       Duration actual, Instant detectedAt, boolean late, String counterId, String clerkId) {
+
+    /** When the limit itself is reached (for a warning, the breach it heads for); {@code deadline} is when this finding became due. */
+    public Instant limitDeadline() {
+        return startedAt.plus(limit);
+    }
 }

@@ -3,6 +3,7 @@ package io.hallwatch.sla.domain.detection;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
+import io.hallwatch.events.SlaRule;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketEvent;
@@ -108,6 +109,11 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
 
     public boolean inService() {
         return serviceStartedAt != null && serviceFinishedAt == null;
+    }
+
+    /** Whether what {@code kind} measures is over: the wait once it ended, the service once it finished. */
+    public boolean isOver(SlaKind kind) {
+        return kind.rule() == SlaRule.WAIT ? waitEndedAt() != null : serviceFinishedAt != null;
     }
 
     static Instant eventTime(TicketEvent event) {

@@ -3,6 +3,7 @@ package io.hallwatch.sla.domain.policy;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Every version of the policy, oldest first: which one applies to a ticket issued at a given moment. */
 public final class PolicyHistory {
@@ -35,5 +36,22 @@ public final class PolicyHistory {
 
     public List<PolicyVersion> versions() {
         return versions;
+    }
+
+    /** One version by its number. */
+    public Optional<PolicyVersion> version(int version) {
+        return versions.stream().filter(p -> p.version() == version).findFirst();
+    }
+
+    /**
+     * The version that {@code document} makes of the current one: the next number, in force from
+     * {@code at} (never before the current version, so that the history stays in order), with what
+     * it changed line by line.
+     */
+    public PolicyVersion next(PolicyDocument document, String changedBy, String reason, Instant at) {
+        PolicyVersion current = current();
+        return new PolicyVersion(current.version() + 1,
+                at.isBefore(current.effectiveFrom()) ? current.effectiveFrom() : at,
+                changedBy, reason, document, PolicyDiff.between(current.document(), document));
     }
 }

@@ -49,6 +49,18 @@ public final class PolicyResolver {
         return new BranchAverageLimits(version.version(), Duration.ofSeconds(window), Duration.ofSeconds(limit));
     }
 
+    /** The widest branch-average window of any branch: how far back a branch's waits can still count. */
+    public static Duration widestAverageWindow(PolicyVersion version) {
+        PolicyDocument doc = version.document();
+        int widest = doc.branchAverage().windowSeconds();
+        for (PolicyDocument.OverrideRule o : doc.overrides()) {
+            if (o.averageWindowSeconds() != null) {
+                widest = Math.max(widest, o.averageWindowSeconds());
+            }
+        }
+        return Duration.ofSeconds(widest);
+    }
+
     private static <T> Optional<T> pick(PolicyDocument doc, String branch, String type, CustomerTier tier,
                                         Function<PolicyDocument.OverrideRule, T> field) {
         return doc.overrides().stream()

@@ -15,6 +15,9 @@ public final class PolicyValidator {
     static final Pattern BUSINESS_TYPE = Pattern.compile("^[A-Z][A-Z0-9_]{0,31}$");
     /** Branch ids are Kafka keys and metric tags: short, plain characters. */
     public static final Pattern BRANCH_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
+    /** Who changed the policy: a staff or system id, not a name. */
+    static final Pattern ACTOR = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$");
+    static final int MAX_REASON = 500;
     /** A limit longer than a day is a typo, not a service standard. */
     static final int MAX_LIMIT_SECONDS = 86_400;
     static final int MIN_WINDOW_SECONDS = 60;
@@ -22,6 +25,25 @@ public final class PolicyValidator {
     static final int MAX_OVERRIDES = 20_000;
 
     private PolicyValidator() {
+    }
+
+    /**
+     * Every problem of a change: what it was edited from, who makes it and why, then the document
+     * itself ({@link #problems(PolicyDocument)}).
+     */
+    public static List<String> problems(Integer basedOnVersion, String changedBy, String reason, PolicyDocument doc) {
+        List<String> problems = new ArrayList<>();
+        if (basedOnVersion == null) {
+            problems.add("basedOnVersion: required (the version you edited)");
+        }
+        if (changedBy == null || !ACTOR.matcher(changedBy).matches()) {
+            problems.add("changedBy: required, a staff or system id (letters, digits, . _ @ -; up to 64)");
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            problems.add("reason: at most " + MAX_REASON + " characters");
+        }
+        problems.addAll(problems(doc));
+        return problems;
     }
 
     public static List<String> problems(PolicyDocument doc) {

@@ -13,6 +13,18 @@ import java.util.List;
 public record SlaReport(String branchId, LocalDate date, ZoneId zone, List<TypeFigures> byBusinessType, TypeFigures total,
                         long branchAverageBreaches) {
 
+    /** The report from its figures per business type, with their total. */
+    public static SlaReport of(String branchId, LocalDate date, ZoneId zone, List<TypeFigures> byBusinessType,
+                               long branchAverageBreaches) {
+        TypeFigures total = TypeFigures.of("ALL",
+                byBusinessType.stream().mapToLong(TypeFigures::customers).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::waitWithinLimit).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::waitOverLimit).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::served).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::handlingWithinLimit).sum());
+        return new SlaReport(branchId, date, zone, byBusinessType, total, branchAverageBreaches);
+    }
+
     public record TypeFigures(String businessType, long customers, long waitWithinLimit, long waitOverLimit, long waitPending,
                               Double waitWithinLimitShare, long served, long handlingWithinLimit, Double handlingWithinLimitShare) {
 

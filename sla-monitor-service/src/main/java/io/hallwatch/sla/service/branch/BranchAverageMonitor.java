@@ -5,12 +5,12 @@ import io.hallwatch.sla.config.SlaConfig;
 import io.hallwatch.sla.domain.branch.BranchAverageRule;
 import io.hallwatch.sla.domain.branch.RollingAverage;
 import io.hallwatch.sla.domain.policy.BranchAverageLimits;
-import io.hallwatch.sla.domain.policy.PolicyDocument;
 import io.hallwatch.sla.domain.policy.PolicyResolver;
 import io.hallwatch.sla.domain.policy.PolicyVersion;
 import io.hallwatch.sla.events.timeline.ConsumerProgress;
 import io.hallwatch.sla.metrics.SlaMetrics;
 import io.hallwatch.sla.service.breach.BreachRecorder;
+import io.hallwatch.sla.store.breach.BreachStore;
 import io.hallwatch.sla.store.branch.BranchWaits;
 import io.hallwatch.sla.store.policy.PolicyStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +44,7 @@ public class BranchAverageMonitor {
     private final BranchWaits waits;
     private final PolicyStore policies;
     private final BreachRecorder breaches;
+    private final BreachStore findings;
     private final ConsumerProgress progress;
     private final SlaMetrics metrics;
     private final SlaConfig config;
@@ -51,11 +52,12 @@ public class BranchAverageMonitor {
     private Snapshot pending;
     private volatile String lastFailure;
 
-    BranchAverageMonitor(BranchWaits waits, PolicyStore policies, BreachRecorder breaches, ConsumerProgress progress,
+    BranchAverageMonitor(BranchWaits waits, PolicyStore policies, BreachRecorder breaches, BreachStore findings, ConsumerProgress progress,
                          SlaMetrics metrics, SlaConfig config, Clock clock) {
         this.waits = waits;
         this.policies = policies;
         this.breaches = breaches;
+        this.findings = findings;
         this.progress = progress;
         this.metrics = metrics;
         this.config = config;
@@ -96,7 +98,7 @@ public class BranchAverageMonitor {
         Instant asOf = pending.asOf();
         pending = null;
         PolicyVersion policy = policies.history().at(asOf);
-        Duration horizon = widestWindow(policy.document()).plus(config.staleAfter());
+        Duration horizon = PolicyResolver.widestAverageWindow(policy).plus(config.staleAfter());
         List<String> active = waits.active(asOf, horizon);
         int opened = 0;
         int cleared = 0;
@@ -108,7 +110,7 @@ public class BranchAverageMonitor {
             BranchWaits.Waiting waiting = waits.waiting(branch, asOf, config.staleAfter());
             metrics.branch(branch).set(waiting.count(),
                     waiting.oldestIssuedAt() == null ? Duration.ZERO : Duration.between(waiting.oldestIssuedAt(), asOf), average.mean());
-            BranchAverageRule.Decision decision = BranchAverageRule.decide(breaches.branchAverageOpen(branch), average, limits.limit());
+            BranchAverageRule.Decision decision = BranchAverageRule.decide(findings.branchAverageOpen(branch), average, limits.limit());
             Instant now = clock.instant();
             if (decision == BranchAverageRule.Decision.OPEN && QuarkusTransaction.requiringNew().call(() ->
                     breaches.openBranchAverage(branch, limits.limit(), limits.window(), average.mean(), asOf, now))) {
@@ -121,15 +123,5 @@ public class BranchAverageMonitor {
         quiet.forEach(b -> metrics.branch(b).set(0, Duration.ZERO, Duration.ZERO));
         progress.lagByTopic().forEach(metrics::consumerLag);
         return new Evaluation(asOf, active.size(), opened, cleared);
-    }
-
-    private static Duration widestWindow(PolicyDocument doc) {
-        int widest = doc.branchAverage().windowSeconds();
-        for (PolicyDocument.OverrideRule o : doc.overrides()) {
-            if (o.averageWindowSeconds() != null) {
-                widest = Math.max(widest, o.averageWindowSeconds());
-            }
-        }
-        return Duration.ofSeconds(widest);
     }
 }

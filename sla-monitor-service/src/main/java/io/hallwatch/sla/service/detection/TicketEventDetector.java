@@ -12,7 +12,10 @@ import io.hallwatch.sla.domain.detection.TicketFacts;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
 import io.hallwatch.sla.domain.policy.TicketLimits;
 import io.hallwatch.sla.metrics.SlaMetrics;
+import io.hallwatch.sla.domain.breach.RaisedKinds;
+import io.hallwatch.sla.domain.breach.TicketFinding;
 import io.hallwatch.sla.service.breach.BreachRecorder;
+import io.hallwatch.sla.store.breach.BreachStore;
 import io.hallwatch.sla.store.detection.TicketStore;
 import io.hallwatch.sla.store.detection.TimerStore;
 import io.hallwatch.sla.store.policy.PolicyStore;
@@ -41,17 +44,19 @@ public class TicketEventDetector {
     private final TicketStore tickets;
     private final TimerStore timers;
     private final BreachRecorder breaches;
+    private final BreachStore findings;
     private final PolicyStore policies;
     private final TicketDetector detector;
     private final SlaMetrics metrics;
     private final AfterCommit afterCommit;
     private final Clock clock;
 
-    TicketEventDetector(TicketStore tickets, TimerStore timers, BreachRecorder breaches, PolicyStore policies,
+    TicketEventDetector(TicketStore tickets, TimerStore timers, BreachRecorder breaches, BreachStore findings, PolicyStore policies,
                         TicketDetector detector, SlaMetrics metrics, AfterCommit afterCommit, Clock clock) {
         this.tickets = tickets;
         this.timers = timers;
         this.breaches = breaches;
+        this.findings = findings;
         this.policies = policies;
         this.detector = detector;
         this.metrics = metrics;
@@ -83,7 +88,7 @@ public class TicketEventDetector {
         }
         PolicyHistory history = policies.history();
         Map<String, TicketInPoll> working = load(ticketEvents, history);
-        List<BreachRecorder.Raise> raised = new ArrayList<>();
+        List<TicketFinding> raised = new ArrayList<>();
         for (int i = 0; i < ticketEvents.size(); i++) {
             TicketEvent e = ticketEvents.get(i);
             apply(working.get(e.ticketId()), i, e, history, raised);
@@ -125,13 +130,13 @@ public class TicketEventDetector {
                 created.put(e.ticketId(), new TicketStore.StoredTicket(facts, LimitsFor.ticket(history, facts)));
             }
         }
-        Map<String, BreachRecorder.Raised> raised = breaches.raisedOf(stored.keySet());
+        Map<String, RaisedKinds> raised = findings.raisedOf(stored.keySet());
         Map<String, Map<SlaKind, Instant>> due = timers.dueAtOf(stored.keySet());
         Map<String, TicketInPoll> working = new HashMap<>();
         stored.forEach((id, row) -> working.put(id, new TicketInPoll(row, false, -1,
-                due.getOrDefault(id, Map.of()), raised.getOrDefault(id, BreachRecorder.Raised.none()))));
+                due.getOrDefault(id, Map.of()), raised.getOrDefault(id, RaisedKinds.none()))));
         created.forEach((id, row) -> working.put(id, new TicketInPoll(row, true, firstEvent.get(id), Map.of(),
-                BreachRecorder.Raised.none())));
+                RaisedKinds.none())));
         return working;
     }
 
@@ -142,7 +147,7 @@ public class TicketEventDetector {
         }
     }
 
-    private void apply(TicketInPoll ticket, int index, TicketEvent e, PolicyHistory history, List<BreachRecorder.Raise> raised) {
+    private void apply(TicketInPoll ticket, int index, TicketEvent e, PolicyHistory history, List<TicketFinding> raised) {
         Instant now = clock.instant();
         if (ticket.createdBy(index)) {
             TicketFacts first = ticket.facts();
@@ -168,7 +173,7 @@ public class TicketEventDetector {
      * finding raised before it, as one event at a time would.
      */
     private void judge(TicketInPoll ticket, TicketFacts before, TicketFacts after, TicketLimits limits, Instant now,
-                       List<BreachRecorder.Raise> raised) {
+                       List<TicketFinding> raised) {
         TicketDetector.Outcome outcome = detector.onEvent(after, limits, ticket.raised(), now);
         if (ticket.hasOpenEnded(after)) {
             breaches.recordAll(raised);
@@ -177,7 +182,7 @@ public class TicketEventDetector {
             ticket.closeEnded(after);
         }
         for (Finding f : outcome.findings()) {
-            raised.add(new BreachRecorder.Raise(after, f));
+            raised.add(new TicketFinding(after, f));
             ticket.raised(after, f.kind());
         }
         ticket.timers(outcome.timers());

@@ -5,7 +5,7 @@ import io.hallwatch.sla.domain.detection.Deadline;
 import io.hallwatch.sla.domain.detection.SlaKind;
 import io.hallwatch.sla.domain.detection.TicketFacts;
 import io.hallwatch.sla.domain.policy.TicketLimits;
-import io.hallwatch.sla.service.breach.BreachRecorder;
+import io.hallwatch.sla.domain.breach.RaisedKinds;
 import io.hallwatch.sla.store.detection.TicketStore;
 import io.hallwatch.sla.store.detection.TimerStore;
 
@@ -38,7 +38,7 @@ final class TicketInPoll {
 
     /** {@code isNew}: the ticket has no row; {@code stored} is then what its first event made of it. */
     TicketInPoll(TicketStore.StoredTicket stored, boolean isNew, int createdBy, Map<SlaKind, Instant> storedTimers,
-                 BreachRecorder.Raised raised) {
+                 RaisedKinds raised) {
         this.stored = stored;
         this.isNew = isNew;
         this.createdBy = createdBy;
@@ -87,7 +87,7 @@ final class TicketInPoll {
 
     void raised(TicketFacts facts, SlaKind kind) {
         raised.add(kind);
-        if (!BreachRecorder.isOver(facts, kind)) {
+        if (!facts.isOver(kind)) {
             open.add(kind);
         }
     }
@@ -112,7 +112,7 @@ final class TicketInPoll {
         return timers.equals(storedTimers) ? null : new TimerStore.TicketTimers(facts.ticketId(), facts.branchId(), storedTimers, timers);
     }
 
-    /** As {@link BreachRecorder#resolveEnded}: the wait ends at the call (or cancel), the service at its finish. */
+    /** As {@code BreachRecorder.resolveEnded}: the wait ends at the call (or cancel), the service at its finish. */
     private static boolean ended(TicketFacts facts, SlaRule rule) {
         return rule == SlaRule.WAIT ? facts.waitEndedAt() != null && facts.issuedAt() != null
                 : facts.serviceFinishedAt() != null && facts.serviceStartedAt() != null;

@@ -8,6 +8,7 @@ import io.hallwatch.sla.domain.detection.TicketDetector;
 import io.hallwatch.sla.domain.detection.TicketFacts;
 import io.hallwatch.sla.events.timeline.ConsumerProgress;
 import io.hallwatch.sla.service.breach.BreachRecorder;
+import io.hallwatch.sla.store.breach.BreachStore;
 import io.hallwatch.sla.store.detection.TicketStore;
 import io.hallwatch.sla.store.detection.TimerStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,6 +47,7 @@ public class TimerScanner {
     private final TimerStore timers;
     private final TicketStore tickets;
     private final BreachRecorder breaches;
+    private final BreachStore findings;
     private final TicketDetector detector;
     private final ConsumerProgress progress;
     private final SlaConfig config;
@@ -56,11 +58,12 @@ public class TimerScanner {
     /** Process time (not platform time) of the last scan that completed, for the health check. */
     private volatile long lastCompletedNanos = System.nanoTime();
 
-    TimerScanner(TimerStore timers, TicketStore tickets, BreachRecorder breaches, TicketDetector detector,
+    TimerScanner(TimerStore timers, TicketStore tickets, BreachRecorder breaches, BreachStore findings, TicketDetector detector,
                  ConsumerProgress progress, SlaConfig config, Clock clock) {
         this.timers = timers;
         this.tickets = tickets;
         this.breaches = breaches;
+        this.findings = findings;
         this.detector = detector;
         this.progress = progress;
         this.config = config;
@@ -145,7 +148,7 @@ public class TimerScanner {
                 }
                 TicketFacts facts = ticket.get().facts();
                 TicketDetector.Outcome outcome = detector.onDue(facts, ticket.get().limits(),
-                        breaches.raisedKinds(facts.ticketId()), timer.kind(), now);
+                        findings.raisedKinds(facts.ticketId()), timer.kind(), now);
                 for (Finding f : outcome.findings()) {
                     if (breaches.record(facts, f)) {
                         raised++;

@@ -6,6 +6,8 @@ import io.hallwatch.common.db.Db;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.sla.config.AlertingConfig;
+import io.hallwatch.sla.domain.alerting.Alert;
+import io.hallwatch.sla.domain.alerting.BranchRoster;
 import io.hallwatch.sla.domain.alerting.AlertMessage;
 import io.hallwatch.sla.domain.alerting.AlertRules;
 import io.hallwatch.sla.domain.alerting.DutyRoster;
@@ -28,11 +30,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AlertStore {
-
-    /** An alert as the API shows it. */
-    public record AlertView(String alertId, String branchId, String status, int level, Instant createdAt, Instant levelAt,
-                            Instant breachDetectedAt, int breaches, Instant firstDeliveredAt, Instant ackedAt, String ackedBy) {
-    }
 
     /** A notification due to be sent. */
     public record Due(String notificationId, String alertId, String branchId, String staffId, int channelIndex, int attempts,
@@ -74,7 +71,7 @@ public class AlertStore {
                 SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' AND created_at <= ?
                 ORDER BY created_at DESC LIMIT 1
                 FOR UPDATE""", rs -> new Object[]{rs.getString(1), Db.instant(rs, "group_until")}, b.branchId(), now);
-        Optional<RosterStore.Stored> roster = rosters.find(b.branchId());
+        Optional<BranchRoster> roster = rosters.find(b.branchId());
         boolean isOpen = hours(roster).isOpen(ZonedDateTime.ofInstant(now, config.zone()).toLocalDateTime());
         boolean silenced = db.count("SELECT count(*) FROM alert_silence WHERE branch_id = ? AND starts_at <= ? AND ends_at > ?",
                 b.branchId(), now, now) > 0;
@@ -107,7 +104,7 @@ public class AlertStore {
         return Recorded.UNROUTED;
     }
 
-    private OpeningHours hours(Optional<RosterStore.Stored> roster) {
+    private OpeningHours hours(Optional<BranchRoster> roster) {
         return roster.map(r -> OpeningHours.of(r.roster(), config.opens(), config.closes()))
                 .orElseGet(() -> OpeningHours.everyDay(config.opens(), config.closes()));
     }
@@ -125,7 +122,7 @@ public class AlertStore {
 
     /** Writes one notification per person of the level (none when the branch has no roster). */
     int notifyLevel(String alertId, String branchId, int level, String purpose, AlertMessage m, Instant now) {
-        Optional<RosterStore.Stored> roster = rosters.find(branchId);
+        Optional<BranchRoster> roster = rosters.find(branchId);
         if (roster.isEmpty()) {
             return 0;
         }
@@ -277,11 +274,11 @@ public class AlertStore {
         return db.update("DELETE FROM alert WHERE created_at < ?", before);
     }
 
-    public Optional<AlertView> find(String alertId) {
+    public Optional<Alert> find(String alertId) {
         return db.one(VIEW + " WHERE a.alert_id = ?", AlertStore::view, alertId);
     }
 
-    public List<AlertView> list(String branchId, String status) {
+    public List<Alert> list(String branchId, String status) {
         return db.list(VIEW + " WHERE (CAST(? AS text) IS NULL OR a.branch_id = ?) AND (CAST(? AS text) IS NULL OR a.status = ?)"
                 + " ORDER BY a.created_at DESC, a.alert_id LIMIT 200", AlertStore::view, branchId, branchId, status, status);
     }
@@ -295,8 +292,8 @@ public class AlertStore {
     private static final String VIEW = """
             SELECT a.*, (SELECT count(*) FROM alert_breach b WHERE b.alert_id = a.alert_id) AS breaches FROM alert a""";
 
-    private static AlertView view(ResultSet rs) throws SQLException {
-        return new AlertView(rs.getString("alert_id"), rs.getString("branch_id"), rs.getString("status"), rs.getInt("level"),
+    private static Alert view(ResultSet rs) throws SQLException {
+        return new Alert(rs.getString("alert_id"), rs.getString("branch_id"), rs.getString("status"), rs.getInt("level"),
                 Db.instant(rs, "created_at"), Db.instant(rs, "level_at"), Db.instant(rs, "breach_detected_at"), rs.getInt("breaches"),
                 Db.instant(rs, "first_delivered_at"), Db.instant(rs, "acked_at"), rs.getString("acked_by"));
     }

@@ -3,21 +3,16 @@ package io.hallwatch.sla.store.alerting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.common.db.Db;
+import io.hallwatch.sla.domain.alerting.BranchRoster;
 import io.hallwatch.sla.domain.alerting.DutyRoster;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Optional;
 
-/** Rosters in PostgreSQL, one document per branch. */
+/** Rosters in PostgreSQL, one JSON document per branch. */
 @ApplicationScoped
 public class RosterStore {
-
-    /** A stored roster, unmasked: for delivery only. */
-    public record Stored(String branchId, DutyRoster roster, int revision, Instant updatedAt) {
-    }
-
     private final Db db;
     private final ObjectMapper json;
 
@@ -26,10 +21,10 @@ public class RosterStore {
         this.json = json;
     }
 
-    public Optional<Stored> find(String branchId) {
+    public Optional<BranchRoster> find(String branchId) {
         return db.one("SELECT * FROM alert_duty_roster WHERE branch_id = ?", rs -> {
             try {
-                return new Stored(rs.getString("branch_id"), json.readValue(rs.getString("document"), DutyRoster.class),
+                return new BranchRoster(rs.getString("branch_id"), json.readValue(rs.getString("document"), DutyRoster.class),
                         rs.getInt("revision"), Db.instant(rs, "updated_at"));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable roster of branch " + branchId, e);
@@ -37,8 +32,8 @@ public class RosterStore {
         }, branchId);
     }
 
-    @Transactional
-    public Stored put(String branchId, DutyRoster roster, Instant at) {
+    /** Replaces the branch's roster (the next revision); in the caller's transaction. */
+    public BranchRoster put(String branchId, DutyRoster roster, Instant at) {
         String doc;
         try {
             doc = json.writeValueAsString(roster);

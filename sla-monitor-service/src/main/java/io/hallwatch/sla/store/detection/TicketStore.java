@@ -65,7 +65,8 @@ public class TicketStore {
      * to that row).
      */
     public Set<String> insertAllIfAbsent(List<StoredTicket> created) {
-        List<Object[]> rows = created.stream().sorted(Comparator.comparing(t -> t.facts().ticketId()))
+        // One parameter row per ticket (Db.listOverRows binds them column by column).
+        var rows = created.stream().sorted(Comparator.comparing(t -> t.facts().ticketId()))
                 .map(t -> insertArgs(t.facts(), t.limits())).toList();
         return new HashSet<>(db.listOverRows("""
                 INSERT INTO sla_ticket (ticket_id, branch_id, customer_tier, ticket_number, ticket_number_at,

@@ -7,7 +7,6 @@ import io.hallwatch.sla.domain.detection.SlaKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,7 +54,7 @@ public class TimerStore {
     public Map<String, Map<SlaKind, Instant>> dueAtOf(Collection<String> ticketIds) {
         Map<String, Map<SlaKind, Instant>> due = new HashMap<>();
         if (!ticketIds.isEmpty()) {
-            // A join, not "= ANY(?)", for the reason in BreachRecorder.raisedOf.
+            // A join, not "= ANY(?)", for the reason in BreachStore.raisedOf.
             db.list("SELECT t.* FROM sla_timer t JOIN unnest(?::text[]) AS poll(ticket_id) ON t.ticket_id = poll.ticket_id",
                             TimerStore::read, ticketIds)
                     .forEach(t -> due.computeIfAbsent(t.ticketId(), id -> new EnumMap<>(SlaKind.class)).put(t.kind(), t.dueAt()));
@@ -69,20 +68,14 @@ public class TimerStore {
      * differs is written; a timer whose deadline did not move keeps its fence.
      */
     public void replaceAll(List<TicketTimers> changes) {
-        List<Object[]> deletes = new ArrayList<>();
-        List<Object[]> upserts = new ArrayList<>();
-        for (TicketTimers c : changes) {
-            c.stored().forEach((kind, due) -> {
-                if (!c.wanted().containsKey(kind)) {
-                    deletes.add(new Object[]{c.ticketId(), kind});
-                }
-            });
-            c.wanted().forEach((kind, due) -> {
-                if (!due.equals(c.stored().get(kind))) {
-                    upserts.add(new Object[]{c.ticketId(), kind, c.branchId(), due});
-                }
-            });
-        }
+        // Parameter rows (Db.updateOverRows binds them column by column): the timers no longer
+        // wanted, and those new or moved.
+        var deletes = changes.stream().flatMap(c -> c.stored().keySet().stream()
+                .filter(kind -> !c.wanted().containsKey(kind))
+                .map(kind -> new Object[]{c.ticketId(), kind})).toList();
+        var upserts = changes.stream().flatMap(c -> c.wanted().entrySet().stream()
+                .filter(w -> !w.getValue().equals(c.stored().get(w.getKey())))
+                .map(w -> new Object[]{c.ticketId(), w.getKey(), c.branchId(), w.getValue()})).toList();
         db.updateOverRows("""
                 DELETE FROM sla_timer t USING unnest(?::text[], ?::text[]) AS d(ticket_id, kind)
                 WHERE t.ticket_id = d.ticket_id AND t.kind = d.kind""", deletes);

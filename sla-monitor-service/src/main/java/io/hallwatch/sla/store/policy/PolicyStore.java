@@ -4,24 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.common.db.Db;
-import io.hallwatch.common.problem.ProblemException;
-import io.hallwatch.sla.domain.policy.PolicyDiff;
 import io.hallwatch.sla.domain.policy.PolicyDocument;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
 import io.hallwatch.sla.domain.policy.PolicyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The policy's versions in PostgreSQL. Versions are append-only; the history is cached and
- * reloaded when a newer version appears (another instance may have written it), which costs one
- * indexed lookup per use.
+ * The policy's versions in {@code sla_policy_version}. Versions are append-only; the history is
+ * cached and reloaded when a newer version appears (another instance may have written it), which
+ * costs one indexed lookup per use.
  */
 @ApplicationScoped
 public class PolicyStore {
@@ -60,28 +56,17 @@ public class PolicyStore {
         return cached != null ? cached : history();
     }
 
-    /**
-     * Appends a version on top of {@code basedOn}. A manager editing an older version than the
-     * current one gets a conflict instead of silently undoing someone else's change.
-     */
-    @Transactional
-    public PolicyVersion append(int basedOn, PolicyDocument document, String changedBy, String reason, Instant effectiveFrom) {
-        // Serialises writers, so two PUTs on the same version cannot both win.
+    /** Serialises writers until the transaction ends, so two changes on the same version cannot both win. */
+    public void lockForAppend() {
         db.update("LOCK TABLE sla_policy_version IN SHARE ROW EXCLUSIVE MODE");
-        PolicyVersion current = history().current();
-        if (current.version() != basedOn) {
-            throw ProblemException.conflict("sla-policy-version-conflict", "The policy is at version " + current.version()
-                    + ", not " + basedOn + "; read it again and apply your change to it");
-        }
-        List<String> changes = PolicyDiff.between(current.document(), document);
-        PolicyVersion next = new PolicyVersion(current.version() + 1,
-                effectiveFrom.isBefore(current.effectiveFrom()) ? current.effectiveFrom() : effectiveFrom,
-                changedBy, reason, document, changes);
+    }
+
+    /** Appends a version, in the caller's transaction. */
+    public void insert(PolicyVersion next) {
         db.update("""
                 INSERT INTO sla_policy_version (version, effective_from, changed_by, reason, document, changes)
                 VALUES (?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""",
-                next.version(), next.effectiveFrom(), changedBy, reason, write(document), write(changes));
-        return next;
+                next.version(), next.effectiveFrom(), next.changedBy(), next.reason(), write(next.document()), write(next.changes()));
     }
 
     private PolicyVersion version(ResultSet rs) throws SQLException {

@@ -6,27 +6,23 @@ import io.hallwatch.sla.domain.status.SlaReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Computes a {@link SlaReport} for the tickets issued on one day (in the branches' time zone),
- * each judged against the limits it was issued under. A wait that reached its limit is over it,
- * as in detection.
+ * The figures of a {@link SlaReport} for the tickets issued in [start, end), each judged against
+ * the limits it was issued under. A wait that reached its limit is over it, as in detection.
  */
 @ApplicationScoped
-public class SlaReportQuery {
+public class SlaReportStore {
     private final Db db;
 
-    SlaReportQuery(Db db) {
+    SlaReportStore(Db db) {
         this.db = db;
     }
 
-    public SlaReport report(String branch, LocalDate date, ZoneId zone, Instant now) {
-        Instant start = date.atStartOfDay(zone).toInstant();
-        Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
-        List<SlaReport.TypeFigures> types = db.list("""
+    /** Per business type; a wait still running at {@code now} counts as over once it reached its limit. */
+    public List<SlaReport.TypeFigures> byBusinessType(String branch, Instant start, Instant end, Instant now) {
+        return db.list("""
                 SELECT COALESCE(business_type, 'UNKNOWN') AS type, count(*) AS customers,
                     count(*) FILTER (WHERE wait_ended_at - issued_at < wait_limit_seconds * INTERVAL '1 second') AS wait_within,
                     count(*) FILTER (WHERE COALESCE(wait_ended_at, ?) - issued_at >= wait_limit_seconds * INTERVAL '1 second') AS wait_over,
@@ -38,15 +34,12 @@ public class SlaReportQuery {
                 rs -> SlaReport.TypeFigures.of(rs.getString("type"), rs.getLong("customers"), rs.getLong("wait_within"),
                         rs.getLong("wait_over"), rs.getLong("served"), rs.getLong("handling_within")),
                 now, branch, start, end);
-        SlaReport.TypeFigures total = SlaReport.TypeFigures.of("ALL",
-                types.stream().mapToLong(SlaReport.TypeFigures::customers).sum(),
-                types.stream().mapToLong(SlaReport.TypeFigures::waitWithinLimit).sum(),
-                types.stream().mapToLong(SlaReport.TypeFigures::waitOverLimit).sum(),
-                types.stream().mapToLong(SlaReport.TypeFigures::served).sum(),
-                types.stream().mapToLong(SlaReport.TypeFigures::handlingWithinLimit).sum());
-        long branchBreaches = db.count("""
+    }
+
+    /** The branch-average breaches detected in [start, end). */
+    public long branchAverageBreaches(String branch, Instant start, Instant end) {
+        return db.count("""
                 SELECT count(*) FROM sla_breach WHERE branch_id = ? AND kind = ? AND detected_at >= ? AND detected_at < ?""",
                 branch, SlaKind.BRANCH_AVERAGE_BREACH, start, end);
-        return new SlaReport(branch, date, zone, types, total, branchBreaches);
     }
 }

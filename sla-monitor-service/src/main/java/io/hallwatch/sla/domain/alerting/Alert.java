@@ -1,0 +1,12 @@
+package io.hallwatch.sla.domain.alerting;
+
+import java.time.Instant;
+
+/**
+ * An alert as stored and as the API shows it: a page about one or more breaches of a branch, its
+ * status (OPEN, ACKNOWLEDGED, QUIET, UNROUTED), the escalation level it reached, and who
+ * acknowledged it when.
+ */
+public record Alert(String alertId, String branchId, String status, int level, Instant createdAt, Instant levelAt,
+                    Instant breachDetectedAt, int breaches, Instant firstDeliveredAt, Instant ackedAt, String ackedBy) {
+}
