@@ -35,7 +35,9 @@ public class CounterResource {
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
-    @Operation(summary = "The branch's counters and what each is doing")
+    @Operation(operationId = "listCounters", summary = "The branch's counters and what each is doing",
+            description = "Every counter of the branch in the order of its id: label, VIP flag, skills, status, the clerk "
+                    + "signed in, the customer called or in service and the pause under way.")
     public List<CounterView> list(@PathParam("branchId") String branchId) {
         return counters.list(branchId).stream().map(CounterView::of).toList();
     }
@@ -43,7 +45,12 @@ public class CounterResource {
     @GET
     @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Path("/{counterId}")
-    @Operation(summary = "One counter: status, clerk, the customer called or in service (over the limit?), pause")
+    @Operation(operationId = "getCounter",
+            summary = "One counter: status, clerk, the customer called or in service (over the limit?), pause",
+            description = "What the counter screen shows: with a customer in service, the handling time so far, the limit "
+                    + "of its business type and, once past it, overLimit with the prompt to explain, ask consent and "
+                    + "apologise; while paused, the reason, since when and whether the pause limit is passed. "
+                    + "404 counter-not-found.")
     public CounterView find(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return CounterView.of(counters.find(branchId, counterId));
     }
@@ -51,7 +58,11 @@ public class CounterResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{counterId}")
-    @Operation(summary = "Create or change a counter: label, VIP flag, business types served (admin)")
+    @Operation(operationId = "defineCounter",
+            summary = "Create or change a counter: label, VIP flag, business types served (admin)",
+            description = "Creates the counter (201, CLOSED) or changes the label, VIP flag and skills of the existing one "
+                    + "(200) without touching what it is doing. Branch and counter ids are short codes "
+                    + "(400 invalid-counter-id otherwise).")
     public Response define(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                            @Valid @NotNull CounterRequests.Define request) {
         boolean created = counters.define(branchId, counterId, request.label(), request.vip(), request.skills());
@@ -61,6 +72,9 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/sign-in")
+    @Operation(operationId = "signIn", summary = "A clerk signs in at a closed counter",
+            description = "The counter opens with this clerk. One clerk works one counter at a time: signing in at a second "
+                    + "counter, or at a counter that is not closed, is 409 counter-state-conflict.")
     public CounterView signIn(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                               @Valid @NotNull CounterRequests.SignIn request) {
         return CounterView.of(counters.signIn(branchId, counterId, request.clerkId()));
@@ -69,6 +83,8 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/sign-out")
+    @Operation(operationId = "signOut", summary = "The clerk signs out and the counter closes",
+            description = "Only from an open counter with nobody called or in service; otherwise 409 and nothing changes.")
     public CounterView signOut(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return CounterView.of(counters.signOut(branchId, counterId));
     }
@@ -76,7 +92,9 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/pause")
-    @Operation(summary = "Step away briefly (暂离); BREAK, TRAINING, SUPERVISOR or OTHER")
+    @Operation(operationId = "pauseCounter", summary = "Step away briefly (暂离); BREAK, TRAINING, SUPERVISOR or OTHER",
+            description = "Only from an open counter with nobody called. Publishes CounterPaused; the screen flags a pause "
+                    + "longer than the pause limit.")
     public CounterView pause(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                              @Valid @NotNull CounterRequests.Pause request) {
         return CounterView.of(counters.pause(branchId, counterId, request.reason()));
@@ -85,6 +103,9 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/resume")
+    @Operation(operationId = "resumeCounter", summary = "Back from a pause: the counter opens again",
+            description = "Records the pause's length and publishes CounterResumed with the paused seconds and whether the "
+                    + "pause ran over its limit. 409 unless the counter is paused.")
     public CounterView resume(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return CounterView.of(counters.resume(branchId, counterId));
     }
@@ -92,8 +113,12 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/call-next")
-    @Operation(summary = "Call the next customer (200), 204 when nobody waits, 503 when the queue is out of reach. "
-            + "An Idempotency-Key per click, sent again when the screen retries that click, calls one customer for it.")
+    @Operation(operationId = "callNextCustomer",
+            summary = "Call the next customer (200), 204 when nobody waits, 503 when the queue is out of reach",
+            description = "Asks the queue-service for the next ticket this counter serves (its skills, VIP flag). "
+                    + "An Idempotency-Key per click, sent again when the screen retries that click, calls one customer "
+                    + "for it. When the queue cannot be reached: 503 queue-unavailable with Retry-After, the counter "
+                    + "unchanged.")
     public Response callNext(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
@@ -107,6 +132,9 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/recall")
+    @Operation(operationId = "recallCustomer", summary = "Call the called customer again",
+            description = "Passed to the queue-service (not retried, since a recall would count twice); the counter keeps "
+                    + "waiting for the same customer. 409 unless a customer is called; 503 when the queue is out of reach.")
     public CounterView recall(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return CounterView.of(counters.recall(branchId, counterId));
     }
@@ -114,6 +142,9 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/no-show")
+    @Operation(operationId = "markNoShow", summary = "The called customer did not come",
+            description = "Passed to the queue-service, then recorded for the clerk's daily report; the counter is free to "
+                    + "call the next customer. 409 unless a customer is called; 503 when the queue is out of reach.")
     public CounterView noShow(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return CounterView.of(counters.noShow(branchId, counterId));
     }
@@ -121,7 +152,9 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/service/start")
-    @Operation(summary = "The called customer arrived: service starts")
+    @Operation(operationId = "startService", summary = "The called customer arrived: service starts",
+            description = "The handling time starts against the limit of the ticket's business type; publishes "
+                    + "ServiceStarted. 409 unless a customer is called.")
     public CounterView start(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId) {
         return CounterView.of(counters.startService(branchId, counterId));
     }
@@ -129,7 +162,10 @@ public class CounterResource {
     @POST
     @RolesAllowed(Roles.CLERK)
     @Path("/{counterId}/service/finish")
-    @Operation(summary = "Service finished: COMPLETED, REFERRED or UNRESOLVED, with the business actually done")
+    @Operation(operationId = "finishService",
+            summary = "Service finished: COMPLETED, REFERRED or UNRESOLVED, with the business actually done",
+            description = "Records the handling time, outcome, note and the business types actually handled (the ticket's "
+                    + "own type when none are given) and publishes ServiceFinished. 409 unless a customer is in service.")
     public CounterView finish(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                               @Valid @NotNull CounterRequests.Finish request) {
         return CounterView.of(counters.finishService(branchId, counterId, request.outcome(), request.note(),

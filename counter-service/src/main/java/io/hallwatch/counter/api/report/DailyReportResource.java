@@ -24,7 +24,7 @@ import java.time.format.DateTimeParseException;
 
 @Path("/api/v1/clerks/{clerkId}/daily-report")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "A clerk's day in figures")
 public class DailyReportResource {
 
     private final DailyReportService reports;
@@ -37,7 +37,12 @@ public class DailyReportResource {
 
     @GET
     @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER})
-    @Operation(summary = "A clerk's day (branch-local date): served per type, mean and p90 handling, over-limit, pauses, no-shows")
+    @Operation(operationId = "getDailyReport",
+            summary = "A clerk's day (branch-local date): served per type, mean and p90 handling, over-limit, pauses, no-shows",
+            description = "Customers served per business type with mean and p90 (nearest rank) handling seconds and the "
+                    + "services over the limit, paused minutes by reason and no-shows on the given day. A clerk reads only "
+                    + "their own day; duty managers and managers any clerk's, counted only in their branches. "
+                    + "400 invalid-date unless date is like 2026-11-23.")
     public DailyReport report(@PathParam("clerkId") String clerkId, @QueryParam("date") String date) {
         LocalDate day;
         try {
