@@ -37,9 +37,10 @@ public class CounterMetrics {
                 .labelNames("branch", "business_type", "outcome").withoutExemplars().register(prometheus);
         this.handling = Histogram.build("hallwatch_service_handling_seconds", "Handling time from service start to finish")
                 .labelNames("branch", "business_type").buckets(LIMITS_SECONDS).withoutExemplars().register(prometheus);
-        this.pauses = Counter.build("hallwatch_counter_pauses", "Pauses ended, by reason and whether they ran over the limit")
+        // Not hallwatch_counter_pause*: promtool reads a "_counter_" in a name as the metric's type.
+        this.pauses = Counter.build("hallwatch_clerk_pauses", "Clerks' pauses ended, by reason and whether they ran over the limit")
                 .labelNames("branch", "reason", "over_limit").withoutExemplars().register(prometheus);
-        this.pauseLengths = Summary.build("hallwatch_counter_pause_seconds", "Length of pauses")
+        this.pauseLengths = Summary.build("hallwatch_clerk_pause_seconds", "Length of clerks' pauses at their counters")
                 .labelNames("branch", "reason").register(prometheus);
         this.counters = GaugeTable.register(registry, "hallwatch_counters", "Counters by status, per branch", "branch", "status");
     }

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -288,12 +287,7 @@ class CounterApiTest {
     }
 
     private String queueTicket(String number, String type) {
-        String id = UUID.randomUUID().toString();
-        QueueStub.TICKETS.computeIfAbsent(branch, b -> new ConcurrentLinkedDeque<>()).add("""
-                {"ticketId":"%s","branchId":"%s","number":"%s","businessType":"%s","tier":"NORMAL","status":"CALLED",
-                 "issuedAt":"%s","calledAt":"%s","counterId":"C01","recallCount":0}""".formatted(
-                id, branch, number, type, clock.instant().minusSeconds(300), clock.instant()));
-        return id;
+        return QueueStub.waits(branch, number, type, clock.instant().minusSeconds(300), clock.instant());
     }
 
     private List<String> callKeys() {

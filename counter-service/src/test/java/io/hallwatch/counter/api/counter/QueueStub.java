@@ -12,9 +12,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +47,16 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
     /** The claims of the last token the counter sent, after the stub checked its signature. */
     static volatile String lastClaims;
     private HttpServer server;
+
+    /** Puts a called ticket of this type in the branch's queue, for the counter's next call-next; returns its id. */
+    public static String waits(String branchId, String number, String businessType, Instant issuedAt, Instant calledAt) {
+        String id = UUID.randomUUID().toString();
+        TICKETS.computeIfAbsent(branchId, b -> new ConcurrentLinkedDeque<>()).add("""
+                {"ticketId":"%s","branchId":"%s","number":"%s","businessType":"%s","tier":"NORMAL","status":"CALLED",
+                 "issuedAt":"%s","calledAt":"%s","counterId":"C01","recallCount":0}""".formatted(
+                id, branchId, number, businessType, issuedAt, calledAt));
+        return id;
+    }
 
     @Override
     public Map<String, String> start() {
