@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
@@ -42,6 +45,8 @@ import static io.hallwatch.marketing.api.Formats.NO_PHONE_NUMBER;
 import static io.hallwatch.marketing.api.Formats.OFFER_CODE;
 
 /** Enterprise on-site campaigns (集团进驻营销): plan, record leads and sales on site, evaluate. */
+@Tag(name = "Campaigns", description = "Enterprise on-site campaigns: planned by a manager, run by their staff, evaluated against targets.")
+@SecurityRequirement(name = "SecurityScheme")
 @Path("/api/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -85,6 +90,10 @@ public class CampaignResource {
                               UUID leadId) {
     }
 
+    @Operation(operationId = "createCampaign", summary = "Plan an enterprise on-site campaign",
+            description = "A campaign at an enterprise group's site: dates, lead and at least three staff, a target "
+                    + "per catalogue product and a surge plan. 201 with the campaign; the manual's rules not "
+                    + "met are 400 campaign-rules, each rule a violation.")
     @POST
     @RolesAllowed(Roles.MANAGER)
     public Response create(@Valid @NotNull CampaignRequest r, @Context UriInfo uri) {
@@ -96,12 +105,18 @@ public class CampaignResource {
         return Response.created(URI.create("/api/v1/campaigns/" + created.id())).entity(created).build();
     }
 
+    @Operation(operationId = "listCampaigns", summary = "The campaigns and their status",
+            description = "Campaigns with their status today (PLANNED, RUNNING, ENDED), earliest start first. "
+                    + "branchId keeps one branch's; a token limited to some branches must give it.")
     @GET
     @RolesAllowed(Roles.MANAGER)
     public List<CampaignView> list(@QueryParam("branchId") @Pattern(regexp = ID) String branchId) {
         return campaigns.list(access.branchFilter(branchId));
     }
 
+    @Operation(operationId = "getCampaign", summary = "One campaign",
+            description = "The campaign as planned, with its status today; 404 campaign-not-found when there is "
+                    + "none.")
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.MANAGER)
@@ -109,6 +124,10 @@ public class CampaignResource {
         return inScope(campaigns.get(id));
     }
 
+    @Operation(operationId = "recordCampaignLead", summary = "Record an interested person on site",
+            description = "A lead for one of the campaign's products, recorded by one of its staff while it runs; "
+                    + "it plans a follow-up for the branch, answered with the lead. 409 campaign-not-running "
+                    + "outside its dates.")
     @POST
     @Path("/{id}/leads")
     @RolesAllowed({Roles.MANAGER, Roles.CLERK})
@@ -118,6 +137,10 @@ public class CampaignResource {
         return Response.status(201).entity(lead).build();
     }
 
+    @Operation(operationId = "recordCampaignSale", summary = "Record a sale on site",
+            description = "A sale of one of the campaign's products by one of its staff while it runs; with leadId "
+                    + "it converts that lead (once) and closes the lead's follow-up. 409 campaign-not-running "
+                    + "outside its dates, 409 lead-already-converted for a second sale of one lead.")
     @POST
     @Path("/{id}/sales")
     @RolesAllowed({Roles.MANAGER, Roles.CLERK})
@@ -128,6 +151,10 @@ public class CampaignResource {
         return Response.status(201).entity(sale).build();
     }
 
+    @Operation(operationId = "evaluateCampaign", summary = "Evaluate a campaign against its targets",
+            description = "Per product: target, units sold, achievement, leads, sales, prospects, conversion and "
+                    + "follow-ups accepted; per staff member: leads, sales, units and conversion; the totals; "
+                    + "and the follow-ups produced, open, overdue and how they ended.")
     @GET
     @Path("/{id}/evaluation")
     @RolesAllowed(Roles.MANAGER)

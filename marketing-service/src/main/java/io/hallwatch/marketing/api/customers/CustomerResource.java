@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +38,8 @@ import static io.hallwatch.marketing.api.Formats.ID;
  * Customer profiles, loaded by an import that stands in for the operator's CRM (CSV or JSON). An
  * import is all or nothing: one bad row and nothing is stored, with every problem listed.
  */
+@Tag(name = "Customers", description = "Customer profiles, imported from the CRM: the situation, never the identity.")
+@SecurityRequirement(name = "SecurityScheme")
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
@@ -51,6 +56,12 @@ public class CustomerResource {
     public record ImportResult(int imported, int created, int updated) {
     }
 
+    @Operation(operationId = "importCustomers", summary = "Import customer profiles from the CRM",
+            description = "Profiles as text/csv with a header line, or as a JSON array of objects. All or nothing: "
+                    + "one refused row and nothing is stored, with every problem listed (400 "
+                    + "invalid-customer-import). A profile replaces the one an earlier import gave, CRM contact "
+                    + "history included; two imports of the same customers may run at once, and the later one "
+                    + "wins. Columns or values that look like a phone number, name or address are refused.")
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Path("/import")
@@ -67,6 +78,7 @@ public class CustomerResource {
         return imported(summary);
     }
 
+    // The same operation as importCsv's (one path and method): its @Operation names both.
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Path("/import")
@@ -95,6 +107,10 @@ public class CustomerResource {
         }
     }
 
+    @Operation(operationId = "getCustomer", summary = "One customer profile",
+            description = "What the last import said of the customer with this CRM reference: plan, spend band, "
+                    + "data use against the allowance, broadband, contract end, group, marketing opt-out and "
+                    + "the CRM's last contacts. 404 customer-not-found when no import named it.")
     @GET
     @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     @Path("/{customerRef}")

@@ -18,6 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,6 +36,8 @@ import static io.hallwatch.marketing.api.Formats.NO_PHONE_NUMBER;
  * A branch's follow-up list (二次营销): GET lists it, POST records how a follow-up ended, which
  * closes it.
  */
+@Tag(name = "Follow-ups", description = "A branch's second-round marketing: call-backs planned from interest at the counter or at a campaign.")
+@SecurityRequirement(name = "SecurityScheme")
 @Path("/api/v1/branches/{branchId}/follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +54,9 @@ public class FollowUpResource {
                                         message = NO_PHONE_MESSAGE) String note) {
     }
 
+    @Operation(operationId = "listFollowUps", summary = "The branch's follow-ups",
+            description = "Follow-ups of the branch, earliest due first, overdue ones flagged. status chooses OPEN "
+                    + "(the default), CLOSED or ALL; dueBy, an instant, keeps those due by then.")
     @GET
     @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     public List<FollowUpView> list(@PathParam("branchId") @Pattern(regexp = ID) String branchId,
@@ -57,6 +65,10 @@ public class FollowUpResource {
         return followUps.list(branchId, FollowUps.Filter.valueOf(status), instant(dueBy));
     }
 
+    @Operation(operationId = "closeFollowUp", summary = "Record how a follow-up ended",
+            description = "ACCEPTED, DECLINED or UNREACHABLE, with an optional note for the branch (no phone "
+                    + "numbers); closes the follow-up. The same result again answers as before; another result "
+                    + "for a closed follow-up is 409 follow-up-closed.")
     @POST
     @RolesAllowed({Roles.CLERK, Roles.MANAGER})
     public FollowUpView close(@PathParam("branchId") @Pattern(regexp = ID) String branchId,

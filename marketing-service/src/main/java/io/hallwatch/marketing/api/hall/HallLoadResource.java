@@ -10,10 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static io.hallwatch.marketing.api.Formats.ID;
 
 /** The load marketing sizes pitches to, as it sees it now: for floor staff and for checking a threshold. */
+@Tag(name = "Hall", description = "The live queue of a branch as marketing counts it from the ticket events.")
+@SecurityRequirement(name = "SecurityScheme")
 @Path("/api/v1/branches/{branchId}/load")
 @Produces(MediaType.APPLICATION_JSON)
 public class HallLoadResource {
@@ -31,6 +36,10 @@ public class HallLoadResource {
         }
     }
 
+    @Operation(operationId = "getBranchLoad", summary = "How busy the branch's hall is now",
+            description = "Customers waiting at the branch now, the branch's busy threshold, whether the hall is "
+                    + "busy, and the pitch form that implies: SHORT (one sentence) when busy, FULL (script and "
+                    + "demo) when quiet.")
     @GET
     @RolesAllowed({Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER})
     public LoadView get(@PathParam("branchId") @Pattern(regexp = ID) String branchId) {
