@@ -29,6 +29,10 @@ public final class Failures {
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
+            // The standard's first version has not arrived yet: it will, so wait for it as for a database.
+            if (t instanceof io.hallwatch.common.standard.StandardUnavailableException) {
+                return true;
+            }
         }
         return false;
     }

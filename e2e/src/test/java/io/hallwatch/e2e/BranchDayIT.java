@@ -101,9 +101,10 @@ class BranchDayIT {
                 "hallwatch.clock.real-start", realStart.toString(),
                 "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toString(),
                 "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString());
+        // The monitor first: it owns the service standard, which the queue and the counter wait for.
+        sla = start("sla-monitor-service", SLA_DB, shared, startPhone());
         queue = start("queue-service", QUEUE_DB, shared, Map.of());
         counter = start("counter-service", COUNTER_DB, shared, Map.of("quarkus.rest-client.queue-service.url", queue.url("")));
-        sla = start("sla-monitor-service", SLA_DB, shared, startPhone());
         marketing = start("marketing-service", MARKETING_DB, shared, Map.of());
     }
 

@@ -61,10 +61,11 @@ class TicketJourneyIT {
                 "hallwatch.clock.epoch", now, "hallwatch.clock.real-start", now,
                 "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toString(),
                 "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString());
+        // The monitor first: it owns the service standard, which the queue and the counter wait for.
+        sla = ServiceProcess.start("sla-monitor-service", config(SLA_DB, shared, Map.of()));
         queue = ServiceProcess.start("queue-service", config(QUEUE_DB, shared, Map.of()));
         counter = ServiceProcess.start("counter-service", config(COUNTER_DB, shared,
                 Map.of("quarkus.rest-client.queue-service.url", queue.url(""))));
-        sla = ServiceProcess.start("sla-monitor-service", config(SLA_DB, shared, Map.of()));
         marketing = ServiceProcess.start("marketing-service", config(MARKETING_DB, shared, Map.of()));
     }
 

@@ -96,16 +96,17 @@ final class Platform implements AutoCloseable {
                 p.databases.put(name, db);
                 p.dbConfig.put(name, db.start());
             }
-            p.services.put(QUEUE, ServiceProcess.start(QUEUE, p.config(QUEUE, shared, Map.of())));
-            p.services.put(COUNTER, ServiceProcess.start(COUNTER, p.config(COUNTER, shared,
-                    Map.of("quarkus.rest-client.queue-service.url", p.service(QUEUE).url("")))));
             p.phone = PhoneStandInProcess.start(ServiceProcess.ROOT, ServiceProcess.ROOT.resolve(
                     "reliability/target/phone-" + UUID.randomUUID().toString().substring(0, 8) + ".log"));
             Map<String, String> alerting = new HashMap<>(p.phone.monitorConfig());
             // A sender's lease is platform time (60x): 30 minutes are 30 real seconds, far beyond a
             // send, so only a killed sender's claim runs out.
             alerting.put("hallwatch.alerting.delivery-lease", "PT30M");
+            // The monitor first: it owns the service standard, which the queue and the counter wait for.
             p.services.put(SLA, ServiceProcess.start(SLA, p.config(SLA, shared, alerting)));
+            p.services.put(QUEUE, ServiceProcess.start(QUEUE, p.config(QUEUE, shared, Map.of())));
+            p.services.put(COUNTER, ServiceProcess.start(COUNTER, p.config(COUNTER, shared,
+                    Map.of("quarkus.rest-client.queue-service.url", p.service(QUEUE).url("")))));
             p.services.put(MARKETING, ServiceProcess.start(MARKETING, p.config(MARKETING, shared, Map.of())));
             return p;
         } catch (IOException | RuntimeException e) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.hallwatch.common.standard.StandardUnavailableException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,14 @@ public class ProblemMappers {
             response.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
         }
         return response.build();
+    }
+
+    /** The limits this answer needs have not reached the service yet (its readiness says so too). */
+    @ServerExceptionMapper
+    public Response standardUnavailable(StandardUnavailableException e, UriInfo uri) {
+        return respond(Problem.of("standard-unavailable", "Service unavailable", 503,
+                "The service standard has not reached this service yet; retry shortly"), uri)
+                .header("Retry-After", DATABASE_RETRY_AFTER).build();
     }
 
     @ServerExceptionMapper

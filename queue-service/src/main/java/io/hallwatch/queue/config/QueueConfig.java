@@ -8,11 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "hallwatch.queue")
 public interface QueueConfig {
 
-    /** The service standard's wait limit (客户办理等候平均时间不超过15分钟), as the call policy sees it. */
-    @WithDefault("15m")
-    Duration waitLimit();
-
-    /** A ticket waiting longer than the limit minus this is called before a VIP who is not at risk. */
+    /**
+     * A ticket waiting longer than its wait limit (the service standard's, learned from
+     * {@code hallwatch.standard.v1}) minus this is called before a VIP who is not at risk.
+     */
     @WithDefault("2m")
     Duration atRiskMargin();
 

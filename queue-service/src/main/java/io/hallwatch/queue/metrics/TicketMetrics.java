@@ -30,6 +30,7 @@ public class TicketMetrics {
 
     private final Counter issued;
     private final Histogram waits;
+    private final Counter judgedWaits;
     private final Histogram estimateErrors;
     /* A row per branch and business type, recounted together: tables, not a metric per row (GaugeTable). */
     private final GaugeTable waiting;
@@ -41,6 +42,9 @@ public class TicketMetrics {
                 .labelNames("branch", "business_type").withoutExemplars().register(prometheus);
         this.waits = Histogram.build("hallwatch_ticket_wait_seconds", "Wait from issue to first call")
                 .labelNames("branch", "business_type").buckets(WAIT_SLO_SECONDS).withoutExemplars().register(prometheus);
+        this.judgedWaits = Counter.build("hallwatch_ticket_waits",
+                        "Waits ended by a call, judged against the ticket's wait limit under the service standard in force")
+                .labelNames("branch", "business_type", "within_limit").withoutExemplars().register(prometheus);
         this.estimateErrors = Histogram.build("hallwatch_ticket_eta_error_seconds",
                         "Absolute error of the wait estimate made at issue, measured at call")
                 .labelNames("branch", "business_type").buckets(ESTIMATE_ERROR_SECONDS).withoutExemplars().register(prometheus);
@@ -54,8 +58,10 @@ public class TicketMetrics {
         issued.labels(branch, businessType).inc();
     }
 
-    public void called(String branch, String businessType, Duration waited, int estimatedMinutes) {
+    public void called(String branch, String businessType, Duration waited, Duration waitLimit, int estimatedMinutes) {
         waits.labels(branch, businessType).observe(waited.toMillis() / 1000.0);
+        // Reaching the limit is a breach (the monitor's rule): within means strictly under it.
+        judgedWaits.labels(branch, businessType, Boolean.toString(waited.compareTo(waitLimit) < 0)).inc();
         estimateErrors.labels(branch, businessType).observe(Math.abs(waited.toSeconds() - estimatedMinutes * 60.0));
     }
 

@@ -1,6 +1,7 @@
 package io.hallwatch.queue.api;
 
 import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.testsupport.jwt.SecurityMatrix;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class QueueSecurityMatrixTest {
     private static final Set<String> EVERYONE = Set.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, ADMIN, SERVICE);
@@ -55,8 +57,8 @@ class QueueSecurityMatrixTest {
         // The catalogue row is written back as it is, so the matrix changes nothing other tests see.
         Map<String, Object> c = given().noFilters().header("Authorization", ADMIN_TOKEN).when().get("/api/v1/business-types")
                 .then().statusCode(200).extract().jsonPath().getMap("find { it.code == 'CONSULT' }");
-        consult = String.format("{\"ticketPrefix\":\"%s\",\"name\":\"%s\",\"nameZh\":\"%s\",\"handlingLimitSeconds\":%s}",
-                c.get("ticketPrefix"), c.get("name"), c.get("nameZh"), c.get("handlingLimitSeconds"));
+        consult = String.format("{\"ticketPrefix\":\"%s\",\"name\":\"%s\",\"nameZh\":\"%s\"}",
+                c.get("ticketPrefix"), c.get("name"), c.get("nameZh"));
     }
 
     private List<Endpoint> rows() {

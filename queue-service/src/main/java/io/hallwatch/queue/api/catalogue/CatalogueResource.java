@@ -34,8 +34,9 @@ public class CatalogueResource {
     @Path("/business-types")
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listBusinessTypes", summary = "The business-type catalogue",
-            description = "Every business type with its ticket prefix letter, English and Chinese names and handling-time "
-                    + "limit in seconds; limitFromStandard says the operator's service standard sets that limit.")
+            description = "Every business type with its ticket prefix letter, English and Chinese names and the handling-time "
+                    + "limit in seconds that the service standard in force gives it (its owner is the sla-monitor-service's "
+                    + "/api/v1/sla-policies); limitFromStandard says the standard has a line of its own for the type.")
     public List<BusinessTypeView> businessTypes() {
         return catalogue.businessTypes().stream().map(BusinessTypeView::of).toList();
     }
@@ -44,12 +45,12 @@ public class CatalogueResource {
     @Path("/business-types/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "putBusinessType", summary = "Create or change a business type (admin)",
-            description = "Creates the type (201) or replaces its ticket prefix, names and handling limit (200). The code is "
+            description = "Creates the type (201) or replaces its ticket prefix and names (200); its limits are the service "
+                    + "standard's (a handlingLimitSeconds in the body is 400). The code is "
                     + "capital letters, digits and underscores; a prefix another type numbers with is 409 ticket-prefix-taken. "
                     + "Other replicas see the change within hallwatch.queue.catalogue-max-age.")
     public Response putBusinessType(@PathParam("code") String code, @Valid @NotNull BusinessTypeRequest request) {
-        boolean created = catalogue.putBusinessType(code, request.ticketPrefix(), request.name(), request.nameZh(),
-                request.handlingLimitSeconds());
+        boolean created = catalogue.putBusinessType(code, request.ticketPrefix(), request.name(), request.nameZh());
         return Response.status(created ? 201 : 200).entity(BusinessTypeView.of(catalogue.businessType(code))).build();
     }
 

@@ -14,22 +14,40 @@ import java.util.Set;
  * Chooses which waiting ticket a counter calls next.
  * <p>
  * The counter only calls the business types it serves. Within those: at an ordinary counter the
- * tickets <em>at risk</em> — waiting longer than the wait limit minus a margin, about to breach the
- * 15-minute standard — come first, whatever their tier (VIP before normal among them); then VIP
+ * tickets <em>at risk</em> — waiting longer than their wait limit (the service standard's, 15 minutes
+ * unless it says otherwise for the branch, type or tier) minus a margin, about to breach it — come first, whatever their tier (VIP before normal among them); then VIP
  * tickets; then the rest. At a VIP counter VIP customers come first (at-risk ones before the
  * others), then at-risk ordinary tickets, then the rest. FIFO by original issue time within each
  * class. So the policy protects the service standard instead of ordering by tier alone.
  */
 public final class CallPolicy {
 
-    private final Duration waitLimit;
+    /** The wait limit a ticket is judged by: the service standard's for its branch, business type and tier. */
+    @FunctionalInterface
+    public interface WaitLimits {
+        Duration of(WaitingTicket ticket);
+    }
+
+    private final WaitLimits waitLimits;
     private final Duration atRiskMargin;
 
+    /** One wait limit for every ticket. */
     public CallPolicy(Duration waitLimit, Duration atRiskMargin) {
-        if (waitLimit.isNegative() || waitLimit.isZero() || atRiskMargin.isNegative() || atRiskMargin.compareTo(waitLimit) > 0) {
+        this(t -> waitLimit, atRiskMargin);
+        if (waitLimit.isNegative() || waitLimit.isZero() || atRiskMargin.compareTo(waitLimit) > 0) {
             throw new IllegalArgumentException("Need 0 <= margin <= limit, limit > 0; got " + atRiskMargin + " / " + waitLimit);
         }
-        this.waitLimit = waitLimit;
+    }
+
+    /**
+     * Each ticket's own wait limit. Where a limit is shorter than the margin, its ticket is at risk
+     * from the moment it is issued.
+     */
+    public CallPolicy(WaitLimits waitLimits, Duration atRiskMargin) {
+        if (atRiskMargin.isNegative()) {
+            throw new IllegalArgumentException("Need margin >= 0; got " + atRiskMargin);
+        }
+        this.waitLimits = waitLimits;
         this.atRiskMargin = atRiskMargin;
     }
 
@@ -48,7 +66,8 @@ public final class CallPolicy {
     }
 
     public boolean isAtRisk(WaitingTicket ticket, Instant now) {
-        return !Duration.between(ticket.issuedAt(), now).minus(waitLimit.minus(atRiskMargin)).isNegative();
+        Duration atRiskAfter = waitLimits.of(ticket).minus(atRiskMargin);
+        return !Duration.between(ticket.issuedAt(), now).minus(atRiskAfter.isNegative() ? Duration.ZERO : atRiskAfter).isNegative();
     }
 
     private Comparator<WaitingTicket> order(boolean vipCounter, Instant now) {

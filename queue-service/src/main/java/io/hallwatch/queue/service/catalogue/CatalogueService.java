@@ -8,6 +8,10 @@ import io.hallwatch.queue.domain.catalogue.Branch;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
 import io.hallwatch.queue.domain.catalogue.BusinessType;
 import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
+import io.hallwatch.queue.domain.catalogue.CatalogueEntry;
+import io.hallwatch.common.standard.StandardReplica;
+import io.hallwatch.common.standard.StandardResolver;
+import io.hallwatch.events.StandardChanged;
 import io.hallwatch.queue.store.catalogue.CatalogueStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -24,9 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The business-type catalogue (with each type's handling limit) and the branches' set-up, as the
- * admin API changes them and as kiosk and counter requests read them (reused for
- * {@code hallwatch.queue.catalogue-max-age}, {@link RecentCatalogue}).
+ * The business-type catalogue and the branches' set-up, as the admin API changes them and as kiosk and
+ * counter requests read them (reused for {@code hallwatch.queue.catalogue-max-age}, {@link RecentCatalogue}).
+ * The types' limits are not the catalogue's: they come from the service standard ({@link StandardReplica}).
  */
 @ApplicationScoped
 public class CatalogueService {
@@ -36,8 +40,12 @@ public class CatalogueService {
     private final AfterCommit afterCommit;
     private final CatalogueStore store;
 
-    CatalogueService(QueueConfig config, MeterRegistry registry, AfterCommit afterCommit, CatalogueStore store) {
+    private final StandardReplica standard;
+
+    CatalogueService(QueueConfig config, MeterRegistry registry, AfterCommit afterCommit, CatalogueStore store,
+                     StandardReplica standard) {
         this.store = store;
+        this.standard = standard;
         this.recent = new RecentCatalogue(config.catalogueMaxAge(), Ticker.systemTicker());
         this.afterCommit = afterCommit;
         CaffeineCacheMetrics.monitor(registry, recent.branches(), "catalogue-branches");
@@ -60,12 +68,22 @@ public class CatalogueService {
                 () -> ProblemException.badRequest("unknown-business-type", "Unknown business type " + code));
     }
 
-    public List<BusinessType> businessTypes() {
-        return store.types();
+    /** Every business type with the limit the service standard in force gives it. */
+    public List<CatalogueEntry> businessTypes() {
+        StandardChanged version = standard.require();
+        return store.types().stream().map(t -> entry(version, t)).toList();
     }
 
-    public BusinessType businessType(String code) {
-        return store.type(code).orElseThrow(() -> ProblemException.notFound("business-type-not-found", "No business type " + code));
+    public CatalogueEntry businessType(String code) {
+        BusinessType type = store.type(code)
+                .orElseThrow(() -> ProblemException.notFound("business-type-not-found", "No business type " + code));
+        return entry(standard.require(), type);
+    }
+
+    private static CatalogueEntry entry(StandardChanged version, BusinessType type) {
+        boolean own = version.standard().businessTypes().stream().anyMatch(l -> l.businessType().equals(type.code()));
+        int limit = (int) StandardResolver.handlingLimit(version, null, type.code(), null).toSeconds();
+        return new CatalogueEntry(type, limit, own);
     }
 
     public Branch branch(String branchId) {
@@ -74,7 +92,7 @@ public class CatalogueService {
 
     /** Creates or replaces a business type; returns true where it was created. */
     @Transactional
-    public boolean putBusinessType(String code, String ticketPrefix, String name, String nameZh, int handlingLimitSeconds) {
+    public boolean putBusinessType(String code, String ticketPrefix, String name, String nameZh) {
         if (!code.matches("[A-Z][A-Z0-9_]{0,31}")) {
             throw ProblemException.badRequest("invalid-business-type-code",
                     "A business type code is capital letters, digits and underscores, starting with a letter");
@@ -85,7 +103,7 @@ public class CatalogueService {
             throw ProblemException.conflict("ticket-prefix-taken",
                     "Prefix " + ticketPrefix + " already numbers " + samePrefix.get().code() + " tickets");
         }
-        store.putType(new BusinessType(code, ticketPrefix, name, nameZh, handlingLimitSeconds, false));
+        store.putType(new BusinessType(code, ticketPrefix, name, nameZh));
         // Forgotten before the commit, the old row could be read again and kept for another max-age.
         afterCommit.run(() -> recent.forgetType(code));
         return created;
@@ -112,7 +130,7 @@ public class CatalogueService {
             throw ProblemException.badRequest("invalid-opening-hours", "A branch must open before it closes");
         }
         Set<String> known = new HashSet<>();
-        businessTypes().forEach(t -> known.add(t.code()));
+        store.types().forEach(t -> known.add(t.code()));
         Set<String> unknown = new TreeSet<>(businessTypes);
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {

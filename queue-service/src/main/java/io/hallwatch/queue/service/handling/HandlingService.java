@@ -9,6 +9,7 @@ import io.hallwatch.queue.domain.ticket.TicketAction;
 import io.hallwatch.queue.domain.ticket.TicketLifecycle;
 import io.hallwatch.queue.domain.ticket.TicketStatus;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
+import io.hallwatch.queue.service.queue.CallPolicies;
 import io.hallwatch.queue.store.handling.HandlingTimes;
 import io.hallwatch.queue.store.ticket.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +35,13 @@ public class HandlingService {
     private final HandlingTimes handlingTimes;
     private final TicketStore tickets;
     private final CatalogueService catalogue;
+    private final CallPolicies policies;
 
-    HandlingService(HandlingTimes handlingTimes, TicketStore tickets, CatalogueService catalogue) {
+    HandlingService(HandlingTimes handlingTimes, TicketStore tickets, CatalogueService catalogue, CallPolicies policies) {
         this.handlingTimes = handlingTimes;
         this.tickets = tickets;
         this.catalogue = catalogue;
+        this.policies = policies;
     }
 
     public void started(ServiceStarted started) {
@@ -50,10 +53,11 @@ public class HandlingService {
             t.finishedAt = finished.finishedAt();
             t.endedAt = finished.finishedAt();
         });
-        // The mean starts from the type's handling limit as read from the catalogue (CatalogueService).
+        // The mean starts from the type's handling limit under the service standard.
         Optional<BusinessTypeSetup> type = catalogue.businessTypeSetup(finished.businessType());
         type.ifPresent(t -> {
-            HandlingTime mean = handlingTimes.lockOrCreate(finished.branchId(), t.code(), t.handlingLimitSeconds());
+            int limit = (int) policies.handlingLimit(finished.branchId(), t.code()).toSeconds();
+            HandlingTime mean = handlingTimes.lockOrCreate(finished.branchId(), t.code(), limit);
             handlingTimes.save(finished.branchId(), t.code(), mean.observe(finished.handlingSeconds()));
         });
     }

@@ -44,10 +44,11 @@ public class QueueService {
     private final TicketEvents events;
     private final TicketMetrics metrics;
     private final Clock clock;
-    private final CallPolicy policy;
+    private final CallPolicies policies;
 
     QueueService(CatalogueService catalogue, TicketService ticketService, CounterPresence presence, TicketStore tickets,
-                 CallNextKeys callKeys, TicketEvents events, TicketMetrics metrics, Clock clock, QueueConfig config) {
+                 CallNextKeys callKeys, TicketEvents events, TicketMetrics metrics, Clock clock, QueueConfig config,
+                 CallPolicies policies) {
         this.catalogue = catalogue;
         this.ticketService = ticketService;
         this.presence = presence;
@@ -57,7 +58,7 @@ public class QueueService {
         this.metrics = metrics;
         this.clock = clock;
         // The wait limit and at-risk margin as the call order sees them: from QueueConfig.
-        this.policy = new CallPolicy(config.waitLimit(), config.atRiskMargin());
+        this.policies = policies;
     }
 
     /** What a call-next answered: the ticket called (empty: nobody waits), and whether it is a replay. */
@@ -95,7 +96,7 @@ public class QueueService {
                                           boolean vipCounter) {
         Instant now = clock.instant();
         presence.seen(branchId, counterId, businessTypes, vipCounter, now);
-        List<WaitingTicket> order = policy.inCallOrder(tickets.waitingFor(branchId, businessTypes), businessTypes, vipCounter,
+        List<WaitingTicket> order = policies.forBranch(branchId).inCallOrder(tickets.waitingFor(branchId, businessTypes), businessTypes, vipCounter,
                 now);
         // Take the first in call order that no other counter is calling at this moment: two
         // counters never get the same ticket, and neither waits for the other.
@@ -111,7 +112,8 @@ public class QueueService {
         tickets.update(t);
         var waited = t.waitedUntil(now);
         events.called(t, waited);
-        metrics.called(t.branchId, t.businessType, waited, t.estimatedWaitMinutes);
+        metrics.called(t.branchId, t.businessType, waited, policies.waitLimit(t.branchId, t.businessType, t.tier),
+                t.estimatedWaitMinutes);
         return Optional.of(ticketService.standing(t));
     }
 
@@ -127,6 +129,7 @@ public class QueueService {
             byType.computeIfAbsent(t.businessType, k -> new ArrayList<>()).add(t.asWaiting());
         });
         TreeMap<String, List<Ticket>> inCallOrder = new TreeMap<>();
+        CallPolicy policy = policies.forBranch(branchId);
         byType.forEach((type, sameType) -> inCallOrder.put(type, policy.inCallOrder(sameType, Set.of(type), false, now).stream()
                 .map(w -> waiting.get(w.id())).toList()));
         return new HallQueue(branchId, now, inCallOrder);

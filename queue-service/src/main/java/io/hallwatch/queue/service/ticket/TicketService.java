@@ -7,7 +7,7 @@ import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
 import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
 import io.hallwatch.queue.domain.handling.HandlingTime;
-import io.hallwatch.queue.domain.queue.CallPolicy;
+import io.hallwatch.queue.service.queue.CallPolicies;
 import io.hallwatch.queue.domain.queue.WaitEstimate;
 import io.hallwatch.queue.domain.queue.WaitEstimator;
 import io.hallwatch.queue.domain.queue.WaitingTicket;
@@ -53,10 +53,11 @@ public class TicketService {
     private final QueueConfig config;
     private final TicketMetrics metrics;
     private final TicketStore tickets;
-    private final CallPolicy policy;
+    private final CallPolicies policies;
 
     TicketService(CatalogueService catalogue, TicketSequence sequence, HandlingTimes handlingTimes, CounterPresence presence,
-                  TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets) {
+                  TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets,
+                  CallPolicies policies) {
         this.catalogue = catalogue;
         this.sequence = sequence;
         this.handlingTimes = handlingTimes;
@@ -67,7 +68,7 @@ public class TicketService {
         this.metrics = metrics;
         this.tickets = tickets;
         // The wait limit as the call order (and so the position in the estimate) sees it: from QueueConfig.
-        this.policy = new CallPolicy(config.waitLimit(), config.atRiskMargin());
+        this.policies = policies;
     }
 
     /** A ticket issued now, or the one an earlier request with the same idempotency key issued. */
@@ -216,9 +217,9 @@ public class TicketService {
             sameType = new ArrayList<>(sameType);
             sameType.add(t.asWaiting());
         }
-        List<WaitingTicket> order = policy.inCallOrder(sameType, Set.of(t.businessType), false, now);
-        // The mean starts from the type's handling limit as the catalogue holds it (CatalogueService).
-        int limit = catalogue.businessTypeSetup(t.businessType).map(BusinessTypeSetup::handlingLimitSeconds).orElseThrow();
+        List<WaitingTicket> order = policies.forBranch(t.branchId).inCallOrder(sameType, Set.of(t.businessType), false, now);
+        // Before any service was seen, the mean is the type's handling limit under the service standard.
+        int limit = (int) policies.handlingLimit(t.branchId, t.businessType).toSeconds();
         double mean = handlingTimes.find(t.branchId, t.businessType).orElseGet(() -> HandlingTime.prior(limit)).meanSeconds();
         int open = presence.openFor(t.branchId, t.businessType, now.minus(config.counterPresenceWindow()));
         return WaitEstimator.estimate(order, t.id, mean, open);

@@ -16,7 +16,7 @@ import java.util.Set;
 /** The business_type, branch and branch_business_type tables. */
 @ApplicationScoped
 public class CatalogueStore {
-    private static final String TYPE_COLUMNS = "code, ticket_prefix, name, name_zh, handling_limit_seconds, limit_from_standard";
+    private static final String TYPE_COLUMNS = "code, ticket_prefix, name, name_zh";
 
     private final Db db;
 
@@ -50,13 +50,12 @@ public class CatalogueStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void putType(BusinessType type) {
-        // The standard's flag is the catalogue's own: a replaced type keeps it, a new one is a default.
         db.update("""
-                        INSERT INTO business_type (code, ticket_prefix, name, name_zh, handling_limit_seconds, limit_from_standard)
-                        VALUES (?, ?, ?, ?, ?, FALSE)
+                        INSERT INTO business_type (code, ticket_prefix, name, name_zh)
+                        VALUES (?, ?, ?, ?)
                         ON CONFLICT (code) DO UPDATE SET ticket_prefix = EXCLUDED.ticket_prefix, name = EXCLUDED.name,
-                            name_zh = EXCLUDED.name_zh, handling_limit_seconds = EXCLUDED.handling_limit_seconds""",
-                type.code(), type.ticketPrefix(), type.name(), type.nameZh(), type.handlingLimitSeconds());
+                            name_zh = EXCLUDED.name_zh""",
+                type.code(), type.ticketPrefix(), type.name(), type.nameZh());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,7 +74,6 @@ public class CatalogueStore {
     }
 
     private static BusinessType type(ResultSet rs) throws SQLException {
-        return new BusinessType(rs.getString("code"), rs.getString("ticket_prefix"), rs.getString("name"), rs.getString("name_zh"),
-                rs.getInt("handling_limit_seconds"), rs.getBoolean("limit_from_standard"));
+        return new BusinessType(rs.getString("code"), rs.getString("ticket_prefix"), rs.getString("name"), rs.getString("name_zh"));
     }
 }

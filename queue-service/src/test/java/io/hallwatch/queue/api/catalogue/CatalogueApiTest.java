@@ -2,6 +2,7 @@ package io.hallwatch.queue.api.catalogue;
 
 import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -16,23 +17,25 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class CatalogueApiTest {
 
     @Test
-    void the_catalogue_carries_the_service_standards_limits() {
+    void the_catalogue_carries_the_limits_of_the_service_standard_it_follows() {
         given().when().get("/api/v1/business-types").then().statusCode(200)
                 .body("find { it.code == 'PAYMENT' }.handlingLimitSeconds", equalTo(120))
                 .body("find { it.code == 'GENERAL' }.handlingLimitSeconds", equalTo(300))
                 .body("find { it.code == 'NEW_LINE' }.handlingLimitSeconds", equalTo(480))
                 .body("find { it.code == 'BROADBAND' }.handlingLimitSeconds", equalTo(600))
                 .body("find { it.code == 'BROADBAND' }.limitFromStandard", equalTo(true))
-                .body("find { it.code == 'COMPLAINT' }.limitFromStandard", equalTo(false))
+                .body("find { it.code == 'COMPLAINT' }.limitFromStandard", equalTo(true))
                 .body("code", hasItems("SIM", "CLOSE_ACCOUNT", "CONSULT"));
     }
 
@@ -84,24 +87,47 @@ class CatalogueApiTest {
     }
 
     @Test
-    void a_business_type_is_added_with_a_free_prefix_only() {
+    void a_business_type_is_added_with_a_free_prefix_only_and_gets_the_standards_default_limit() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("ticketPrefix", "A", "name", "Roaming", "nameZh", "漫游", "handlingLimitSeconds", 300))
+                .body(Map.of("ticketPrefix", "A", "name", "Roaming", "nameZh", "漫游"))
                 .when().put("/api/v1/business-types/ROAMING")
                 .then().statusCode(409).body("type", equalTo("https://hallwatch.io/problems/ticket-prefix-taken"));
         given().contentType(ContentType.JSON)
-                .body(Map.of("ticketPrefix", "R", "name", "Roaming", "nameZh", "漫游", "handlingLimitSeconds", 300))
+                .body(Map.of("ticketPrefix", "R", "name", "Roaming", "nameZh", "漫游"))
                 .when().put("/api/v1/business-types/ROAMING")
-                .then().statusCode(201).body("limitFromStandard", equalTo(false));
+                .then().statusCode(201).body("limitFromStandard", equalTo(false)).body("handlingLimitSeconds", equalTo(600));
         given().contentType(ContentType.JSON)
-                .body(Map.of("ticketPrefix", "R", "name", "Roaming abroad", "nameZh", "国际漫游", "handlingLimitSeconds", 420))
+                .body(Map.of("ticketPrefix", "R", "name", "Roaming abroad", "nameZh", "国际漫游"))
                 .when().put("/api/v1/business-types/ROAMING")
-                .then().statusCode(200).body("name", equalTo("Roaming abroad")).body("handlingLimitSeconds", equalTo(420));
+                .then().statusCode(200).body("name", equalTo("Roaming abroad"));
         given().when().get("/api/v1/business-types").then().statusCode(200)
                 .body("find { it.code == 'ROAMING' }.nameZh", equalTo("国际漫游"));
+    }
+
+    @Test
+    void a_handling_limit_is_refused_here_with_where_to_set_it_and_changes_nothing() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("ticketPrefix", "R", "name", "Roaming", "nameZh", "漫游", "handlingLimitSeconds", 5))
-                .when().put("/api/v1/business-types/ROAMING")
-                .then().statusCode(400).body("violations.field", hasItems("handlingLimitSeconds"));
+                .body(Map.of("ticketPrefix", "Y", "name", "Yellow pages", "nameZh", "黄页", "handlingLimitSeconds", 420))
+                .when().put("/api/v1/business-types/YELLOW_PAGES")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("handlingLimitSeconds"))
+                .body("violations.find { it.field == 'handlingLimitSeconds' }.message", containsString("/api/v1/sla-policies"));
+        given().when().get("/api/v1/business-types").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.not(hasItems("YELLOW_PAGES")));
+    }
+
+    @Test
+    void a_new_version_of_the_standard_moves_the_catalogues_limit() {
+        StandardTestResource.publish(StandardTestResource.withHandlingLimit(50, "SIM", 420));
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    given().when().get("/api/v1/business-types").then().statusCode(200)
+                            .body("find { it.code == 'SIM' }.handlingLimitSeconds", equalTo(420)));
+        } finally {
+            StandardTestResource.publish(StandardTestResource.withHandlingLimit(51, "SIM", 300));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().when().get("/api/v1/business-types").then().statusCode(200)
+                        .body("find { it.code == 'SIM' }.handlingLimitSeconds", equalTo(300)));
     }
 }

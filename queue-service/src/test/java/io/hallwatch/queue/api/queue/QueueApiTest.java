@@ -13,6 +13,7 @@ import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class QueueApiTest {
 

@@ -8,6 +8,7 @@ import io.hallwatch.events.EventType;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.TicketTransferred;
 import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class TicketApiTest {
     /** 10:00 in Guangzhou. */

@@ -28,6 +28,26 @@ class CallPolicyTest {
     }
 
     @Test
+    void each_ticket_is_at_risk_by_its_own_wait_limit() {
+        // The standard gives complaints 5 minutes and everything else 15.
+        CallPolicy policy = new CallPolicy(t -> t.businessType().equals("COMPLAINT") ? Duration.ofMinutes(5)
+                : Duration.ofMinutes(15), Duration.ofMinutes(2));
+        WaitingTicket complaint = ticket("COMPLAINT", CustomerTier.NORMAL, 4);
+        WaitingTicket payment = ticket("PAYMENT", CustomerTier.NORMAL, 4);
+        WaitingTicket vip = ticket("PAYMENT", CustomerTier.VIP, 1);
+        assertTrue(policy.isAtRisk(complaint, NOW));
+        assertFalse(policy.isAtRisk(payment, NOW));
+        assertEquals(List.of(complaint, vip, payment),
+                policy.inCallOrder(List.of(payment, vip, complaint), Set.of("PAYMENT", "COMPLAINT"), false, NOW));
+    }
+
+    @Test
+    void a_limit_shorter_than_the_margin_puts_its_ticket_at_risk_at_once() {
+        CallPolicy policy = new CallPolicy(t -> Duration.ofMinutes(1), Duration.ofMinutes(2));
+        assertTrue(policy.isAtRisk(ticket("PAYMENT", CustomerTier.NORMAL, 0), NOW));
+    }
+
+    @Test
     void nobody_waiting_or_nobody_of_the_counters_types_means_nothing_to_call() {
         assertTrue(POLICY.next(List.of(), PAYMENT_COUNTER, false, NOW).isEmpty());
         assertTrue(POLICY.next(List.of(ticket("BROADBAND", CustomerTier.VIP, 14)), PAYMENT_COUNTER, false, NOW).isEmpty());
