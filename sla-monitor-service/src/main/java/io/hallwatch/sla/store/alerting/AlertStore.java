@@ -264,6 +264,10 @@ public class AlertStore {
      * log, and used acknowledgement links and silences older than that. Returns the alerts deleted.
      */
     public int purge(Instant before) {
+        // The alerts first, locked: a dispatcher round escalating or following one of them up at the
+        // same moment either commits before (its notifications are then deleted with the others) or
+        // skips it (SKIP LOCKED), instead of adding a notification the alert's delete then trips over.
+        db.count("SELECT count(*) FROM (SELECT 1 FROM alert WHERE created_at < ? FOR UPDATE) purged", before);
         db.update("""
                 DELETE FROM alert_delivery_log l USING alert_notification n, alert a
                 WHERE l.notification_id = n.notification_id AND n.alert_id = a.alert_id AND a.created_at < ?""", before);
