@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Who is to be told, from a valid roster and the branch-local time: no framework, no clock of its own. */
 public final class RosterRules {
@@ -41,5 +43,12 @@ public final class RosterRules {
             case 3 -> List.of(roster.escalation().regionalManager());
             default -> List.of();
         };
+    }
+
+    /** The person of the roster with this staff id (a duty manager or someone of the chain), if any. */
+    public static Optional<DutyRoster.Person> person(DutyRoster roster, String staffId) {
+        return Stream.concat(roster.shifts().stream().flatMap(s -> s.managers().stream()),
+                        Stream.of(roster.escalation().areaManager(), roster.escalation().regionalManager()))
+                .filter(p -> p.staffId().equals(staffId)).findFirst();
     }
 }

@@ -8,17 +8,13 @@ import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.Topics;
 import io.hallwatch.sla.config.AlertingConfig;
-import io.hallwatch.sla.domain.alerting.UnroutedWarnings;
-import io.hallwatch.sla.metrics.AlertingMetrics;
 import io.hallwatch.sla.service.alerting.AlertDispatcher;
-import io.hallwatch.sla.store.alerting.AlertStore;
+import io.hallwatch.sla.service.alerting.AlertPaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.util.List;
 
 /** Reads {@code hallwatch.sla.v1}: each breach becomes a page or joins its branch's group, once. */
@@ -28,27 +24,19 @@ public class AlertConsumer {
     public static final String CONSUMER = "sla-alerting";
 
     private final EventConsumers consumers;
-    private final AlertStore store;
+    private final AlertPaging paging;
     private final AlertDispatcher dispatcher;
     private final AfterCommit afterCommit;
     private final AlertingConfig config;
-    private final Clock clock;
-    private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
-
-    private final AlertingMetrics metrics;
-    private final UnroutedWarnings unroutedWarnings;
     private ConsumerLoop loop;
 
-    AlertConsumer(EventConsumers consumers, AlertStore store, AlertDispatcher dispatcher, AfterCommit afterCommit,
-                  AlertingConfig config, AlertingMetrics metrics, Clock clock) {
-        this.metrics = metrics;
-        this.unroutedWarnings = new UnroutedWarnings(config.unroutedWarningEvery());
+    AlertConsumer(EventConsumers consumers, AlertPaging paging, AlertDispatcher dispatcher, AfterCommit afterCommit,
+                  AlertingConfig config) {
         this.consumers = consumers;
-        this.store = store;
+        this.paging = paging;
         this.dispatcher = dispatcher;
         this.afterCommit = afterCommit;
         this.config = config;
-        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -80,21 +68,9 @@ public class AlertConsumer {
     }
 
     private void apply(CloudEvent<?> event) {
-        if (!(event.data() instanceof SlaBreached b)) {
-            return;
-        }
-        switch (store.onBreach(b, clock.instant())) {
-            case PAGED -> afterCommit.run(dispatcher::wake);
-            case UNROUTED -> afterCommit.run(() -> {
-                metrics.unrouted(b.branchId());
-                if (unroutedWarnings.shouldWarn(b.branchId(), clock.instant())) {
-                    LOG.warnf("SLA breach at branch %s paged nobody: the branch has no duty roster (alert kept as UNROUTED;"
-                            + " PUT /api/v1/branches/%s/duty-roster). Next warning for this branch in %s at the earliest",
-                            b.branchId(), b.branchId(), config.unroutedWarningEvery());
-                }
-            });
-            case NOTHING -> {
-            }
+        // Warnings and clears page nobody; a new page is sent at once, once committed.
+        if (event.data() instanceof SlaBreached b && paging.onBreach(b) == AlertPaging.Recorded.PAGED) {
+            afterCommit.run(dispatcher::wake);
         }
     }
 }

@@ -4,11 +4,16 @@ import io.hallwatch.sla.client.alerting.Channels;
 import io.hallwatch.sla.client.alerting.DeliveryException;
 import io.hallwatch.sla.client.alerting.NotificationChannel;
 import io.hallwatch.sla.config.AlertingConfig;
-import io.hallwatch.sla.domain.alerting.AlertRules;
+import io.hallwatch.sla.domain.alerting.AlertMessage;
+import io.hallwatch.sla.domain.alerting.AlertText;
 import io.hallwatch.sla.domain.alerting.ChannelType;
+import io.hallwatch.sla.domain.alerting.DeliveryRules;
 import io.hallwatch.sla.domain.alerting.DutyRoster;
+import io.hallwatch.sla.domain.alerting.Notifications;
+import io.hallwatch.sla.domain.alerting.RosterRules;
 import io.hallwatch.sla.metrics.AlertingMetrics;
 import io.hallwatch.sla.store.alerting.AlertStore;
+import io.hallwatch.sla.store.alerting.RosterStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends due notifications, writes follow-ups and escalations, on its own thread; a new page wakes
@@ -38,6 +44,8 @@ public class AlertDispatcher {
     private static final Logger LOG = Logger.getLogger(AlertDispatcher.class);
 
     private final AlertStore store;
+    private final AlertPaging paging;
+    private final RosterStore rosters;
     private final Channels channels;
     private final AlertingConfig config;
     private final AlertingMetrics metrics;
@@ -45,8 +53,11 @@ public class AlertDispatcher {
     private static final int BATCH = 20;
     private ScheduledExecutorService ticker;
 
-    AlertDispatcher(AlertStore store, Channels channels, AlertingConfig config, AlertingMetrics metrics, Clock clock) {
+    AlertDispatcher(AlertStore store, AlertPaging paging, RosterStore rosters, Channels channels, AlertingConfig config,
+                    AlertingMetrics metrics, Clock clock) {
         this.store = store;
+        this.paging = paging;
+        this.rosters = rosters;
         this.channels = channels;
         this.config = config;
         this.metrics = metrics;
@@ -98,7 +109,7 @@ public class AlertDispatcher {
 
     void tick() {
         try {
-            QuarkusTransaction.requiringNew().run(() -> store.housekeeping(clock.instant()));
+            QuarkusTransaction.requiringNew().run(() -> paging.housekeeping(clock.instant()));
             List<AlertStore.Due> due;
             do {
                 String claimId = UUID.randomUUID().toString();
@@ -110,22 +121,22 @@ public class AlertDispatcher {
         }
     }
 
-    private io.hallwatch.sla.domain.alerting.AlertMessage withAckLink(AlertStore.Due d, Instant now) {
-        var m = d.message();
+    private AlertMessage withAckLink(AlertStore.Due d, Instant now) {
         if (config.ackLinkBase().isEmpty() || config.ackLinkSecret().isEmpty()) {
-            return m;
+            return d.message();
         }
-        String link = AckLinks.link(config.ackLinkBase().get(), config.ackLinkSecret().get(), d.alertId(), d.staffId(),
-                now.plus(config.ackLinkTtl()));
-        List<String> sms = new java.util.ArrayList<>(m.smsParams());
-        sms.add(link); // the template's last parameter: "acknowledge: {n}"
-        return new io.hallwatch.sla.domain.alerting.AlertMessage(m.alertId(), m.branchId(), m.title(),
-                m.markdown() + "\n[Acknowledge](" + link + ")", sms);
+        return AlertText.withAckLink(d.message(), AckLinks.link(config.ackLinkBase().get(), config.ackLinkSecret().get(),
+                d.alertId(), d.staffId(), now.plus(config.ackLinkTtl())));
+    }
+
+    /** The person of the branch's roster, as it is now (a roster changed since the notification was written may lack them). */
+    private Optional<DutyRoster.Person> person(String branchId, String staffId) {
+        return rosters.find(branchId).flatMap(r -> RosterRules.person(r.roster(), staffId));
     }
 
     private void deliver(AlertStore.Due d) {
         Instant now = clock.instant();
-        Optional<DutyRoster.Person> person = QuarkusTransaction.requiringNew().call(() -> store.person(d.branchId(), d.staffId()));
+        Optional<DutyRoster.Person> person = QuarkusTransaction.requiringNew().call(() -> person(d.branchId(), d.staffId()));
         if (person.isEmpty() || d.channelIndex() >= person.get().channels().size()) {
             record(d, () -> store.failed(d), "-", d.attempts() + 1, "FAILED", "no such person or channel in the roster", now);
             return;
@@ -143,24 +154,23 @@ public class AlertDispatcher {
             Instant at = clock.instant();
             if (record(d, () -> store.sent(d, type.name(), at), type.name(), attempt, "SENT", null, at)) {
                 metrics.attempt(type, d.branchId(), "sent");
-                if (d.notificationId().contains(":PAGE:") || d.notificationId().contains(":ESCALATION:")) {
+                if (Notifications.isFirst(d.notificationId())) {
                     metrics.firstDelivery(d.branchId(), Duration.between(d.breachDetectedAt(), at));
                 }
             }
         } catch (DeliveryException e) {
             // Attempts count per channel: reset when falling back.
-            AlertRules.AfterFailure next = AlertRules.afterFailure(e.permanent(), attempt, config.maxAttemptsPerChannel(),
+            DeliveryRules.AfterFailure next = DeliveryRules.afterFailure(e.permanent(), attempt, config.maxAttemptsPerChannel(),
                     d.channelIndex(), contacts.size());
             Instant at = clock.instant();
-            boolean recorded = switch (next) {
-                case RETRY_SAME_CHANNEL -> record(d, () -> store.retry(d, d.channelIndex(), attempt,
-                        at.plus(AlertRules.backoff(attempt, config.initialBackoff(), config.maxBackoff()))), type.name(), attempt, "RETRY", e.getMessage(), at);
-                case NEXT_CHANNEL -> record(d, () -> store.retry(d, d.channelIndex() + 1, 0, at), type.name(), attempt, "NEXT_CHANNEL", e.getMessage(), at);
-                case GIVE_UP -> record(d, () -> store.failed(d), type.name(), attempt, "FAILED", e.getMessage(), at);
+            BooleanSupplier outcome = switch (next) {
+                case RETRY_SAME_CHANNEL -> () -> store.retry(d, d.channelIndex(), attempt,
+                        at.plus(DeliveryRules.backoff(attempt, config.initialBackoff(), config.maxBackoff())));
+                case NEXT_CHANNEL -> () -> store.retry(d, d.channelIndex() + 1, 0, at);
+                case GIVE_UP -> () -> store.failed(d);
             };
-            if (recorded) {
-                metrics.attempt(type, d.branchId(), next == AlertRules.AfterFailure.RETRY_SAME_CHANNEL ? "retry"
-                        : next == AlertRules.AfterFailure.NEXT_CHANNEL ? "next_channel" : "failed");
+            if (record(d, outcome, type.name(), attempt, next.logged(), e.getMessage(), at)) {
+                metrics.attempt(type, d.branchId(), next.counted());
             }
         }
     }
@@ -169,7 +179,7 @@ public class AlertDispatcher {
      * Records an attempt's outcome and its log line in one short transaction; false (and nothing
      * written) when this round's claim was lost meanwhile: the round that took it over records its own.
      */
-    private boolean record(AlertStore.Due d, java.util.function.BooleanSupplier outcome, String channel, int attempt,
+    private boolean record(AlertStore.Due d, BooleanSupplier outcome, String channel, int attempt,
                            String what, String reason, Instant at) {
         boolean ours = QuarkusTransaction.requiringNew().call(() -> {
             if (!outcome.getAsBoolean()) {

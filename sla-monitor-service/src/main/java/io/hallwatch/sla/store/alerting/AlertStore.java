@@ -4,29 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.common.db.Db;
 import io.hallwatch.events.SlaBreached;
-import io.hallwatch.events.SlaRule;
-import io.hallwatch.sla.config.AlertingConfig;
 import io.hallwatch.sla.domain.alerting.Alert;
-import io.hallwatch.sla.domain.alerting.BranchRoster;
 import io.hallwatch.sla.domain.alerting.AlertMessage;
-import io.hallwatch.sla.domain.alerting.AlertRules;
-import io.hallwatch.sla.domain.alerting.DutyRoster;
-import io.hallwatch.sla.domain.alerting.OpeningHours;
-import io.hallwatch.sla.domain.alerting.RosterRules;
-import io.hallwatch.sla.metrics.AlertingMetrics;
+import io.hallwatch.sla.domain.alerting.PendingBreach;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Alerts, their breaches and notifications in PostgreSQL. Every notification row is written, with
- * its message, before anything is sent; its id (alert, purpose, person) makes a second one impossible.
+ * Alerts, their breaches, notifications, delivery log and used acknowledgement links in
+ * PostgreSQL: the statements only; what to write when is {@code service.alerting.AlertPaging}'s
+ * and the dispatcher's. The keys make the exactly-once guarantees: {@code alert_breach} by breach
+ * id, {@code alert_notification} by (alert, purpose, person), claims by lease and claim id, rows
+ * taken with {@code FOR UPDATE SKIP LOCKED} so that instances share the work.
  */
 @ApplicationScoped
 public class AlertStore {
@@ -38,150 +33,105 @@ public class AlertStore {
 
     private final Db db;
     private final ObjectMapper json;
-    private final RosterStore rosters;
-    private final AlertingConfig config;
-    private final AlertingMetrics metrics;
 
-    AlertStore(Db db, ObjectMapper json, RosterStore rosters, AlertingConfig config, AlertingMetrics metrics) {
-        this.metrics = metrics;
+    AlertStore(Db db, ObjectMapper json) {
         this.db = db;
         this.json = json;
-        this.rosters = rosters;
-        this.config = config;
     }
 
-    /** What recording a breach led to. */
-    public enum Recorded {
-        /** Nothing new to send now (seen before, joined a group, quiet). */
-        NOTHING,
-        /** A page was written: the dispatcher should run now. */
-        PAGED,
-        /** A new alert nobody could be paged for (no roster): kept as UNROUTED. */
-        UNROUTED
+    /** Whether a breach was recorded before (under whatever event id). */
+    public boolean breachSeen(String breachId) {
+        return db.count("SELECT count(*) FROM alert_breach WHERE breach_id = ?", breachId) > 0;
     }
 
-    /** Records a breach once, as a new alert or into its branch's open group. */
-    public Recorded onBreach(SlaBreached b, Instant now) {
-        if (db.count("SELECT count(*) FROM alert_breach WHERE breach_id = ?", b.breachId()) > 0) {
-            return Recorded.NOTHING; // seen before, under another event id: never twice
-        }
-        // Only an alert that began by now can take the breach into its group: after a demo replays
-        // a day on the same database (the clock set back), a later alert must not swallow pages.
-        Optional<Object[]> open = db.one("""
+    /** The branch's open alert and when its group window closes. */
+    public record OpenAlert(String alertId, Instant groupUntil) {
+    }
+
+    /**
+     * The branch's newest open alert that began by {@code createdBy}, locked until the transaction
+     * ends (so that two breaches of the branch cannot both start a group).
+     */
+    public Optional<OpenAlert> lockOpenAlert(String branchId, Instant createdBy) {
+        return db.one("""
                 SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' AND created_at <= ?
                 ORDER BY created_at DESC LIMIT 1
-                FOR UPDATE""", rs -> new Object[]{rs.getString(1), Db.instant(rs, "group_until")}, b.branchId(), now);
-        Optional<BranchRoster> roster = rosters.find(b.branchId());
-        boolean isOpen = hours(roster).isOpen(ZonedDateTime.ofInstant(now, config.zone()).toLocalDateTime());
-        boolean silenced = db.count("SELECT count(*) FROM alert_silence WHERE branch_id = ? AND starts_at <= ? AND ends_at > ?",
-                b.branchId(), now, now) > 0;
-        AlertRules.BreachDecision d = AlertRules.onBreach(now, open.map(o -> (Instant) o[1]), isOpen, silenced);
-        String alertId;
-        if (d == AlertRules.BreachDecision.JOIN_GROUP) {
-            alertId = (String) open.get()[0];
-            insertBreach(b, alertId, false);
-            return Recorded.NOTHING;
-        }
-        alertId = "alert-" + b.breachId();
-        int level = AlertRules.firstLevel(b.rule() == SlaRule.BRANCH_AVERAGE_WAIT);
+                FOR UPDATE""", rs -> new OpenAlert(rs.getString(1), Db.instant(rs, "group_until")), branchId, createdBy);
+    }
+
+    public void insertAlert(String alertId, String branchId, String status, int level, Instant now, Instant groupUntil,
+                            Instant breachDetectedAt) {
         db.update("""
                 INSERT INTO alert (alert_id, branch_id, status, level, level_at, group_until, created_at, breach_detected_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", alertId, b.branchId(), d == AlertRules.BreachDecision.QUIET ? "QUIET" : "OPEN",
-                level, now, now.plus(config.groupWindow()), now, b.detectedAt());
-        insertBreach(b, alertId, true);
-        if (d == AlertRules.BreachDecision.QUIET) {
-            return Recorded.NOTHING;
-        }
-        String text = "- " + b.rule() + (b.ticketNumber() == null ? "" : " ticket " + b.ticketNumber()) + ": "
-                + minutes(b.actualSeconds()) + " (limit " + minutes(b.limitSeconds()) + ")";
-        AlertMessage m = new AlertMessage(alertId, b.branchId(), "SLA breach at " + b.branchId(), text,
-                List.of(b.branchId(), b.rule().name(), Long.toString(b.actualSeconds() / 60)));
-        if (notifyLevel(alertId, b.branchId(), level, level == 1 ? "PAGE" : "ESCALATION", m, now) > 0) {
-            return Recorded.PAGED;
-        }
-        // Nobody to page: kept visible (GET /api/v1/alerts?status=UNROUTED) instead of vanishing.
-        db.update("UPDATE alert SET status = 'UNROUTED' WHERE alert_id = ?", alertId);
-        return Recorded.UNROUTED;
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", alertId, branchId, status, level, now, groupUntil, now, breachDetectedAt);
     }
 
-    private OpeningHours hours(Optional<BranchRoster> roster) {
-        return roster.map(r -> OpeningHours.of(r.roster(), config.opens(), config.closes()))
-                .orElseGet(() -> OpeningHours.everyDay(config.opens(), config.closes()));
-    }
-
-    private void insertBreach(SlaBreached b, String alertId, boolean notified) {
+    /** Records the breach under its alert, once ({@code alert_breach} is keyed by breach id). */
+    public void insertBreach(SlaBreached b, String alertId, boolean notified) {
         db.update("""
                 INSERT INTO alert_breach (breach_id, alert_id, rule, ticket_number, actual_seconds, detected_at, notified)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (breach_id) DO NOTHING""",
                 b.breachId(), alertId, b.rule().name(), b.ticketNumber(), b.actualSeconds(), b.detectedAt(), notified);
     }
 
-    private static String minutes(long seconds) {
-        return (seconds / 60) + " min " + (seconds % 60) + " s";
+    /** Nobody could be paged for the alert (no roster): kept visible as UNROUTED. */
+    public void markUnrouted(String alertId) {
+        db.update("UPDATE alert SET status = 'UNROUTED' WHERE alert_id = ?", alertId);
     }
 
-    /** Writes one notification per person of the level (none when the branch has no roster). */
-    int notifyLevel(String alertId, String branchId, int level, String purpose, AlertMessage m, Instant now) {
-        Optional<BranchRoster> roster = rosters.find(branchId);
-        if (roster.isEmpty()) {
-            return 0;
-        }
-        LocalDateTime local = ZonedDateTime.ofInstant(now, config.zone()).toLocalDateTime();
-        int n = 0;
-        for (DutyRoster.Person p : RosterRules.atLevel(roster.get().roster(), level, local)) {
-            n += db.update("""
-                    INSERT INTO alert_notification (notification_id, alert_id, staff_id, level, purpose, status, next_attempt_at,
-                        message, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, CAST(? AS jsonb), ?)
-                    ON CONFLICT (notification_id) DO NOTHING""",
-                    alertId + ":" + purpose + ":" + p.staffId(), alertId, p.staffId(), level, purpose, now, write(m), now);
-        }
-        return n;
+    /**
+     * Writes a notification, with its message, before anything is sent; 0 when one with this id
+     * (alert, purpose, person) exists already.
+     */
+    public int insertNotification(String notificationId, String alertId, String staffId, int level, String purpose,
+                                  AlertMessage message, Instant now) {
+        return db.update("""
+                INSERT INTO alert_notification (notification_id, alert_id, staff_id, level, purpose, status, next_attempt_at,
+                    message, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, CAST(? AS jsonb), ?)
+                ON CONFLICT (notification_id) DO NOTHING""",
+                notificationId, alertId, staffId, level, purpose, now, write(message), now);
     }
 
-    /** Groups' follow-ups and escalations that are due now; returns how many notifications were written. */
-    public int housekeeping(Instant now) {
-        int written = 0;
-        // Follow-ups: a closed group window with breaches not told yet → one message listing them.
-        List<String[]> groups = db.list("""
+    /** An open alert whose group window has closed with breaches not told yet. */
+    public record ClosedGroup(String alertId, String branchId, int level, int followUps) {
+    }
+
+    /** The open alerts whose group window closed by {@code now} with breaches not told yet; locked, others' skipped. */
+    public List<ClosedGroup> lockClosedGroups(Instant now) {
+        return db.list("""
                 SELECT a.alert_id, a.branch_id, a.level, a.follow_ups FROM alert a
                 WHERE a.status = 'OPEN' AND a.group_until <= ?
                   AND EXISTS (SELECT 1 FROM alert_breach b WHERE b.alert_id = a.alert_id AND NOT b.notified)
-                FOR UPDATE SKIP LOCKED""", rs -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, now);
-        for (String[] g : groups) {
-            List<String[]> pending = db.list("SELECT rule, ticket_number, actual_seconds FROM alert_breach WHERE alert_id = ? AND NOT notified ORDER BY detected_at",
-                    rs -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}, g[0]);
-            StringBuilder text = new StringBuilder();
-            long worst = 0;
-            java.util.Map<String, Integer> perKind = new java.util.TreeMap<>();
-            for (String[] p : pending) {
-                perKind.merge(p[0], 1, Integer::sum);
-                worst = Math.max(worst, Long.parseLong(p[2]));
-            }
-            perKind.forEach((k, c) -> text.append("- ").append(k).append(": ").append(c).append('\n'));
-            text.append("- worst: ").append(minutes(worst)).append('\n');
-            text.append("- tickets: ").append(String.join(", ", pending.stream().map(p -> p[1]).filter(java.util.Objects::nonNull).toList()));
-            int followUp = Integer.parseInt(g[3]) + 1;
-            AlertMessage m = new AlertMessage(g[0], g[1], pending.size() + " more SLA breaches at " + g[1], text.toString(),
-                    List.of(g[1], Integer.toString(pending.size()), Long.toString(worst / 60)));
-            written += notifyLevel(g[0], g[1], Integer.parseInt(g[2]), "FOLLOW_UP-" + followUp, m, now);
-            db.update("UPDATE alert_breach SET notified = TRUE WHERE alert_id = ? AND NOT notified", g[0]);
-            db.update("UPDATE alert SET follow_ups = ?, group_until = ? WHERE alert_id = ?", followUp, now.plus(config.groupWindow()), g[0]);
-        }
-        // Escalation: unacknowledged after escalate-after → the next level, referencing the alert.
-        List<String[]> stale = db.list("""
-                SELECT alert_id, branch_id, level FROM alert WHERE status = 'OPEN' AND level < 3 AND level_at <= ?
-                FOR UPDATE SKIP LOCKED""", rs -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)},
-                now.minus(config.escalateAfter()));
-        for (String[] a : stale) {
-            int level = AlertRules.dueLevel(Integer.parseInt(a[2]), now.minus(config.escalateAfter()), now, config.escalateAfter(), false, 3);
-            db.update("UPDATE alert SET level = ?, level_at = ? WHERE alert_id = ?", level, now, a[0]);
-            AlertMessage m = new AlertMessage(a[0], a[1], "ESCALATED (level " + level + "): SLA breach at " + a[1] + " not acknowledged",
-                    "- alert " + a[0] + " unacknowledged for " + config.escalateAfter().toMinutes() + " min",
-                    List.of(a[1], "ESCALATION", Integer.toString(level)));
-            written += notifyLevel(a[0], a[1], level, "ESCALATION-" + level, m, now);
-            metrics.escalated(a[1]);
-        }
-        return written;
+                FOR UPDATE SKIP LOCKED""",
+                rs -> new ClosedGroup(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), now);
+    }
+
+    /** The alert's breaches not told yet, in the order they were detected. */
+    public List<PendingBreach> untold(String alertId) {
+        return db.list("SELECT rule, ticket_number, actual_seconds FROM alert_breach WHERE alert_id = ? AND NOT notified ORDER BY detected_at",
+                rs -> new PendingBreach(rs.getString(1), rs.getString(2), rs.getLong(3)), alertId);
+    }
+
+    /** The alert's breaches were told in follow-up {@code followUps}; its next group window closes at {@code groupUntil}. */
+    public void followedUp(String alertId, int followUps, Instant groupUntil) {
+        db.update("UPDATE alert_breach SET notified = TRUE WHERE alert_id = ? AND NOT notified", alertId);
+        db.update("UPDATE alert SET follow_ups = ?, group_until = ? WHERE alert_id = ?", followUps, groupUntil, alertId);
+    }
+
+    /** An open alert below the top level. */
+    public record Unacknowledged(String alertId, String branchId, int level) {
+    }
+
+    /** The open alerts below {@code topLevel} whose level was set at or before {@code levelSetBy}; locked, others' skipped. */
+    public List<Unacknowledged> lockUnacknowledged(Instant levelSetBy, int topLevel) {
+        return db.list("""
+                SELECT alert_id, branch_id, level FROM alert WHERE status = 'OPEN' AND level < ? AND level_at <= ?
+                FOR UPDATE SKIP LOCKED""", rs -> new Unacknowledged(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                topLevel, levelSetBy);
+    }
+
+    public void raiseLevel(String alertId, int level, Instant now) {
+        db.update("UPDATE alert SET level = ?, level_at = ? WHERE alert_id = ?", level, now, alertId);
     }
 
     /**
@@ -189,7 +139,7 @@ public class AlertStore {
      * this round's {@code claimId}, in a short transaction of the caller's. The send happens after
      * it committed; a claim whose lease ran out (the sender died) is due again.
      */
-    public List<Due> claimDue(Instant now, int limit, java.time.Duration lease, String claimId) {
+    public List<Due> claimDue(Instant now, int limit, Duration lease, String claimId) {
         List<Due> due = db.list("""
                 SELECT n.*, a.branch_id, a.breach_detected_at FROM alert_notification n JOIN alert a ON a.alert_id = n.alert_id
                 WHERE (n.status = 'PENDING' AND n.next_attempt_at <= ?) OR (n.status = 'SENDING' AND n.claimed_until <= ?)
@@ -202,16 +152,6 @@ public class AlertStore {
                     now.plus(lease), claimId, d.notificationId());
         }
         return due;
-    }
-
-    public Optional<DutyRoster.Person> person(String branchId, String staffId) {
-        return rosters.find(branchId).flatMap(r -> {
-            DutyRoster roster = r.roster();
-            java.util.stream.Stream<DutyRoster.Person> all = java.util.stream.Stream.concat(
-                    roster.shifts().stream().flatMap(s -> s.managers().stream()),
-                    java.util.stream.Stream.of(roster.escalation().areaManager(), roster.escalation().regionalManager()));
-            return all.filter(p -> p.staffId().equals(staffId)).findFirst();
-        });
     }
 
     public void log(String notificationId, String channel, int attempt, String outcome, String reason, Instant at) {
