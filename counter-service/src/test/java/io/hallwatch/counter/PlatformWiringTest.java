@@ -9,6 +9,7 @@ import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.PlatformWiringChecks;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class PlatformWiringTest extends PlatformWiringChecks {
 
@@ -37,7 +39,7 @@ class PlatformWiringTest extends PlatformWiringChecks {
 
     @Override
     protected List<String> expectedMigrations() {
-        return List.of("0.1", "1", "2");
+        return List.of("0.1", "1", "2", "3");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.hallwatch.counter.api;
 import io.hallwatch.counter.api.counter.QueueStub;
 
 import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.hallwatch.testsupport.jwt.SecurityMatrix;
@@ -32,6 +33,7 @@ import static io.restassured.RestAssured.given;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = QueueStub.class, scope = TestResourceScope.GLOBAL)
 class CounterSecurityMatrixTest {

@@ -14,7 +14,6 @@ import io.hallwatch.counter.domain.counter.Pause;
 import io.hallwatch.counter.events.counter.CounterEvents;
 import io.hallwatch.counter.metrics.CounterMetrics;
 import io.hallwatch.counter.store.counter.CounterStore;
-import io.hallwatch.counter.store.counter.HandlingLimits;
 import io.hallwatch.counter.store.counter.ShiftRecordStore;
 import io.hallwatch.events.ServiceOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -169,7 +168,8 @@ public class CounterService {
         Instant now = clock.instant();
         Counter serving = counters.update(c.startService(now));
         CalledCustomer served = serving.customer();
-        records.serviceStarted(branchId, counterId, c.clerkId(), served, day(now), limits.secondsFor(served.businessType()));
+        records.serviceStarted(branchId, counterId, c.clerkId(), served, day(now),
+                limits.secondsFor(branchId, served.businessType(), served.tier()));
         events.serviceStarted(serving, now);
         return screen(serving);
     }
@@ -185,7 +185,8 @@ public class CounterService {
         List<String> handled = served.typesHandled(businessTypesHandled);
         records.serviceFinished(served.ticketId(), now, seconds, outcome, handled, note);
         events.serviceFinished(c, now, seconds, outcome, handled);
-        metrics.finished(branchId, served.businessType(), outcome, Duration.ofSeconds(seconds));
+        metrics.finished(branchId, served.businessType(), outcome, Duration.ofSeconds(seconds),
+                Duration.ofSeconds(limits.secondsFor(branchId, served.businessType(), served.tier())));
         return screen(open);
     }
 
@@ -216,7 +217,7 @@ public class CounterService {
         Instant now = clock.instant();
         CalledCustomer customer = c.customer();
         Handling handling = customer == null || customer.startedAt() == null ? null
-                : Handling.of(customer, now, limits.secondsFor(customer.businessType()));
+                : Handling.of(customer, now, limits.secondsFor(c.branchId(), customer.businessType(), customer.tier()));
         Pause pause = c.pauseId() == null ? null : Pause.at(records.pause(c.pauseId()), now, config.pauseLimit());
         return new CounterScreen(c, handling, pause);
     }

@@ -11,6 +11,7 @@ import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StandardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = QueueStub.class, scope = TestResourceScope.GLOBAL)
 class CounterApiTest {
@@ -121,6 +123,29 @@ class CounterApiTest {
         assertEquals(121, finished.handlingSeconds());
         assertEquals(List.of("PAYMENT", "GENERAL"), finished.businessTypesHandled());
         assertEquals(branch, events.get(1).key());
+    }
+
+    @Test
+    void a_new_version_of_the_standard_moves_the_over_limit_prompt() {
+        String clerk = clerk();
+        post("sign-in", Map.of("clerkId", clerk)).statusCode(200);
+        queueTicket("A002", "PAYMENT");
+        post("call-next", null).statusCode(200);
+        post("service/start", null).statusCode(200).body("customer.limitSeconds", equalTo(120));
+        clock.advance(Duration.ofSeconds(61));
+        get().body("customer.overLimit", equalTo(false));
+        StandardTestResource.publish(StandardTestResource.withHandlingLimit(60, "PAYMENT", 60));
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    get().body("customer.limitSeconds", equalTo(60)).body("customer.overLimit", equalTo(true))
+                            .body("customer.prompt", notNullValue()));
+        } finally {
+            StandardTestResource.publish(StandardTestResource.withHandlingLimit(61, "PAYMENT", 120));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                get().body("customer.limitSeconds", equalTo(120)));
+        post("service/finish", Map.of("outcome", "COMPLETED")).statusCode(200);
+        post("sign-out", null).statusCode(200);
     }
 
     @Test
