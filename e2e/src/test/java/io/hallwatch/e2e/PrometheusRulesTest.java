@@ -1,6 +1,9 @@
 package io.hallwatch.e2e;
 
 import io.hallwatch.testsupport.lint.Tools;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,11 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Prometheus and Alertmanager configuration: valid for the real tools (promtool, amtool from
  * Debian's prometheus packages, found or unpacked by test-support's {@code Tools}, failing, never skipping, where they cannot be had), the alert
- * rules' unit tests pass, and every Hallwatch metric a rule reads is one a service really exports.
+ * rules' unit tests pass, every Hallwatch metric a rule reads is one a service really exports, and no rule types a
+ * number of the service standard (they read it from the monitor's metrics, see {@link DashboardsTest.TypedStandard}).
  */
 class PrometheusRulesTest {
     private static final Path ROOT = Path.of(System.getProperty("hallwatch.root", "..")).toAbsolutePath().normalize();
     private static final Path PROMETHEUS = ROOT.resolve("deploy/prometheus");
+    private static final List<String> RULE_FILES = List.of("rules/hallwatch-recording.yml", "rules/hallwatch-platform-alerts.yml");
 
     @Test
     void promtool_accepts_the_configuration_and_its_rule_files() throws Exception {
@@ -50,9 +55,11 @@ class PrometheusRulesTest {
     @Test
     void every_hallwatch_metric_in_the_rules_is_exported_by_a_service() throws IOException {
         Set<String> exported = exportedMeterNames();
-        Matcher m = Pattern.compile("\\b(hallwatch_[a-z_]+)").matcher(
-                Files.readString(PROMETHEUS.resolve("rules/hallwatch-recording.yml"))
-                        + Files.readString(PROMETHEUS.resolve("rules/hallwatch-platform-alerts.yml")));
+        StringBuilder rules = new StringBuilder();
+        for (String file : RULE_FILES) {
+            rules.append(Files.readString(PROMETHEUS.resolve(file))).append('\n');
+        }
+        Matcher m = Pattern.compile("\\b(hallwatch_[a-z_]+)").matcher(rules);
         Set<String> used = new HashSet<>();
         while (m.find()) {
             used.add(m.group(1));
@@ -61,6 +68,29 @@ class PrometheusRulesTest {
         for (String metric : used) {
             assertTrue(isExported(metric, exported), metric + " is read by a rule but no service exports it");
         }
+    }
+
+    @Test
+    void no_rule_types_a_number_of_the_service_standard() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> copies = new ArrayList<>();
+        int rules = 0;
+        for (String file : RULE_FILES) {
+            String text = Files.readString(PROMETHEUS.resolve(file));
+            DashboardsTest.TypedStandard.text(file, text, copies);
+            for (JsonNode group : yaml.readTree(text).path("groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    rules++;
+                    String name = rule.has("record") ? rule.path("record").asText() : rule.path("alert").asText();
+                    DashboardsTest.TypedStandard.inQuery(rule.path("expr").asText())
+                            .forEach(c -> copies.add(file + " / " + name + ": " + c));
+                }
+            }
+        }
+        assertTrue(rules > 10, "rules not read");
+        assertEquals(List.of(), copies, "a rule compares with hallwatch_sla_limit_seconds, hallwatch_sla_warning_ratio or "
+                + "hallwatch_sla_branch_average_limit_seconds (e.g. > on() group_left max(...)), and counts shares within a "
+                + "limit from the within_limit counters: the standard's numbers are never typed");
     }
 
     /**
