@@ -17,11 +17,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Set;
 
 /** Alerts and their state; acknowledging one stops its escalation. */
+@Tag(name = "Alerts", description = "Duty-manager alerts about SLA breaches: their state, escalation and acknowledgement")
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
@@ -39,6 +42,10 @@ public class AlertResource {
     public record Ack(String by) {
     }
 
+    @Operation(operationId = "listAlerts", summary = "List alerts",
+            description = "Alerts newest first, at most 200, optionally of one branch and one status (OPEN, ACKNOWLEDGED, "
+                    + "QUIET, UNROUTED), with their level, breaches, first delivery and acknowledgement. A token "
+                    + "limited to some branches must name one.")
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public List<Alert> list(@QueryParam("branchId") String branchId, @QueryParam("status") String status) {
@@ -49,6 +56,9 @@ public class AlertResource {
         return alerts.list(branch, status == null || status.isEmpty() ? null : status);
     }
 
+    @Operation(operationId = "getAlert", summary = "Read one alert",
+            description = "One alert with its status, escalation level, number of breaches, first delivery and "
+                    + "acknowledgement; only for a caller of the alert's branch.")
     @GET
     @Path("/{alertId}")
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
@@ -59,6 +69,9 @@ public class AlertResource {
     }
 
     /** Acknowledged by a duty manager of the alert's branch, with a token. */
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert",
+            description = "A duty manager of the alert's branch takes the alert: its escalation stops and who acknowledged"
+                    + " it when is recorded. An alert neither open nor acknowledged already is a 409 problem.")
     @POST
     @Path("/{alertId}/ack")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +82,10 @@ public class AlertResource {
     }
 
     /** The one-click link in a message: signed for the alert and the person, valid until {@code exp}. */
+    @Operation(operationId = "acknowledgeAlertByLink", summary = "Acknowledge an alert from the link in a message",
+            description = "The one-click link every SMS, WeCom, DingTalk or webhook message carries; it needs no token of "
+                    + "its own because it is signed (HMAC-SHA256 over alert, person and expiry). A forged or expired "
+                    + "link is a 403 problem; a link works once, a second use is a 409 problem and changes nothing.")
     @GET
     @Path("/{alertId}/ack-link")
     @PermitAll // no JWT: the link carries its own signed token

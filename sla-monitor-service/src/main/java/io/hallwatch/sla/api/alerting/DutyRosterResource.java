@@ -13,11 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A branch's duty roster. Every address in a response is masked; none is ever logged. */
+@Tag(name = "Duty rosters", description = "Who is paged when, how to reach them, the escalation chain and the branch's opening hours")
 @Path("/api/v1/branches/{branchId}/duty-roster")
 @Produces(MediaType.APPLICATION_JSON)
 public class DutyRosterResource {
@@ -36,12 +39,18 @@ public class DutyRosterResource {
         }
     }
 
+    @Operation(operationId = "getDutyRoster", summary = "Read a branch's duty roster",
+            description = "Shifts, managers and their channels in the order tried, the escalation chain, opening hours and"
+                    + " closed dates, with revision and update time. Phone numbers are masked.")
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     public RosterView get(@PathParam("branchId") String branchId) {
         return RosterView.of(rosters.find(Params.branch("branchId", branchId, true)));
     }
 
+    @Operation(operationId = "putDutyRoster", summary = "Replace a branch's duty roster",
+            description = "The whole roster as it should be from now on; every invalid field is named in one 400 problem. "
+                    + "Addresses are stored for delivery only and masked in the answer.")
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)

@@ -13,11 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A branch-wide silence: "we know, we are on it"; the branch's breaches are kept as QUIET alerts meanwhile. */
+@Tag(name = "Alert silences", description = "Branch-wide silences during which nobody is paged")
 @Path("/api/v1/branches/{branchId}/alert-silences")
 @Produces(MediaType.APPLICATION_JSON)
 public class SilenceResource {
@@ -31,6 +34,9 @@ public class SilenceResource {
     public record NewSilence(Instant startsAt, Instant endsAt, String createdBy, String reason) {
     }
 
+    @Operation(operationId = "createAlertSilence", summary = "Silence a branch's alerts",
+            description = "We know, we are on it: from startsAt (default now) until endsAt, at most 12 hours, the branch's"
+                    + " breaches are kept as QUIET alerts and nobody is paged.")
     @POST
     @RolesAllowed(Roles.DUTY_MANAGER)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +48,8 @@ public class SilenceResource {
         return silences.create(branch, s.startsAt(), s.endsAt(), s.createdBy(), s.reason());
     }
 
+    @Operation(operationId = "listAlertSilences", summary = "List a branch's silences",
+            description = "The branch's silences that are not over yet, earliest first.")
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public List<Silence> active(@PathParam("branchId") String branchId) {

@@ -15,10 +15,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 
 /** The findings, newest first, filtered and paged: what a duty manager or a dashboard looks through. */
+@Tag(name = "Breaches", description = "SLA warnings and breaches the monitor found")
 @Path("/api/v1/breaches")
 @Produces(MediaType.APPLICATION_JSON)
 public class BreachResource {
@@ -36,6 +39,10 @@ public class BreachResource {
      * @param from detected at or after (ISO-8601 instant)
      * @param to   detected before
      */
+    @Operation(operationId = "listBreaches", summary = "List warnings and breaches",
+            description = "Findings newest first, filtered by branch, kind, status and detection time, in pages of at most"
+                    + " 200, with the limit, the actual length and the times of each. A token limited to some branches"
+                    + " must name one.")
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
     public BreachPage list(@QueryParam("branchId") String branchId, @QueryParam("kind") String kind, @QueryParam("from") String from,

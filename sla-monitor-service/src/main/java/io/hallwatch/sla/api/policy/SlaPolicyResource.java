@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import java.util.List;
  * the early-warning fraction and the branch average rule. Every change is a new version that
  * applies to tickets issued from then on, recorded with who made it, why, and what it changed.
  */
+@Tag(name = "SLA policy", description = "The versioned SLA policy: wait and handling limits, warning share, branch average, overrides")
 @Path("/api/v1/sla-policies")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaPolicyResource {
@@ -53,12 +56,17 @@ public class SlaPolicyResource {
     public record AuditEntry(int version, Instant effectiveFrom, String changedBy, String reason, List<String> changes) {
     }
 
+    @Operation(operationId = "getSlaPolicy", summary = "Read the SLA policy in force",
+            description = "The policy version that applies to tickets issued now: defaults, branch average, limits per "
+                    + "business type and overrides per branch and tier.")
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     public PolicyView current() {
         return PolicyView.of(policies.history().current());
     }
 
+    @Operation(operationId = "getSlaPolicyVersion", summary = "Read one SLA policy version",
+            description = "A past or current version of the policy by its number, as it was written.")
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Path("/versions/{version}")
@@ -66,6 +74,8 @@ public class SlaPolicyResource {
         return PolicyView.of(policies.version(parseVersion(version)));
     }
 
+    @Operation(operationId = "getSlaPolicyHistory", summary = "Read the SLA policy's audit trail",
+            description = "Every version newest first: when it took effect, who changed it, why, and each value it changed.")
     @GET
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN})
     @Path("/history")
@@ -74,6 +84,10 @@ public class SlaPolicyResource {
                 .map(v -> new AuditEntry(v.version(), v.effectiveFrom(), v.changedBy(), v.reason(), v.changes())).toList();
     }
 
+    @Operation(operationId = "changeSlaPolicy", summary = "Change the SLA policy",
+            description = "Appends a version, in force for tickets issued from now on, from the whole policy as it should "
+                    + "be. basedOnVersion must be the current version (409 otherwise); every invalid value is named in"
+                    + " one 400 problem.")
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)

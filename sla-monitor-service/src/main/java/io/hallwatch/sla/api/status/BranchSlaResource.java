@@ -12,8 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One branch's SLA situation now, and its daily report. */
+@Tag(name = "Branch SLA", description = "One branch's SLA situation now and its daily report")
 @Path("/api/v1/branches/{branchId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class BranchSlaResource {
@@ -23,6 +26,9 @@ public class BranchSlaResource {
         this.branches = branches;
     }
 
+    @Operation(operationId = "getBranchSlaStatus", summary = "Read a branch's SLA situation now",
+            description = "Customers waiting now and the longest wait, services running, the rolling average wait against "
+                    + "its limit, open breaches and warnings, overall and per business type.")
     @GET
     @Path("/sla-status")
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
@@ -31,6 +37,10 @@ public class BranchSlaResource {
     }
 
     /** @param date the day, YYYY-MM-DD, in the branches' time zone ({@code hallwatch.sla.report-zone}) */
+    @Operation(operationId = "getBranchSlaReport", summary = "Read a branch's daily SLA report",
+            description = "For the tickets issued on a day (in the branches' time zone): customers, waits within and over "
+                    + "their limit and the share within, services within their limit, and the day's branch-average "
+                    + "breaches, per business type and in total.")
     @GET
     @Path("/sla-report")
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})
