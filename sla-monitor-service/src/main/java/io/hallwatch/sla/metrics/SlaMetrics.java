@@ -45,7 +45,7 @@ public class SlaMetrics {
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1),
             Duration.ofMinutes(5), Duration.ofMinutes(30)};
 
-    /** The live figures of one branch, set by {@code branch.BranchAverageMonitor} at each evaluation. */
+    /** The live figures of one branch, set by {@code service.branch.BranchAverageMonitor} at each evaluation. */
     public static final class BranchFigures {
         volatile double waitingNow;
         volatile double oldestWaitSeconds;
