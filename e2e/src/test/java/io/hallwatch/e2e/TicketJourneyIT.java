@@ -3,7 +3,11 @@ package io.hallwatch.e2e;
 import io.hallwatch.testsupport.ServiceProcess;
 import io.hallwatch.testsupport.jwt.TestKeys;
 import io.hallwatch.testsupport.jwt.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.EventType;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.TicketCalled;
@@ -41,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TicketJourneyIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
     private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
     private static final PostgresTestResource SLA_DB = new PostgresTestResource();
@@ -227,6 +232,121 @@ class TicketJourneyIT {
                 });
             }
         }
+    }
+
+    /**
+     * Issue 21's proof of one owner: a single change of the standard at the monitor moves, within 5 s,
+     * the monitor's limit metric, the queue's catalogue, at-risk call order and estimate, and the
+     * counter's over-limit prompt; and the monitor judges a ticket issued after it by the new limit.
+     */
+    @Test
+    void one_change_of_the_standard_reaches_every_service_within_five_seconds() throws Exception {
+        String branch = "STD-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        send(queue, "PUT", "/api/v1/branches/" + branch, """
+                {"name":"标准营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", 201);
+        send(counter, "PUT", "/api/v1/branches/" + branch + "/counters/C01",
+                "{\"label\":\"1号台\",\"vip\":false,\"skills\":[\"PAYMENT\",\"GENERAL\"]}", 201);
+        String general = field(send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"GENERAL\"}", 201), "ticketId");
+        String normal = field(send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"PAYMENT\"}", 201), "ticketId");
+        String vip = field(send(queue, "POST", "/api/v1/branches/" + branch + "/tickets",
+                "{\"businessType\":\"PAYMENT\",\"tier\":\"VIP\"}", 201), "ticketId");
+        String base = "/api/v1/branches/" + branch + "/counters/C01";
+        send(counter, "POST", base + "/sign-in", "{\"clerkId\":\"clerk-std\"}", 200);
+        // Under the 15 minutes of the standard the VIP goes first; the estimate starts from GENERAL's 5 minutes.
+        assertEquals(List.of(vip, normal), paymentCallOrder(branch));
+        int estimateBefore = json(send(queue, "GET", "/api/v1/tickets/" + general, null, 200)).path("estimatedWaitMinutes").asInt();
+
+        JsonNode current = json(send(sla, "GET", "/api/v1/sla-policies", null, 200));
+        ObjectNode change = standardWith(current, 180, 60, 1200);
+        change.put("changedBy", "admin-e2e");
+        change.put("reason", "one owner: e2e");
+        // Payments: 3 minutes' wait (at risk after 1, a second at 60x) and 1 minute's handling; GENERAL 20 minutes.
+        send(sla, "PUT", "/api/v1/sla-policies", change.toString(), 200);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(5);
+        try {
+            within(deadline, () -> metricValue(send(sla, "GET", "/q/metrics", null, 200),
+                    "hallwatch_sla_limit_seconds{rule=\"handling\",business_type=\"PAYMENT\"}") == 60.0);
+            within(deadline, () -> json(send(queue, "GET", "/api/v1/business-types", null, 200)).findParents("code").stream()
+                    .anyMatch(t -> t.path("code").asText().equals("PAYMENT") && t.path("handlingLimitSeconds").asInt() == 60));
+            within(deadline, () -> paymentCallOrder(branch).equals(List.of(normal, vip)));
+            within(deadline, () -> json(send(queue, "GET", "/api/v1/tickets/" + general, null, 200))
+                    .path("estimatedWaitMinutes").asInt() > estimateBefore);
+            // The counter calls the customer at risk, and its prompt counts against the new minute.
+            assertTrue(send(counter, "POST", base + "/call-next", "", 200).contains(normal));
+            JsonNode screen = json(send(counter, "POST", base + "/service/start", "", 200));
+            assertEquals(60, screen.path("customer").path("limitSeconds").asInt(), screen.toString());
+            assertTrue(java.time.Instant.now().isBefore(deadline), "the standard took more than 5 s to reach every service");
+
+            // The monitor judges a ticket issued now by the new 3 minutes.
+            String after = field(send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"PAYMENT\"}", 201), "ticketId");
+            List<CloudEvent<?>> breached = KafkaTestClient.readUntil(Topics.SLA, Duration.ofSeconds(60), records -> records.stream()
+                            .anyMatch(r -> KafkaTestClient.isAbout(r.value(), after) && EventCodec.fromBytes(r.value()).data() instanceof SlaBreached))
+                    .stream().filter(r -> KafkaTestClient.isAbout(r.value(), after)).<CloudEvent<?>>map(r -> EventCodec.fromBytes(r.value()))
+                    .filter(e -> e.data() instanceof SlaBreached).toList();
+            assertEquals(180, ((SlaBreached) breached.get(0).data()).limitSeconds());
+            send(counter, "POST", base + "/service/finish", "{\"outcome\":\"COMPLETED\"}", 200);
+        } finally {
+            // Back to the standard's numbers for the other tests, as a further version.
+            JsonNode now = json(send(sla, "GET", "/api/v1/sla-policies", null, 200));
+            ObjectNode back = standardWith(now, null, 120, 300);
+            back.put("changedBy", "admin-e2e");
+            back.put("reason", "e2e: back to the standard");
+            send(sla, "PUT", "/api/v1/sla-policies", back.toString(), 200);
+        }
+    }
+
+    /** The editable policy with PAYMENT's wait (null: the default) and handling limits and GENERAL's handling limit set. */
+    private static ObjectNode standardWith(JsonNode current, Integer paymentWait, int paymentHandling, int generalHandling) {
+        ObjectNode change = JSON.createObjectNode();
+        change.put("basedOnVersion", current.path("version").asInt());
+        change.set("defaults", current.path("defaults"));
+        change.set("branchAverage", current.path("branchAverage"));
+        change.set("overrides", current.path("overrides"));
+        com.fasterxml.jackson.databind.node.ArrayNode types = change.putArray("businessTypes");
+        for (JsonNode line : current.path("businessTypes")) {
+            ObjectNode copy = line.deepCopy();
+            switch (line.path("businessType").asText()) {
+                case "PAYMENT" -> {
+                    copy.put("handlingLimitSeconds", paymentHandling);
+                    if (paymentWait == null) {
+                        copy.putNull("waitLimitSeconds");
+                    } else {
+                        copy.put("waitLimitSeconds", paymentWait);
+                    }
+                }
+                case "GENERAL" -> copy.put("handlingLimitSeconds", generalHandling);
+                default -> { }
+            }
+            types.add(copy);
+        }
+        return change;
+    }
+
+    private List<String> paymentCallOrder(String branch) throws Exception {
+        JsonNode queueView = json(send(queue, "GET", "/api/v1/branches/" + branch + "/queue", null, 200));
+        List<String> order = new java.util.ArrayList<>();
+        for (JsonNode type : queueView.findParents("businessType")) {
+            if (type.path("businessType").asText().equals("PAYMENT") && type.has("tickets")) {
+                type.path("tickets").forEach(t -> order.add(t.path("ticketId").asText()));
+            }
+        }
+        return order;
+    }
+
+    private static void within(java.time.Instant deadline, java.util.concurrent.Callable<Boolean> condition) {
+        Duration left = Duration.between(java.time.Instant.now(), deadline);
+        org.awaitility.Awaitility.await().atMost(left.isNegative() ? Duration.ofMillis(1) : left)
+                .pollInterval(Duration.ofMillis(100)).until(condition);
+    }
+
+    private static double metricValue(String metrics, String series) {
+        // The text format 0.0.4 may close a label set with a trailing comma.
+        return metrics.lines().map(l -> l.replace(",}", "}")).filter(l -> l.startsWith(series + " "))
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1))).findFirst().orElse(Double.NaN);
+    }
+
+    private static JsonNode json(String body) throws java.io.IOException {
+        return JSON.readTree(body);
     }
 
     private static List<CloudEvent<?>> events(String topic, String ticketId, int count) {

@@ -1,7 +1,7 @@
 package io.hallwatch.sla.metrics;
 
 import io.hallwatch.sla.domain.detection.SlaKind;
-import io.hallwatch.sla.domain.policy.PolicyDocument;
+import io.hallwatch.events.ServiceStandard;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
 import io.hallwatch.sla.store.policy.PolicyStore;
 import io.micrometer.core.instrument.Gauge;
@@ -133,7 +133,7 @@ public class SlaMetrics {
         KnownTypes known = knownTypes;
         if (known == null || known.of() != history) {
             known = new KnownTypes(history, history.current().document().businessTypes().stream()
-                    .map(PolicyDocument.BusinessTypeLimits::businessType).collect(Collectors.toUnmodifiableSet()));
+                    .map(ServiceStandard.BusinessTypeLimits::businessType).collect(Collectors.toUnmodifiableSet()));
             knownTypes = known;
         }
         return known.types();

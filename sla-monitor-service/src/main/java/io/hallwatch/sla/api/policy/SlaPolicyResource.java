@@ -2,7 +2,7 @@ package io.hallwatch.sla.api.policy;
 
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.Roles;
-import io.hallwatch.sla.domain.policy.PolicyDocument;
+import io.hallwatch.events.ServiceStandard;
 import io.hallwatch.sla.domain.policy.PolicyVersion;
 import io.hallwatch.sla.service.policy.PolicyService;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,10 +37,10 @@ public class SlaPolicyResource {
 
     /** The policy in force for tickets issued now. */
     public record PolicyView(int version, Instant effectiveFrom, String changedBy, String reason,
-                             PolicyDocument.Defaults defaults, PolicyDocument.BranchAverage branchAverage,
-                             List<PolicyDocument.BusinessTypeLimits> businessTypes, List<PolicyDocument.OverrideRule> overrides) {
+                             ServiceStandard.Defaults defaults, ServiceStandard.BranchAverage branchAverage,
+                             List<ServiceStandard.BusinessTypeLimits> businessTypes, List<ServiceStandard.OverrideRule> overrides) {
         static PolicyView of(PolicyVersion v) {
-            PolicyDocument d = v.document();
+            ServiceStandard d = v.document();
             return new PolicyView(v.version(), v.effectiveFrom(), v.changedBy(), v.reason(), d.defaults(), d.branchAverage(),
                     d.businessTypes(), d.overrides());
         }
@@ -48,8 +48,8 @@ public class SlaPolicyResource {
 
     /** A new version: the whole policy as it should be, on top of the version it was edited from. */
     public record PolicyChange(Integer basedOnVersion, String changedBy, String reason,
-                               PolicyDocument.Defaults defaults, PolicyDocument.BranchAverage branchAverage,
-                               List<PolicyDocument.BusinessTypeLimits> businessTypes, List<PolicyDocument.OverrideRule> overrides) {
+                               ServiceStandard.Defaults defaults, ServiceStandard.BranchAverage branchAverage,
+                               List<ServiceStandard.BusinessTypeLimits> businessTypes, List<ServiceStandard.OverrideRule> overrides) {
     }
 
     /** One line of the audit trail. */
@@ -96,7 +96,7 @@ public class SlaPolicyResource {
             throw ProblemException.badRequest("invalid-sla-policy", "A policy document is required");
         }
         return PolicyView.of(policies.change(change.basedOnVersion(), change.changedBy(), change.reason(),
-                new PolicyDocument(change.defaults(), change.branchAverage(), change.businessTypes(), change.overrides())));
+                new ServiceStandard(change.defaults(), change.branchAverage(), change.businessTypes(), change.overrides())));
     }
 
     private static int parseVersion(String version) {

@@ -1,5 +1,7 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.events.ServiceStandard;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ public final class PolicyDiff {
     private PolicyDiff() {
     }
 
-    public static List<String> between(PolicyDocument before, PolicyDocument after) {
+    public static List<String> between(ServiceStandard before, ServiceStandard after) {
         Map<String, String> a = flatten(before);
         Map<String, String> b = flatten(after);
         List<String> changes = new ArrayList<>();
@@ -32,7 +34,7 @@ public final class PolicyDiff {
         return changes;
     }
 
-    private static Map<String, String> flatten(PolicyDocument doc) {
+    private static Map<String, String> flatten(ServiceStandard doc) {
         Map<String, String> flat = new TreeMap<>();
         if (doc == null) {
             return flat;
@@ -42,12 +44,12 @@ public final class PolicyDiff {
         put(flat, "defaults.warningFraction", doc.defaults().warningFraction());
         put(flat, "branchAverage.windowSeconds", doc.branchAverage().windowSeconds());
         put(flat, "branchAverage.limitSeconds", doc.branchAverage().limitSeconds());
-        for (PolicyDocument.BusinessTypeLimits line : doc.businessTypes()) {
+        for (ServiceStandard.BusinessTypeLimits line : doc.businessTypes()) {
             String at = "businessTypes[" + line.businessType() + "]";
             put(flat, at + ".waitLimitSeconds", line.waitLimitSeconds());
             put(flat, at + ".handlingLimitSeconds", line.handlingLimitSeconds());
         }
-        for (PolicyDocument.OverrideRule o : doc.overrides()) {
+        for (ServiceStandard.OverrideRule o : doc.overrides()) {
             String at = "overrides[branch=" + Objects.toString(o.branchId(), "*") + ",type="
                     + Objects.toString(o.businessType(), "*") + ",tier=" + Objects.toString(o.customerTier(), "*") + "]";
             put(flat, at + ".waitLimitSeconds", o.waitLimitSeconds());

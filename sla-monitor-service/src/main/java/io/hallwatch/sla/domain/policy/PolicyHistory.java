@@ -1,5 +1,7 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.events.ServiceStandard;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class PolicyHistory {
      * {@code at} (never before the current version, so that the history stays in order), with what
      * it changed line by line.
      */
-    public PolicyVersion next(PolicyDocument document, String changedBy, String reason, Instant at) {
+    public PolicyVersion next(ServiceStandard document, String changedBy, String reason, Instant at) {
         PolicyVersion current = current();
         return new PolicyVersion(current.version() + 1,
                 at.isBefore(current.effectiveFrom()) ? current.effectiveFrom() : at,

@@ -1,5 +1,7 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.events.ServiceStandard;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,9 +31,9 @@ public final class PolicyValidator {
 
     /**
      * Every problem of a change: what it was edited from, who makes it and why, then the document
-     * itself ({@link #problems(PolicyDocument)}).
+     * itself ({@link #problems(ServiceStandard)}).
      */
-    public static List<String> problems(Integer basedOnVersion, String changedBy, String reason, PolicyDocument doc) {
+    public static List<String> problems(Integer basedOnVersion, String changedBy, String reason, ServiceStandard doc) {
         List<String> problems = new ArrayList<>();
         if (basedOnVersion == null) {
             problems.add("basedOnVersion: required (the version you edited)");
@@ -46,7 +48,7 @@ public final class PolicyValidator {
         return problems;
     }
 
-    public static List<String> problems(PolicyDocument doc) {
+    public static List<String> problems(ServiceStandard doc) {
         List<String> problems = new ArrayList<>();
         if (doc == null) {
             return List.of("body: a policy document is required");
@@ -69,14 +71,14 @@ public final class PolicyValidator {
         return problems;
     }
 
-    private static void businessTypes(List<String> problems, List<PolicyDocument.BusinessTypeLimits> lines) {
+    private static void businessTypes(List<String> problems, List<ServiceStandard.BusinessTypeLimits> lines) {
         if (lines.size() > MAX_BUSINESS_TYPES) {
             problems.add("businessTypes: at most " + MAX_BUSINESS_TYPES + " lines");
             return;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            PolicyDocument.BusinessTypeLimits line = lines.get(i);
+            ServiceStandard.BusinessTypeLimits line = lines.get(i);
             String at = "businessTypes[" + i + "]";
             if (line == null) {
                 problems.add(at + ": must not be null");
@@ -92,14 +94,14 @@ public final class PolicyValidator {
         }
     }
 
-    private static void overrides(List<String> problems, List<PolicyDocument.OverrideRule> overrides) {
+    private static void overrides(List<String> problems, List<ServiceStandard.OverrideRule> overrides) {
         if (overrides.size() > MAX_OVERRIDES) {
             problems.add("overrides: at most " + MAX_OVERRIDES);
             return;
         }
         Set<String> selectors = new HashSet<>();
         for (int i = 0; i < overrides.size(); i++) {
-            PolicyDocument.OverrideRule o = overrides.get(i);
+            ServiceStandard.OverrideRule o = overrides.get(i);
             String at = "overrides[" + i + "]";
             if (o == null) {
                 problems.add(at + ": must not be null");

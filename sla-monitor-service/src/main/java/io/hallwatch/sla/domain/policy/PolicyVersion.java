@@ -1,5 +1,8 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.events.ServiceStandard;
+import io.hallwatch.events.StandardChanged;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,8 +12,13 @@ import java.util.List;
  * {@code changes} is what this version changed against the one before: the audit trail.
  */
 public record PolicyVersion(int version, Instant effectiveFrom, String changedBy, String reason,
-                            PolicyDocument document, List<String> changes) {
+                            ServiceStandard document, List<String> changes) {
     public PolicyVersion {
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** This version as the rest of the platform learns it (hallwatch.standard.v1). */
+    public StandardChanged asEvent() {
+        return new StandardChanged(version, effectiveFrom, changedBy, reason, document, changes);
     }
 }

@@ -1,7 +1,11 @@
 package io.hallwatch.sla.service.policy;
 
+import io.hallwatch.sla.events.policy.StandardEvents;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+
 import io.hallwatch.common.problem.ProblemException;
-import io.hallwatch.sla.domain.policy.PolicyDocument;
+import io.hallwatch.events.ServiceStandard;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
 import io.hallwatch.sla.domain.policy.PolicyValidator;
 import io.hallwatch.sla.domain.policy.PolicyVersion;
@@ -14,19 +18,31 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The SLA policy's versions: read, and changed by appending a version that applies to tickets
- * issued from then on, recorded with who made it, why, and what it changed.
+ * The service standard, owned here as the SLA policy's versions: read, and changed by appending a
+ * version that applies to tickets issued from then on, recorded with who made it, why, and what it
+ * changed, and published in the same transaction on {@code hallwatch.standard.v1}, from which every
+ * other service learns it. The version in force is published again at every start, so that a new or
+ * emptied topic never leaves the followers without one (they keep the highest version they read).
  */
 @ApplicationScoped
 public class PolicyService {
     private static final Logger LOG = Logger.getLogger(PolicyService.class);
 
     private final PolicyStore store;
+    private final StandardEvents events;
     private final Clock clock;
 
-    PolicyService(PolicyStore store, Clock clock) {
+    PolicyService(PolicyStore store, StandardEvents events, Clock clock) {
         this.store = store;
+        this.events = events;
         this.clock = clock;
+    }
+
+    @Transactional
+    void publishAtStart(@Observes StartupEvent event) {
+        PolicyVersion current = store.history().current();
+        events.published(current);
+        LOG.infof("Service standard version %d published on hallwatch.standard.v1", current.version());
     }
 
     public PolicyHistory history() {
@@ -45,7 +61,7 @@ public class PolicyService {
      * one (instead of silently undoing someone else's change).
      */
     @Transactional
-    public PolicyVersion change(Integer basedOnVersion, String changedBy, String reason, PolicyDocument document) {
+    public PolicyVersion change(Integer basedOnVersion, String changedBy, String reason, ServiceStandard document) {
         List<String> problems = PolicyValidator.problems(basedOnVersion, changedBy, reason, document);
         if (!problems.isEmpty()) {
             throw ProblemException.badRequest("invalid-sla-policy", String.join("; ", problems));
@@ -59,6 +75,7 @@ public class PolicyService {
         }
         PolicyVersion next = history.next(document, changedBy, reason, clock.instant());
         store.insert(next);
+        events.published(next);
         LOG.infof("SLA policy version %d in force from %s (%d changes)", next.version(), next.effectiveFrom(), next.changes().size());
         return next;
     }

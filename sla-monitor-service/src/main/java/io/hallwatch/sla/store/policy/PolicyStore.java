@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.common.db.Db;
-import io.hallwatch.sla.domain.policy.PolicyDocument;
+import io.hallwatch.events.ServiceStandard;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
 import io.hallwatch.sla.domain.policy.PolicyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +72,7 @@ public class PolicyStore {
     private PolicyVersion version(ResultSet rs) throws SQLException {
         try {
             return new PolicyVersion(rs.getInt("version"), Db.instant(rs, "effective_from"), rs.getString("changed_by"),
-                    rs.getString("reason"), json.readValue(rs.getString("document"), PolicyDocument.class),
+                    rs.getString("reason"), json.readValue(rs.getString("document"), ServiceStandard.class),
                     json.readValue(rs.getString("changes"), STRINGS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable policy version " + rs.getInt("version"), e);

@@ -2,6 +2,10 @@ package io.hallwatch.sla.api.policy;
 
 import io.hallwatch.common.db.Db;
 import io.hallwatch.sla.Hall;
+import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.StandardChanged;
+import io.hallwatch.events.Topics;
+import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;
@@ -142,6 +146,61 @@ class SlaPolicyApiTest {
     private Instant timerDue(String ticket) {
         return db.one("SELECT due_at FROM sla_timer WHERE ticket_id = ? AND kind = 'WAIT_BREACH'", rs -> Db.instant(rs, "due_at"), ticket)
                 .orElse(null);
+    }
+
+    @Test
+    void a_change_is_published_on_the_standard_topic_and_moves_the_limit_metrics() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric("rule=\"handling\",business_type=\"PAYMENT\"") == 120.0);
+        int published = putPaymentHandling(150, "payments with the new bill printer");
+        List<StandardChanged> versions = KafkaTestClient.readUntil(Topics.STANDARD, Duration.ofSeconds(30),
+                        records -> standardVersions(records).contains(published)).stream()
+                .map(r -> (StandardChanged) EventCodec.fromBytes(r.value()).data()).toList();
+        StandardChanged change = versions.stream().filter(v -> v.version() == published).findFirst().orElseThrow();
+        assertEquals("mgr-0042", change.changedBy());
+        assertEquals(150, change.standard().businessTypes().stream().filter(t -> t.businessType().equals("PAYMENT"))
+                .findFirst().orElseThrow().handlingLimitSeconds());
+        assertEquals(List.of("businessTypes[PAYMENT].handlingLimitSeconds: 120 -> 150"), change.changes());
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> metric("rule=\"handling\",business_type=\"PAYMENT\"") == 150.0);
+            assertEquals(900.0, metric("rule=\"wait\",business_type=\"PAYMENT\""));
+            assertEquals(published, (int) metric("hallwatch_sla_standard_version"));
+        } finally {
+            putPaymentHandling(120, "back to the standard");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> metric("rule=\"handling\",business_type=\"PAYMENT\"") == 120.0);
+    }
+
+    private static int putPaymentHandling(int seconds, String reason) {
+        JsonPath current = given().get(POLICIES).then().statusCode(200).extract().jsonPath();
+        Map<String, Object> change = editable(current);
+        List<Map<String, Object>> types = new ArrayList<>();
+        for (Map<String, Object> line : current.<Map<String, Object>>getList("businessTypes")) {
+            Map<String, Object> copy = new java.util.HashMap<>(line);
+            if ("PAYMENT".equals(copy.get("businessType"))) {
+                copy.put("handlingLimitSeconds", seconds);
+            }
+            types.add(copy);
+        }
+        change.put("businessTypes", types);
+        change.put("basedOnVersion", current.getInt("version"));
+        change.put("changedBy", "mgr-0042");
+        change.put("reason", reason);
+        return given().contentType(ContentType.JSON).body(change).put(POLICIES).then().statusCode(200)
+                .extract().jsonPath().getInt("version");
+    }
+
+    private static List<Integer> standardVersions(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> EventCodec.fromBytes(r.value()).data())
+                .filter(StandardChanged.class::isInstance).map(d -> ((StandardChanged) d).version()).toList();
+    }
+
+    /** A value on /q/metrics: a series named in full, or hallwatch_sla_limit_seconds with these labels. */
+    private static double metric(String series) {
+        String name = series.startsWith("hallwatch_") ? series : "hallwatch_sla_limit_seconds{" + series + "}";
+        String text = given().accept("text/plain; version=0.0.4").get("/q/metrics").then().statusCode(200).extract().asString();
+        // The text format 0.0.4 may close a label set with a trailing comma.
+        return text.lines().map(l -> l.replace(",}", "}")).filter(l -> l.startsWith(name + " "))
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1))).findFirst().orElse(Double.NaN);
     }
 
     private static Map<String, Object> editable(JsonPath current) {

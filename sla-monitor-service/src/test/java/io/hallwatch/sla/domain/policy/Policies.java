@@ -1,5 +1,7 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.events.ServiceStandard;
+
 import io.hallwatch.events.CustomerTier;
 
 import java.time.Instant;
@@ -10,28 +12,28 @@ public final class Policies {
     private Policies() {
     }
 
-    public static PolicyDocument standard() {
-        return new PolicyDocument(new PolicyDocument.Defaults(900, 600, 0.8), new PolicyDocument.BranchAverage(3600, 900),
+    public static ServiceStandard standard() {
+        return new ServiceStandard(new ServiceStandard.Defaults(900, 600, 0.8), new ServiceStandard.BranchAverage(3600, 900),
                 List.of(line("PAYMENT", 120), line("GENERAL", 300), line("NEW_LINE", 480), line("BROADBAND", 600),
                         line("SIM", 300), line("CLOSE_ACCOUNT", 600), line("COMPLAINT", 900), line("CONSULT", 300)),
                 List.of());
     }
 
     /** The standard plus a few exceptions, so that limits differ by type and tier. */
-    public static PolicyDocument withExceptions() {
-        PolicyDocument s = standard();
-        List<PolicyDocument.BusinessTypeLimits> lines = new java.util.ArrayList<>(s.businessTypes());
-        lines.replaceAll(l -> l.businessType().equals("COMPLAINT") ? new PolicyDocument.BusinessTypeLimits("COMPLAINT", 1200, 900) : l);
-        return new PolicyDocument(s.defaults(), s.branchAverage(), lines, List.of(
-                new PolicyDocument.OverrideRule(null, null, CustomerTier.VIP, 600, null, null, null, null),
-                new PolicyDocument.OverrideRule(null, "PAYMENT", CustomerTier.VIP, null, 90, 0.5, null, null)));
+    public static ServiceStandard withExceptions() {
+        ServiceStandard s = standard();
+        List<ServiceStandard.BusinessTypeLimits> lines = new java.util.ArrayList<>(s.businessTypes());
+        lines.replaceAll(l -> l.businessType().equals("COMPLAINT") ? new ServiceStandard.BusinessTypeLimits("COMPLAINT", 1200, 900) : l);
+        return new ServiceStandard(s.defaults(), s.branchAverage(), lines, List.of(
+                new ServiceStandard.OverrideRule(null, null, CustomerTier.VIP, 600, null, null, null, null),
+                new ServiceStandard.OverrideRule(null, "PAYMENT", CustomerTier.VIP, null, 90, 0.5, null, null)));
     }
 
-    public static PolicyHistory history(PolicyDocument doc) {
+    public static PolicyHistory history(ServiceStandard doc) {
         return new PolicyHistory(List.of(new PolicyVersion(1, Instant.EPOCH, "test", null, doc, List.of())));
     }
 
-    private static PolicyDocument.BusinessTypeLimits line(String type, int handling) {
-        return new PolicyDocument.BusinessTypeLimits(type, null, handling);
+    private static ServiceStandard.BusinessTypeLimits line(String type, int handling) {
+        return new ServiceStandard.BusinessTypeLimits(type, null, handling);
     }
 }

@@ -1,5 +1,7 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.events.ServiceStandard;
+
 import io.hallwatch.events.CustomerTier;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +33,11 @@ class PolicyRulesTest {
 
     @Test
     void the_most_specific_override_wins_field_by_field_and_handling_follows_the_type_served() {
-        PolicyDocument s = Policies.standard();
-        PolicyDocument doc = new PolicyDocument(s.defaults(), s.branchAverage(), s.businessTypes(), List.of(
-                new PolicyDocument.OverrideRule(null, null, CustomerTier.VIP, 600, null, 0.5, null, null),
-                new PolicyDocument.OverrideRule("B1", null, null, 1200, null, null, 7200, 1200),
-                new PolicyDocument.OverrideRule("B1", "PAYMENT", CustomerTier.VIP, 300, 60, null, null, null)));
+        ServiceStandard s = Policies.standard();
+        ServiceStandard doc = new ServiceStandard(s.defaults(), s.branchAverage(), s.businessTypes(), List.of(
+                new ServiceStandard.OverrideRule(null, null, CustomerTier.VIP, 600, null, 0.5, null, null),
+                new ServiceStandard.OverrideRule("B1", null, null, 1200, null, null, 7200, 1200),
+                new ServiceStandard.OverrideRule("B1", "PAYMENT", CustomerTier.VIP, 300, 60, null, null, null)));
         PolicyVersion v = new PolicyVersion(2, Instant.EPOCH, "mgr", null, doc, List.of());
         assertEquals(Duration.ofMinutes(10), PolicyResolver.ticketLimits(v, "B2", "GENERAL", null, CustomerTier.VIP).waitLimit());
         assertEquals(0.5, PolicyResolver.ticketLimits(v, "B2", "GENERAL", null, CustomerTier.VIP).waitWarningFraction());
@@ -69,14 +71,14 @@ class PolicyRulesTest {
 
     @Test
     void every_invalid_value_is_named_at_once() {
-        PolicyDocument bad = new PolicyDocument(new PolicyDocument.Defaults(0, null, 1.0), new PolicyDocument.BranchAverage(30, 900),
-                List.of(new PolicyDocument.BusinessTypeLimits("PAYMENT", null, 120), new PolicyDocument.BusinessTypeLimits("PAYMENT", 10, -1),
-                        new PolicyDocument.BusinessTypeLimits("pay ment", null, 120)),
-                List.of(new PolicyDocument.OverrideRule(null, "PAYMENT", null, 60, null, null, null, null),
-                        new PolicyDocument.OverrideRule("B1", "PAYMENT", null, null, null, null, 3600, null),
-                        new PolicyDocument.OverrideRule("B 1", null, null, null, null, null, null, null),
-                        new PolicyDocument.OverrideRule("B2", null, null, 60, null, null, null, null),
-                        new PolicyDocument.OverrideRule("B2", null, null, 90, null, null, null, null)));
+        ServiceStandard bad = new ServiceStandard(new ServiceStandard.Defaults(0, null, 1.0), new ServiceStandard.BranchAverage(30, 900),
+                List.of(new ServiceStandard.BusinessTypeLimits("PAYMENT", null, 120), new ServiceStandard.BusinessTypeLimits("PAYMENT", 10, -1),
+                        new ServiceStandard.BusinessTypeLimits("pay ment", null, 120)),
+                List.of(new ServiceStandard.OverrideRule(null, "PAYMENT", null, 60, null, null, null, null),
+                        new ServiceStandard.OverrideRule("B1", "PAYMENT", null, null, null, null, 3600, null),
+                        new ServiceStandard.OverrideRule("B 1", null, null, null, null, null, null, null),
+                        new ServiceStandard.OverrideRule("B2", null, null, 60, null, null, null, null),
+                        new ServiceStandard.OverrideRule("B2", null, null, 90, null, null, null, null)));
         List<String> problems = PolicyValidator.problems(bad);
         List<String> expectedPrefixes = List.of("defaults.waitLimitSeconds", "defaults.handlingLimitSeconds: required",
                 "defaults.warningFraction", "branchAverage.windowSeconds", "businessTypes[1].businessType: PAYMENT appears twice",
@@ -91,11 +93,11 @@ class PolicyRulesTest {
 
     @Test
     void the_audit_lists_what_a_version_changed() {
-        PolicyDocument s = Policies.standard();
-        List<PolicyDocument.BusinessTypeLimits> lines = new java.util.ArrayList<>(s.businessTypes());
-        lines.set(0, new PolicyDocument.BusinessTypeLimits("PAYMENT", null, 150));
-        PolicyDocument changed = new PolicyDocument(s.defaults(), s.branchAverage(), lines,
-                List.of(new PolicyDocument.OverrideRule("B1", null, CustomerTier.VIP, 600, null, null, null, null)));
+        ServiceStandard s = Policies.standard();
+        List<ServiceStandard.BusinessTypeLimits> lines = new java.util.ArrayList<>(s.businessTypes());
+        lines.set(0, new ServiceStandard.BusinessTypeLimits("PAYMENT", null, 150));
+        ServiceStandard changed = new ServiceStandard(s.defaults(), s.branchAverage(), lines,
+                List.of(new ServiceStandard.OverrideRule("B1", null, CustomerTier.VIP, 600, null, null, null, null)));
         assertEquals(List.of("businessTypes[PAYMENT].handlingLimitSeconds: 120 -> 150",
                         "overrides[branch=B1,type=*,tier=VIP].waitLimitSeconds: set to 600"),
                 PolicyDiff.between(s, changed));
