@@ -1,4 +1,4 @@
-package io.hallwatch.counter.api;
+package io.hallwatch.common.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -16,6 +16,7 @@ import java.util.Set;
  * {@code @RolesAllowed}, as scopes, which OpenAPI 3.1 permits for role names) into the operation's
  * description, and leaves the bearer requirement without scope lists: roles are not OAuth scopes,
  * and Spectral's {@code spectral:oas} and many client generators expect none on an HTTP scheme.
+ * In {@code common}, so that every service's document is filtered the same way.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUN)
 public class OpenApiRoles implements OASFilter {
