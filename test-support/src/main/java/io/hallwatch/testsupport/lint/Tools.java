@@ -36,6 +36,26 @@ public final class Tools {
         return debianTool("amtool", "prometheus-alertmanager");
     }
 
+    /**
+     * docker-compose (Debian's 1.29, which validates a compose file offline). A Python program with a
+     * dozen dependencies, so it is not unpacked like promtool: installed with apt-get where the tests
+     * run as root (as on our machines and CI), else the check fails saying so.
+     */
+    public static synchronized Path dockerCompose() {
+        Optional<Path> onPath = onPath("docker-compose");
+        if (onPath.isPresent()) {
+            return onPath.get();
+        }
+        String said = "root".equals(System.getProperty("user.name"))
+                ? run(home(), 600, "apt-get", "install", "-y", "--no-install-recommends", "docker-compose")
+                : "(not root: apt-get was not tried)";
+        return onPath("docker-compose").orElseGet(() -> {
+            fail("docker-compose is not on the PATH and could not be installed here. Install it: "
+                    + "`apt-get install -y docker-compose` (Debian/Ubuntu, as root). apt-get said:\n" + said);
+            return null;
+        });
+    }
+
     public static synchronized Path spectral() {
         Optional<Path> onPath = onPath("spectral");
         if (onPath.isPresent()) {
