@@ -1,7 +1,6 @@
 package io.hallwatch.reliability;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,7 +24,7 @@ class FullReliabilityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(PrivatePostgres.available(), "PostgreSQL server binaries (initdb, pg_ctl) are needed for the outage scenario");
+        PrivatePostgres.requireBinaries();
         postgres = PrivatePostgres.start();
         platform = Platform.start(Map.of(), Map.of(Platform.QUEUE, postgres.database("hallwatch_queue")));
         scenarios = new Scenarios(platform, TABLE);

@@ -28,8 +28,15 @@ final class PrivatePostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static boolean available() {
-        return Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl"));
+    /**
+     * Fails, saying how to get them, where the server binaries are missing: the outage scenario needs a
+     * PostgreSQL of its own to stop, and must not pass by not running.
+     */
+    static void requireBinaries() {
+        if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
+            throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) are not in " + BIN
+                    + ": install them (Debian: `apt-get install -y postgresql-15`) or point HALLWATCH_PG_BIN at their folder");
+        }
     }
 
     static PrivatePostgres start() throws IOException {
