@@ -27,7 +27,12 @@ public final class StandardResolver {
      */
     public static StandardLimits ticketLimits(StandardChanged version, String branchId, String waitType,
                                               String serviceType, CustomerTier tier) {
-        ServiceStandard doc = version.standard();
+        return ticketLimits(version.version(), version.standard(), branchId, waitType, serviceType, tier);
+    }
+
+    /** As {@link #ticketLimits(StandardChanged, String, String, String, CustomerTier)}, for version {@code version} of {@code doc}. */
+    public static StandardLimits ticketLimits(int version, ServiceStandard doc, String branchId, String waitType,
+                                              String serviceType, CustomerTier tier) {
         String servedType = serviceType != null ? serviceType : waitType;
         int wait = pick(doc, branchId, waitType, tier, ServiceStandard.OverrideRule::waitLimitSeconds)
                 .or(() -> typeLine(doc, waitType).map(ServiceStandard.BusinessTypeLimits::waitLimitSeconds))
@@ -39,7 +44,7 @@ public final class StandardResolver {
                 .orElse(doc.defaults().handlingLimitSeconds());
         double handlingFraction = pick(doc, branchId, servedType, tier, ServiceStandard.OverrideRule::warningFraction)
                 .orElse(doc.defaults().warningFraction());
-        return new StandardLimits(version.version(), Duration.ofSeconds(wait), waitFraction,
+        return new StandardLimits(version, Duration.ofSeconds(wait), waitFraction,
                 Duration.ofSeconds(handling), handlingFraction);
     }
 
@@ -54,12 +59,16 @@ public final class StandardResolver {
     }
 
     public static BranchAverageLimits branchAverage(StandardChanged version, String branchId) {
-        ServiceStandard doc = version.standard();
+        return branchAverage(version.version(), version.standard(), branchId);
+    }
+
+    /** As {@link #branchAverage(StandardChanged, String)}, for version {@code version} of {@code doc}. */
+    public static BranchAverageLimits branchAverage(int version, ServiceStandard doc, String branchId) {
         Optional<ServiceStandard.OverrideRule> own = doc.overrides().stream()
                 .filter(o -> o.branchOnly() && o.branchId().equals(branchId)).findFirst();
         int window = own.map(ServiceStandard.OverrideRule::averageWindowSeconds).orElse(doc.branchAverage().windowSeconds());
         int limit = own.map(ServiceStandard.OverrideRule::averageLimitSeconds).orElse(doc.branchAverage().limitSeconds());
-        return new BranchAverageLimits(version.version(), Duration.ofSeconds(window), Duration.ofSeconds(limit));
+        return new BranchAverageLimits(version, Duration.ofSeconds(window), Duration.ofSeconds(limit));
     }
 
     private static <T> Optional<T> pick(ServiceStandard doc, String branch, String type, CustomerTier tier,

@@ -1,14 +1,13 @@
 package io.hallwatch.common.standard;
 
 import io.hallwatch.common.consumer.DeadLetters;
-import io.hallwatch.events.CloudEvent;
-import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.ServiceStandard;
 import io.hallwatch.events.StandardChanged;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
+import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.jwt.JwtTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -74,8 +73,7 @@ class StandardReplicaTest {
     }
 
     private static void publish(StandardChanged version) {
-        CloudEvent<StandardChanged> event = CloudEvent.of("/hallwatch/test", version.effectiveFrom(), version);
-        KafkaTestClient.produce(Topics.STANDARD, event.key(), EventCodec.toBytes(event));
+        StandardTestResource.publish(version);
     }
 
     private static StandardChanged version(int number, int paymentSeconds) {

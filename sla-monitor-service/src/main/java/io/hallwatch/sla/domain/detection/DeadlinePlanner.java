@@ -1,6 +1,6 @@
 package io.hallwatch.sla.domain.detection;
 
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ public final class DeadlinePlanner {
     private DeadlinePlanner() {
     }
 
-    public static List<Deadline> plan(TicketFacts facts, TicketLimits limits, Set<SlaKind> raised) {
+    public static List<Deadline> plan(TicketFacts facts, StandardLimits limits, Set<SlaKind> raised) {
         List<Deadline> timers = new ArrayList<>();
         if (facts.issuedAt() != null && facts.certainWaitEnd() == null && !raised.contains(SlaKind.WAIT_BREACH)) {
             Instant deadline = facts.issuedAt().plus(limits.waitLimit());

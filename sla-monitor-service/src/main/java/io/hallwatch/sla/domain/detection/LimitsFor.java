@@ -2,7 +2,7 @@ package io.hallwatch.sla.domain.detection;
 
 import io.hallwatch.sla.domain.policy.PolicyHistory;
 import io.hallwatch.sla.domain.policy.PolicyResolver;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 
 import java.time.Instant;
 
@@ -11,7 +11,7 @@ public final class LimitsFor {
     private LimitsFor() {
     }
 
-    public static TicketLimits ticket(PolicyHistory history, TicketFacts facts) {
+    public static StandardLimits ticket(PolicyHistory history, TicketFacts facts) {
         // Until the issue is known, the earliest moment seen stands in for it; the limits are
         // resolved again when the issue event arrives.
         Instant issued = facts.issuedAt() != null ? facts.issuedAt()

@@ -1,6 +1,6 @@
 package io.hallwatch.sla.domain.detection;
 
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public final class SlaJudge {
         this.settings = settings;
     }
 
-    public Optional<Finding> onDue(TicketFacts facts, TicketLimits limits, SlaKind kind, Instant now, Set<SlaKind> raised) {
+    public Optional<Finding> onDue(TicketFacts facts, StandardLimits limits, SlaKind kind, Instant now, Set<SlaKind> raised) {
         if (raised.contains(kind)) {
             return Optional.empty();
         }
@@ -43,7 +43,7 @@ public final class SlaJudge {
         };
     }
 
-    public List<Finding> afterEvent(TicketFacts facts, TicketLimits limits, Instant now, Set<SlaKind> raised) {
+    public List<Finding> afterEvent(TicketFacts facts, StandardLimits limits, Instant now, Set<SlaKind> raised) {
         List<Finding> findings = new ArrayList<>();
         Instant waitEnd = facts.certainWaitEnd();
         if (!raised.contains(SlaKind.WAIT_BREACH) && facts.issuedAt() != null && waitEnd != null) {
@@ -64,7 +64,7 @@ public final class SlaJudge {
         return findings;
     }
 
-    private Optional<Finding> waitBreach(TicketFacts facts, TicketLimits limits, Instant now) {
+    private Optional<Finding> waitBreach(TicketFacts facts, StandardLimits limits, Instant now) {
         if (facts.issuedAt() == null) {
             return Optional.empty();
         }
@@ -77,7 +77,7 @@ public final class SlaJudge {
         return Optional.of(waitFinding(SlaKind.WAIT_BREACH, facts, limits.waitLimit(), deadline, actual, now));
     }
 
-    private Optional<Finding> waitWarning(TicketFacts facts, TicketLimits limits, Instant now) {
+    private Optional<Finding> waitWarning(TicketFacts facts, StandardLimits limits, Instant now) {
         if (facts.issuedAt() == null || facts.waitEndedAt() != null) {
             return Optional.empty();
         }
@@ -90,7 +90,7 @@ public final class SlaJudge {
                 Duration.between(facts.issuedAt(), now), now));
     }
 
-    private Optional<Finding> handlingBreach(TicketFacts facts, TicketLimits limits, Instant now) {
+    private Optional<Finding> handlingBreach(TicketFacts facts, StandardLimits limits, Instant now) {
         if (facts.serviceStartedAt() == null) {
             return Optional.empty();
         }
@@ -103,7 +103,7 @@ public final class SlaJudge {
         return Optional.of(handlingFinding(SlaKind.HANDLING_BREACH, facts, limits.handlingLimit(), deadline, actual, now));
     }
 
-    private Optional<Finding> handlingWarning(TicketFacts facts, TicketLimits limits, Instant now) {
+    private Optional<Finding> handlingWarning(TicketFacts facts, StandardLimits limits, Instant now) {
         if (!facts.inService()) {
             return Optional.empty();
         }

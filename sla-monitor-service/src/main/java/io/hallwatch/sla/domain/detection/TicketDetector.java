@@ -1,6 +1,6 @@
 package io.hallwatch.sla.domain.detection;
 
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,7 +21,7 @@ public final class TicketDetector {
     }
 
     /** What to raise, and which timers to keep, now that an event has been folded into {@code facts}. */
-    public Outcome onEvent(TicketFacts facts, TicketLimits limits, Set<SlaKind> raised, Instant now) {
+    public Outcome onEvent(TicketFacts facts, StandardLimits limits, Set<SlaKind> raised, Instant now) {
         List<Finding> findings = judge.afterEvent(facts, limits, now, raised);
         return new Outcome(findings, DeadlinePlanner.plan(facts, limits, union(raised, findings)));
     }
@@ -31,7 +31,7 @@ public final class TicketDetector {
      * {@link PartitionFence} is passed); the returned timers replace the ticket's timers, which
      * keeps a timer whose deadline moved (the limits changed) and drops one that is done.
      */
-    public Outcome onDue(TicketFacts facts, TicketLimits limits, Set<SlaKind> raised, SlaKind kind, Instant now) {
+    public Outcome onDue(TicketFacts facts, StandardLimits limits, Set<SlaKind> raised, SlaKind kind, Instant now) {
         Optional<Finding> finding = judge.onDue(facts, limits, kind, now, raised);
         List<Finding> findings = finding.map(List::of).orElse(List.of());
         return new Outcome(findings, DeadlinePlanner.plan(facts, limits, union(raised, findings)));

@@ -1,5 +1,6 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.common.standard.BranchAverageLimits;
 import io.hallwatch.common.standard.StandardLimits;
 import io.hallwatch.common.standard.StandardResolver;
 import io.hallwatch.events.CustomerTier;
@@ -19,16 +20,13 @@ public final class PolicyResolver {
      * @param waitType    the business type the ticket was issued for
      * @param serviceType the business type being served (null before service: the wait type then)
      */
-    public static TicketLimits ticketLimits(PolicyVersion version, String branchId, String waitType, String serviceType,
-                                            CustomerTier tier) {
-        StandardLimits limits = StandardResolver.ticketLimits(version.asEvent(), branchId, waitType, serviceType, tier);
-        return new TicketLimits(limits.version(), limits.waitLimit(), limits.waitWarningFraction(),
-                limits.handlingLimit(), limits.handlingWarningFraction());
+    public static StandardLimits ticketLimits(PolicyVersion version, String branchId, String waitType, String serviceType,
+                                              CustomerTier tier) {
+        return StandardResolver.ticketLimits(version.version(), version.document(), branchId, waitType, serviceType, tier);
     }
 
     public static BranchAverageLimits branchAverage(PolicyVersion version, String branchId) {
-        var limits = StandardResolver.branchAverage(version.asEvent(), branchId);
-        return new BranchAverageLimits(limits.version(), limits.window(), limits.limit());
+        return StandardResolver.branchAverage(version.version(), version.document(), branchId);
     }
 
     /** The widest branch-average window of any branch: how far back a branch's waits can still count. */

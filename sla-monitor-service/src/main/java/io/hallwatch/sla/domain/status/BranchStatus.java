@@ -1,7 +1,7 @@
 package io.hallwatch.sla.domain.status;
 
 import io.hallwatch.sla.domain.branch.RollingAverage;
-import io.hallwatch.sla.domain.policy.BranchAverageLimits;
+import io.hallwatch.common.standard.BranchAverageLimits;
 
 import java.time.Duration;
 import java.time.Instant;

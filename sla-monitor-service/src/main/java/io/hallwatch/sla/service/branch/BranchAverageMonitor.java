@@ -4,7 +4,7 @@ import io.hallwatch.common.Failures;
 import io.hallwatch.sla.config.SlaConfig;
 import io.hallwatch.sla.domain.branch.BranchAverageRule;
 import io.hallwatch.sla.domain.branch.RollingAverage;
-import io.hallwatch.sla.domain.policy.BranchAverageLimits;
+import io.hallwatch.common.standard.BranchAverageLimits;
 import io.hallwatch.sla.domain.policy.PolicyResolver;
 import io.hallwatch.sla.domain.policy.PolicyVersion;
 import io.hallwatch.sla.events.timeline.ConsumerProgress;

@@ -10,7 +10,7 @@ import io.hallwatch.sla.domain.detection.SlaKind;
 import io.hallwatch.sla.domain.detection.TicketDetector;
 import io.hallwatch.sla.domain.detection.TicketFacts;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 import io.hallwatch.sla.metrics.SlaMetrics;
 import io.hallwatch.sla.domain.breach.RaisedKinds;
 import io.hallwatch.sla.domain.breach.TicketFinding;
@@ -162,7 +162,7 @@ public class TicketEventDetector {
         if (after.equals(before)) {
             return; // a replay of something already known
         }
-        TicketLimits limits = LimitsFor.ticket(history, after);
+        StandardLimits limits = LimitsFor.ticket(history, after);
         ticket.change(after, limits);
         judge(ticket, before, after, limits, now, raised);
     }
@@ -172,7 +172,7 @@ public class TicketEventDetector {
      * before closing a ticket's open findings they are stored, so that the close sees every
      * finding raised before it, as one event at a time would.
      */
-    private void judge(TicketInPoll ticket, TicketFacts before, TicketFacts after, TicketLimits limits, Instant now,
+    private void judge(TicketInPoll ticket, TicketFacts before, TicketFacts after, StandardLimits limits, Instant now,
                        List<TicketFinding> raised) {
         TicketDetector.Outcome outcome = detector.onEvent(after, limits, ticket.raised(), now);
         if (ticket.hasOpenEnded(after)) {

@@ -4,7 +4,7 @@ import io.hallwatch.events.SlaRule;
 import io.hallwatch.sla.domain.detection.Deadline;
 import io.hallwatch.sla.domain.detection.SlaKind;
 import io.hallwatch.sla.domain.detection.TicketFacts;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 import io.hallwatch.sla.domain.breach.RaisedKinds;
 import io.hallwatch.sla.store.detection.TicketStore;
 import io.hallwatch.sla.store.detection.TimerStore;
@@ -33,7 +33,7 @@ final class TicketInPoll {
     /** The index of the poll's event whose facts created the row in this transaction, or -1. */
     private int createdBy;
     private TicketFacts facts;
-    private TicketLimits limits;
+    private StandardLimits limits;
     private Map<SlaKind, Instant> timers;
 
     /** {@code isNew}: the ticket has no row; {@code stored} is then what its first event made of it. */
@@ -65,7 +65,7 @@ final class TicketInPoll {
         return facts;
     }
 
-    void change(TicketFacts facts, TicketLimits limits) {
+    void change(TicketFacts facts, StandardLimits limits) {
         this.facts = facts;
         this.limits = limits;
     }

@@ -3,7 +3,7 @@ package io.hallwatch.sla.service.status;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.sla.config.SlaConfig;
 import io.hallwatch.sla.domain.branch.RollingAverage;
-import io.hallwatch.sla.domain.policy.BranchAverageLimits;
+import io.hallwatch.common.standard.BranchAverageLimits;
 import io.hallwatch.sla.domain.policy.PolicyResolver;
 import io.hallwatch.sla.domain.status.BranchStatus;
 import io.hallwatch.sla.domain.status.SlaReport;

@@ -3,7 +3,7 @@ package io.hallwatch.sla.store.detection;
 import io.hallwatch.common.db.Db;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.sla.domain.detection.TicketFacts;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;
@@ -23,7 +23,7 @@ import java.util.Set;
 public class TicketStore {
 
     /** A ticket as stored: what is known of it and the limits it is judged by. */
-    public record StoredTicket(TicketFacts facts, TicketLimits limits) {
+    public record StoredTicket(TicketFacts facts, StandardLimits limits) {
     }
 
     private final Db db;
@@ -108,19 +108,19 @@ public class TicketStore {
                 changed.stream().sorted(Comparator.comparing(t -> t.facts().ticketId())).map(t -> updateArgs(t.facts(), t.limits())).toList());
     }
 
-    private static Object[] insertArgs(TicketFacts f, TicketLimits l) {
+    private static Object[] insertArgs(TicketFacts f, StandardLimits l) {
         return new Object[]{f.ticketId(), f.branchId(), f.customerTier(), f.ticketNumber(), f.ticketNumberAt(),
                 f.issuedBusinessType(), f.typeHint(), f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(),
                 f.callClerkId(), f.cancelledAt(), f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(),
-                f.serviceCounterId(), f.serviceClerkId(), l.policyVersion(), l.waitLimit().toSeconds(),
+                f.serviceCounterId(), f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(),
                 l.waitWarningFraction(), l.handlingLimit().toSeconds(), l.handlingWarningFraction()};
     }
 
-    private static Object[] updateArgs(TicketFacts f, TicketLimits l) {
+    private static Object[] updateArgs(TicketFacts f, StandardLimits l) {
         return new Object[]{f.customerTier(), f.ticketNumber(), f.ticketNumberAt(), f.issuedBusinessType(), f.typeHint(),
                 f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(),
                 f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(),
-                f.serviceClerkId(), l.policyVersion(), l.waitLimit().toSeconds(), l.waitWarningFraction(),
+                f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(), l.waitWarningFraction(),
                 l.handlingLimit().toSeconds(), l.handlingWarningFraction(), f.ticketId()};
     }
 
@@ -133,7 +133,7 @@ public class TicketStore {
                 rs.getString("call_clerk_id"), Db.instant(rs, "cancelled_at"), rs.getString("service_business_type"),
                 Db.instant(rs, "service_started_at"), Db.instant(rs, "service_finished_at"), rs.getString("service_counter_id"),
                 rs.getString("service_clerk_id"));
-        TicketLimits limits = new TicketLimits(rs.getInt("policy_version"), Duration.ofSeconds(rs.getLong("wait_limit_seconds")),
+        StandardLimits limits = new StandardLimits(rs.getInt("policy_version"), Duration.ofSeconds(rs.getLong("wait_limit_seconds")),
                 rs.getDouble("wait_warning_fraction"), Duration.ofSeconds(rs.getLong("handling_limit_seconds")),
                 rs.getDouble("handling_warning_fraction"));
         return new StoredTicket(facts, limits);

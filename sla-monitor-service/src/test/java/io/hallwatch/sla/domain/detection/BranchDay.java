@@ -13,7 +13,7 @@ import io.hallwatch.events.TicketRecalled;
 import io.hallwatch.events.TicketTransferred;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
 import io.hallwatch.sla.domain.policy.PolicyResolver;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +75,7 @@ public final class BranchDay {
         Instant issued = OPEN.plusMillis(r.nextInt((int) Duration.ofHours(2).toMillis()));
         List<TicketEvent> events = new ArrayList<>();
         events.add(new TicketIssued(id, BRANCH, number, type, tier, issued, null));
-        TicketLimits limits = PolicyResolver.ticketLimits(policy.at(issued), BRANCH, type, null, tier);
+        StandardLimits limits = PolicyResolver.ticketLimits(policy.at(issued), BRANCH, type, null, tier);
         Duration wait = around(r, limits.waitLimit(), Duration.ofMinutes(25));
         String served = type;
         if (r.nextInt(20) == 0) {

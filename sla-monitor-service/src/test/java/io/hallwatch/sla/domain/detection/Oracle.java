@@ -2,7 +2,7 @@ package io.hallwatch.sla.domain.detection;
 
 import io.hallwatch.events.TicketEvent;
 import io.hallwatch.sla.domain.policy.PolicyHistory;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ final class Oracle {
     private Oracle() {
     }
 
-    record Truth(String ticketId, TicketFacts facts, TicketLimits limits) {
+    record Truth(String ticketId, TicketFacts facts, StandardLimits limits) {
         Instant waitDeadline() {
             return facts.issuedAt().plus(limits.waitLimit());
         }

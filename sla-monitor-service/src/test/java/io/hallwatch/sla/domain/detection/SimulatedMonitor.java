@@ -1,7 +1,7 @@
 package io.hallwatch.sla.domain.detection;
 
 import io.hallwatch.sla.domain.policy.PolicyHistory;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +73,7 @@ final class SimulatedMonitor {
             return;
         }
         facts.put(ticket, after);
-        TicketLimits limits = LimitsFor.ticket(policy, after);
+        StandardLimits limits = LimitsFor.ticket(policy, after);
         TicketDetector.Outcome outcome = detector.onEvent(after, limits, raisedKinds(ticket), now);
         store(ticket, outcome);
     }

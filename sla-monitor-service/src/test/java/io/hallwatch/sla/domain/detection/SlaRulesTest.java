@@ -8,7 +8,7 @@ import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.sla.domain.policy.Policies;
-import io.hallwatch.sla.domain.policy.TicketLimits;
+import io.hallwatch.common.standard.StandardLimits;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,7 +33,7 @@ class SlaRulesTest {
         return TicketFacts.empty(TICKET, BRANCH).with(new TicketIssued(TICKET, BRANCH, "A001", type, CustomerTier.NORMAL, T0, null));
     }
 
-    private static TicketLimits limits(TicketFacts f) {
+    private static StandardLimits limits(TicketFacts f) {
         return LimitsFor.ticket(Policies.history(Policies.standard()), f);
     }
 

@@ -1,5 +1,8 @@
 package io.hallwatch.sla.domain.policy;
 
+import io.hallwatch.common.standard.StandardLimits;
+import io.hallwatch.common.standard.BranchAverageLimits;
+
 import io.hallwatch.events.ServiceStandard;
 
 import io.hallwatch.events.CustomerTier;
@@ -23,7 +26,7 @@ class PolicyRulesTest {
         assertEquals(Duration.ofMinutes(8), PolicyResolver.ticketLimits(STANDARD, "B1", "NEW_LINE", "NEW_LINE", CustomerTier.NORMAL).handlingLimit());
         assertEquals(Duration.ofMinutes(10), PolicyResolver.ticketLimits(STANDARD, "B1", "BROADBAND", "BROADBAND", CustomerTier.VIP).handlingLimit());
         assertEquals(Duration.ofMinutes(10), PolicyResolver.ticketLimits(STANDARD, "B1", "UNKNOWN_TYPE", null, CustomerTier.NORMAL).handlingLimit());
-        TicketLimits payment = PolicyResolver.ticketLimits(STANDARD, "B1", "PAYMENT", "PAYMENT", CustomerTier.NORMAL);
+        StandardLimits payment = PolicyResolver.ticketLimits(STANDARD, "B1", "PAYMENT", "PAYMENT", CustomerTier.NORMAL);
         assertEquals(Duration.ofMinutes(12), payment.waitWarningAfter());
         assertEquals(Duration.ofSeconds(96), payment.handlingWarningAfter());
         BranchAverageLimits average = PolicyResolver.branchAverage(STANDARD, "B1");
@@ -42,7 +45,7 @@ class PolicyRulesTest {
         assertEquals(Duration.ofMinutes(10), PolicyResolver.ticketLimits(v, "B2", "GENERAL", null, CustomerTier.VIP).waitLimit());
         assertEquals(0.5, PolicyResolver.ticketLimits(v, "B2", "GENERAL", null, CustomerTier.VIP).waitWarningFraction());
         assertEquals(Duration.ofMinutes(20), PolicyResolver.ticketLimits(v, "B1", "GENERAL", null, CustomerTier.VIP).waitLimit());
-        TicketLimits vipPayment = PolicyResolver.ticketLimits(v, "B1", "PAYMENT", "PAYMENT", CustomerTier.VIP);
+        StandardLimits vipPayment = PolicyResolver.ticketLimits(v, "B1", "PAYMENT", "PAYMENT", CustomerTier.VIP);
         assertEquals(Duration.ofMinutes(5), vipPayment.waitLimit());
         assertEquals(Duration.ofMinutes(1), vipPayment.handlingLimit());
         assertEquals(0.5, vipPayment.handlingWarningFraction());
