@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Creates the platform's topics where missing, in one JVM (kafka-topics would start one per topic).
  * Run by ./hallwatch as a single-file program:
  *   java -cp '.hallwatch/kafka/libs/*' deploy/local/CreateTopics.java <bootstrap> <partitions> <topic>...
- * A topic written {@code name:compact} is a compacted state topic: one partition, cleanup.policy=compact
- * (as common's TopicInitializer creates it).
+ * A topic written {@code name:compact} is a compacted state topic: one partition, cleanup.policy=compact;
+ * {@code name:compact-expiring} also drops records older than an hour (the producers' watermarks), as
+ * common's TopicInitializer creates them.
  */
 public class CreateTopics {
     public static void main(String[] args) throws Exception {
@@ -25,14 +26,19 @@ public class CreateTopics {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             for (String arg : topics) {
-                boolean compacted = arg.endsWith(":compact");
-                String topic = compacted ? arg.substring(0, arg.length() - ":compact".length()) : arg;
+                int colon = arg.indexOf(':');
+                String topic = colon < 0 ? arg : arg.substring(0, colon);
+                String kind = colon < 0 ? "" : arg.substring(colon + 1);
                 if (existing.contains(topic)) {
                     continue;
                 }
-                NewTopic newTopic = compacted
-                        ? new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))
-                        : new NewTopic(topic, partitions, (short) 1);
+                NewTopic newTopic = switch (kind) {
+                    case "compact" -> new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"));
+                    case "compact-expiring" -> new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact,delete",
+                            "retention.ms", "3600000", "segment.ms", "600000"));
+                    case "" -> new NewTopic(topic, partitions, (short) 1);
+                    default -> throw new IllegalArgumentException("unknown topic kind " + kind + " in " + arg);
+                };
                 try {
                     admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
                     System.out.println("created topic " + topic);

@@ -5,9 +5,9 @@ package io.hallwatch.events;
  * no name, nothing that identifies a customer beyond the ticket.
  */
 public sealed interface EventPayload
-        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded, StandardChanged {
+        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded, StandardChanged, ProducerWatermark {
 
-    /** The branch the event belongs to; null only for the platform-wide {@link StandardChanged}. */
+    /** The branch the event belongs to; null only for the platform-wide {@link StandardChanged} and {@link ProducerWatermark}. */
     String branchId();
 
     /** The Kafka record key: the branch id, so that a branch's events stay in order on one partition. */

@@ -27,7 +27,8 @@ public enum EventType {
     SLA_CLEARED("hallwatch.sla.cleared.v1", SlaCleared.class, Topics.SLA),
     OFFER_RECOMMENDED("hallwatch.marketing.offer-recommended.v1", OfferRecommended.class, Topics.MARKETING),
     OFFER_OUTCOME_RECORDED("hallwatch.marketing.offer-outcome-recorded.v1", OfferOutcomeRecorded.class, Topics.MARKETING),
-    STANDARD_CHANGED("hallwatch.standard.changed.v1", StandardChanged.class, Topics.STANDARD);
+    STANDARD_CHANGED("hallwatch.standard.changed.v1", StandardChanged.class, Topics.STANDARD),
+    PRODUCER_WATERMARK("hallwatch.producer.watermark.v1", ProducerWatermark.class, Topics.WATERMARKS);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

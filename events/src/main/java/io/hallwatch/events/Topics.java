@@ -16,12 +16,25 @@ public final class Topics {
      * read it whole at start instead of keeping a copy of the numbers.
      */
     public static final String STANDARD = "hallwatch.standard.v1";
+    /**
+     * The producers' watermarks ({@link ProducerWatermark}): one partition, keyed by producer and
+     * topic, compacted and also expiring (an hour), because relays write several a second and only
+     * the newest matter to a reader that starts.
+     */
+    public static final String WATERMARKS = "hallwatch.watermarks.v1";
 
     /** The event streams, keyed by branch, each with a dead-letter topic. */
     public static final List<String> ALL = List.of(TICKETS, SERVICES, SLA, MARKETING);
 
     /** The compacted topics: their latest record per key is the state (no dead letters: one producer). */
-    public static final List<String> COMPACTED = List.of(STANDARD);
+    public static final List<String> COMPACTED = List.of(STANDARD, WATERMARKS);
+
+    /** The compacted topics whose old records also expire ({@code cleanup.policy=compact,delete}). */
+    public static final List<String> EXPIRING = List.of(WATERMARKS);
+
+    /** How long an expiring compacted topic keeps its records, and how often its segments roll. */
+    public static final long EXPIRING_RETENTION_MS = 3_600_000L;
+    public static final long EXPIRING_SEGMENT_MS = 600_000L;
 
     private Topics() {
     }

@@ -45,7 +45,18 @@ class EventCodecTest {
         assertEquals("2026-11-24T01:30:00Z", json.get("time").asText());
         assertEquals(event.data().subject(), json.get("subject").asText());
         assertEquals("application/json", json.get("datacontenttype").asText());
-        assertEquals(event.data() instanceof StandardChanged ? StandardChanged.KEY : EventSamples.BRANCH, event.key());
+        assertEquals(event.data().recordKey(), event.key());
+        if (event.data().branchId() != null) {
+            assertEquals(EventSamples.BRANCH, event.key());
+        }
+    }
+
+    @Test
+    void a_watermark_is_keyed_by_producer_and_topic_so_that_compaction_keeps_each_producers_newest() {
+        CloudEvent<?> mark = EventSamples.events().filter(e -> e.data() instanceof ProducerWatermark).findFirst().orElseThrow();
+        assertEquals("queue-service/hallwatch.tickets.v1", mark.key());
+        assertEquals(Topics.WATERMARKS, mark.topic());
+        assertEquals(mark, EventCodec.fromJson(EventCodec.toJson(mark)));
     }
 
     @Test
@@ -81,7 +92,8 @@ class EventCodecTest {
         assertEquals(Topics.MARKETING, EventType.OFFER_RECOMMENDED.topic());
         assertEquals(Topics.MARKETING, EventType.OFFER_OUTCOME_RECORDED.topic());
         assertEquals("hallwatch.tickets.v1.dlq", Topics.dlq(Topics.TICKETS));
-        assertEquals(9, Topics.allWithDeadLetters().size());
+        assertEquals(10, Topics.allWithDeadLetters().size());
+        assertEquals(Topics.WATERMARKS, EventType.PRODUCER_WATERMARK.topic());
     }
 
     @Test

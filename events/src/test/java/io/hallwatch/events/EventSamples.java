@@ -49,7 +49,8 @@ final class EventSamples {
                                         new ServiceStandard.BusinessTypeLimits("BROADBAND", null, 720)),
                                 List.of(new ServiceStandard.OverrideRule(BRANCH, null, null, null, null, null, 3600, 1200),
                                         new ServiceStandard.OverrideRule(null, null, CustomerTier.VIP, 600, null, 0.7, null, null))),
-                        List.of("businessTypes.BROADBAND.handlingLimitSeconds: 600 -> 720")));
+                        List.of("businessTypes.BROADBAND.handlingLimitSeconds: 600 -> 720")),
+                new ProducerWatermark("queue-service", Topics.TICKETS, T0.plusSeconds(59), List.of(120L, 0L, 37L)));
     }
 
     /** The first sample of each type. */

@@ -45,13 +45,20 @@ public class TopicInitializer {
     /**
      * Creates the event topics named (with the configured partitions) and the compacted state topics
      * ({@link Topics#COMPACTED}: one partition, so that their one key has one order, and
-     * {@code cleanup.policy=compact}, so that the latest record per key is kept for ever).
+     * {@code cleanup.policy=compact}, so that the latest record per key is kept for ever; those in
+     * {@link Topics#EXPIRING} also lose records older than an hour).
      */
     public void ensureTopics(List<String> names) {
         ensure(java.util.stream.Stream.concat(names.stream(), Topics.COMPACTED.stream()).distinct().toList());
     }
 
     private NewTopic newTopic(String name) {
+        if (Topics.EXPIRING.contains(name)) {
+            return new NewTopic(name, 1, config.replicationFactor()).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Topics.EXPIRING_RETENTION_MS),
+                    TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Topics.EXPIRING_SEGMENT_MS)));
+        }
         if (Topics.COMPACTED.contains(name)) {
             return new NewTopic(name, 1, config.replicationFactor())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

@@ -55,6 +55,7 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final KafkaClients clients;
     private final OutboxConfig config;
+    private final OutboxWatermarks watermarks;
     private final String applicationName;
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private final AtomicLong pending = new AtomicLong();
@@ -64,11 +65,12 @@ public class OutboxRelay {
     private volatile Thread loop;
     private volatile boolean running;
 
-    OutboxRelay(AgroalDataSource dataSource, KafkaClients clients, OutboxConfig config, MeterRegistry registry,
-                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    OutboxRelay(AgroalDataSource dataSource, KafkaClients clients, OutboxConfig config, OutboxWatermarks watermarks,
+                MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.clients = clients;
         this.config = config;
+        this.watermarks = watermarks;
         this.applicationName = applicationName;
         this.published = Counter.builder("hallwatch.outbox.published")
                 .description("Outbox events acknowledged by Kafka").register(registry);
@@ -120,7 +122,10 @@ public class OutboxRelay {
                     nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
                 }
                 if (sent < config.batchSize()) {
-                    wakeups.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    // An idle relay still wakes for its watermark heartbeat.
+                    Duration idle = watermarks.enabled() && watermarks.interval().compareTo(config.pollInterval()) < 0
+                            ? watermarks.interval() : config.pollInterval();
+                    wakeups.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -154,6 +159,7 @@ public class OutboxRelay {
                 if (!tryLock(c)) {
                     return 0;
                 }
+                OutboxWatermarks.RoundStart start = watermarks.enabled() ? watermarks.begin(c) : null;
                 List<OutboxRow> rows = unsent(c, config.batchSize());
                 if (!rows.isEmpty()) {
                     send(rows);
@@ -162,6 +168,9 @@ public class OutboxRelay {
                     published.increment(rows.size());
                 }
                 pending.set(countUnsent(c));
+                if (start != null) {
+                    publishWatermarks(c, start, !rows.isEmpty());
+                }
                 return rows.size();
             }
         });
@@ -222,6 +231,25 @@ public class OutboxRelay {
         } catch (RuntimeException | InterruptedException e) {
             discard(p);
             throw e;
+        }
+    }
+
+    /**
+     * After the round's events are on Kafka and marked: the watermarks, if due. A failure here
+     * discards the producer like a failed send; the events stay marked sent, the next round
+     * publishes the watermark again.
+     */
+    private void publishWatermarks(Connection c, OutboxWatermarks.RoundStart start, boolean sent)
+            throws SQLException, InterruptedException {
+        KafkaProducer<String, byte[]> p = producer();
+        try {
+            watermarks.publishIfDue(c, start, p, sent);
+        } catch (ExecutionException e) {
+            discard(p);
+            throw new OutboxException("Kafka did not acknowledge a watermark", e.getCause());
+        } catch (TimeoutException e) {
+            discard(p);
+            throw new OutboxException("Kafka did not acknowledge a watermark within " + clients.deliveryTimeout(), e);
         }
     }
 
