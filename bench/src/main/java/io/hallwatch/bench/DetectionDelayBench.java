@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * <p>
  * Real time, real detection path: the wait limit is shortened by a policy change through the
  * monitor's policy API (the same path an operator uses), so customers cross it within a minute;
- * the grace, scan interval and every other mechanism keep their production values.
+ * the producers' watermarks, the scan interval and every other mechanism keep their production values.
  */
 public final class DetectionDelayBench {
     private static final String[] TYPES = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};

@@ -2,6 +2,7 @@ package io.hallwatch.bench;
 
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.ProducerWatermark;
 import io.hallwatch.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -68,6 +69,26 @@ public final class MonitorThroughputBench {
 
     // ---------------------------------------------------------------- fill
 
+    /**
+     * What the queue's and the counter's relays would promise once the day is on the topics: every
+     * event up to now, below the topics' ends. Without it the monitor judges no deadline at all.
+     */
+    private static void promiseEverything(KafkaProducer<String, byte[]> producer, String bootstrap) throws Exception {
+        Instant now = Instant.now();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            for (String[] input : new String[][]{{"queue-service", Topics.TICKETS}, {"counter-service", Topics.SERVICES}}) {
+                List<TopicPartition> partitions = c.partitionsFor(input[1]).stream()
+                        .map(p -> new TopicPartition(input[1], p.partition()))
+                        .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+                Map<TopicPartition, Long> ends = c.endOffsets(partitions);
+                CloudEvent<ProducerWatermark> mark = CloudEvent.of("/hallwatch/bench", now,
+                        new ProducerWatermark(input[0], input[1], now, partitions.stream().map(ends::get).toList()));
+                producer.send(new ProducerRecord<>(mark.topic(), mark.key(), EventCodec.toBytes(mark))).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static void fill(String bootstrap, Path state, long target, int ticketsPerDay, int counters) throws Exception {
         Properties result = new Properties();
         result.setProperty("load.start", Machine.load());
@@ -108,6 +129,7 @@ public final class MonitorThroughputBench {
                 }
             }
             producer.flush();
+            promiseEverything(producer, bootstrap);
         }
         if (failure.get() != null) {
             throw failure.get();

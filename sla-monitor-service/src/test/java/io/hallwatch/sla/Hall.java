@@ -9,6 +9,14 @@ import io.hallwatch.events.ServiceOutcome;
 import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketIssued;
+import io.hallwatch.events.ProducerWatermark;
+import io.hallwatch.events.Topics;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -86,10 +94,65 @@ public final class Hall {
     }
 
     public <T extends EventPayload> CloudEvent<T> publish(T payload) {
+        return publishAt(clock.instant(), payload);
+    }
+
+    /** Publishes an event that happened at {@code time}: one a stalled relay sends late. */
+    public <T extends EventPayload> CloudEvent<T> publishAt(Instant time, T payload) {
         CloudEvent<T> event = CloudEvent.of(payload instanceof ServiceStarted || payload instanceof ServiceFinished
-                ? "/hallwatch/counter-service" : "/hallwatch/queue-service", clock.instant(), payload);
+                ? "/hallwatch/counter-service" : "/hallwatch/queue-service", time, payload);
         send(event.topic(), EventCodec.toBytes(event));
         return event;
+    }
+
+    /** The call a clerk makes now, not yet published (a stalled relay holds it). */
+    public TicketCalled callEvent(String ticket, String counter) {
+        TicketIssued i = issued.get(ticket);
+        Instant now = clock.instant();
+        return new TicketCalled(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(), i.issuedAt(), now,
+                counter, "clerk-" + counter, Duration.between(i.issuedAt(), now).toSeconds());
+    }
+
+    /**
+     * What the queue's and the counter's relays promise once everything they committed up to
+     * {@code at} is on the topics: a watermark each, with the topics' end offsets now. Returns once
+     * the monitor has taken both.
+     */
+    public static void promise(Instant at, WatermarkFollower follower) {
+        promise(at, follower, QUEUE, COUNTER);
+    }
+
+    /** As {@link #promise(Instant, WatermarkFollower)}, from the producers named only ({@link #QUEUE}, {@link #COUNTER}). */
+    public static void promise(Instant at, WatermarkFollower follower, String... producers) {
+        long last = -1;
+        for (String producer : producers) {
+            String topic = QUEUE.equals(producer) ? Topics.TICKETS : Topics.SERVICES;
+            CloudEvent<ProducerWatermark> mark = CloudEvent.of("/hallwatch/" + producer, at,
+                    new ProducerWatermark(producer, topic, at, endOffsets(topic)));
+            try {
+                last = producer().send(new ProducerRecord<>(mark.topic(), mark.key(), EventCodec.toBytes(mark))).get(30, TimeUnit.SECONDS).offset();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Cannot promise " + topic, e);
+            }
+        }
+        long sent = last;
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> follower.position() > sent);
+    }
+
+    public static final String QUEUE = "queue-service";
+    public static final String COUNTER = "counter-service";
+
+    private static List<Long> endOffsets(String topic) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition()))
+                    .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+            Map<TopicPartition, Long> ends = c.endOffsets(partitions);
+            return partitions.stream().map(ends::get).toList();
+        }
     }
 
     /** Sends raw bytes keyed by this branch, so they land on the branch's partition. */

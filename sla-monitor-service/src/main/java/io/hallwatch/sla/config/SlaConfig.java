@@ -5,21 +5,31 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The monitor's own settings ({@code hallwatch.sla.*}); the rules' numbers live in the SLA policy. */
 @ConfigMapping(prefix = "hallwatch.sla")
 public interface SlaConfig {
 
-    /** How often due timers are looked for. With the grace, this bounds how late after a deadline a breach is raised. */
+    /**
+     * How often due timers are looked for (a producer's promise that passes a deadline also wakes
+     * the scan). With the producers' watermark interval, this bounds how late after a deadline a
+     * breach is raised.
+     */
     @WithDefault("100ms")
     Duration timerScanInterval();
 
-    /**
-     * The lag rule's grace: how long after a deadline the monitor waits for events that happened
-     * before it to reach the topic (producers' outbox relays publish within milliseconds).
-     */
-    @WithDefault("200ms")
-    Duration grace();
+    /** The producers whose watermarks a deadline waits for, on the tickets topic. */
+    @WithDefault("queue-service")
+    List<String> ticketsProducers();
+
+    /** The producers whose watermarks a deadline waits for, on the services topic. */
+    @WithDefault("counter-service")
+    List<String> servicesProducers();
+
+    /** Watermarks kept per producer and topic (at one every 50 ms, 4096 are more than three minutes). */
+    @WithDefault("4096")
+    int watermarksKept();
 
     /** A finding detected more than this after its deadline is marked late. */
     @WithDefault("5s")

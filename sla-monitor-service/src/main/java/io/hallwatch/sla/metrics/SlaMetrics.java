@@ -62,6 +62,8 @@ public class SlaMetrics {
     private final PolicyStore policies;
     private final Map<String, BranchFigures> branches = new ConcurrentHashMap<>();
     private final Map<String, double[]> consumerLag = new ConcurrentHashMap<>();
+    private final Map<String, double[]> delayedBranches = new ConcurrentHashMap<>();
+    private final Map<String, double[]> promiseDelay = new ConcurrentHashMap<>();
     private volatile KnownTypes knownTypes;
     private final Counter findings;
     private final Histogram waits;
@@ -110,6 +112,30 @@ public class SlaMetrics {
                     .description("Records on an input topic the SLA monitor has not applied yet").tag("topic", t).register(registry);
             return holder;
         })[0] = records;
+    }
+
+    /**
+     * How many branches have a deadline due that {@code producer} has not promised yet: judged
+     * late because of that producer, not because of any customer (an operations alert, never a page).
+     */
+    public void delayedBranches(String producer, int branches) {
+        gauge(delayedBranches, "waiting_for", producer, "hallwatch.sla.delayed.branches", "branches",
+                "Branches with a deadline due that a producer's watermark has not reached yet: their judgement waits for it")[0] = branches;
+    }
+
+    /** The clock minus {@code producer}'s newest watermark; NaN before its first. */
+    public void producerPromiseDelay(String producer, Duration behind) {
+        gauge(promiseDelay, "producer", producer, "hallwatch.sla.producer.watermark.delay", "seconds",
+                "Platform clock minus the newest watermark of a producer the SLA monitor waits for")[0] =
+                behind == null ? Double.NaN : behind.toMillis() / 1000.0;
+    }
+
+    private double[] gauge(Map<String, double[]> holders, String tag, String producer, String name, String unit, String description) {
+        return holders.computeIfAbsent(producer, p -> {
+            double[] holder = new double[1];
+            Gauge.builder(name, holder, h -> h[0]).baseUnit(unit).description(description).tag(tag, p).register(registry);
+            return holder;
+        });
     }
 
     /** Every branch with gauges, to zero those that went quiet. */

@@ -1,14 +1,14 @@
 package io.hallwatch.sla.domain.detection;
 
 /**
- * The lag rule's fence for one branch: how far its partition of each input topic reached when a
- * deadline (plus the grace) had passed. A due timer may fire only once the monitor has applied
- * everything up to the fence, because anything that happened before the deadline (a call at
- * 14:59, say) was published by then: a monitor that lags behind the topic waits instead of
- * raising a false breach.
+ * The lag rule's fence for one branch: how far its partition of each input topic must be applied
+ * before a deadline may be judged. It is the offsets of the producers' first promise (watermark) at
+ * or past the deadline ({@link WatermarkBook}): anything that happened before the deadline (a call
+ * at 14:59, say) lies below them, so a monitor that lags behind the topic, or a producer that
+ * published late, makes the timer wait instead of raising a false breach.
  *
- * @param ticketsEnd  the end offset of the branch's partition of {@code hallwatch.tickets.v1}
- * @param servicesEnd the end offset of the branch's partition of {@code hallwatch.services.v1}
+ * @param ticketsEnd  the offset on the branch's partition of {@code hallwatch.tickets.v1}
+ * @param servicesEnd the offset on the branch's partition of {@code hallwatch.services.v1}
  */
 public record PartitionFence(long ticketsEnd, long servicesEnd) {
 

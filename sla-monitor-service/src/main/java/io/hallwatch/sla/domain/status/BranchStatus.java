@@ -16,7 +16,23 @@ import java.util.TreeMap;
  */
 public record BranchStatus(String branchId, Instant asOf, long waitingNow, long oldestWaitSeconds, long inServiceNow,
                            RollingAverageView rollingAverage, long openBreaches, long openWarnings,
-                           List<TypeStatus> byBusinessType) {
+                           List<TypeStatus> byBusinessType, Delay delayed) {
+
+    /**
+     * The branch's judgement waits for a producer: a deadline is due that the producer's watermark
+     * has not reached (its relay stalls, or it is down). Breaches then come late, never falsely.
+     *
+     * @param waitingFor the producers (services) whose promise is awaited
+     * @param since      the earliest deadline waiting
+     */
+    public record Delay(List<String> waitingFor, Instant since, long seconds) {
+    }
+
+    /** This status with its delay, if any. */
+    public BranchStatus withDelay(Delay delay) {
+        return new BranchStatus(branchId, asOf, waitingNow, oldestWaitSeconds, inServiceNow, rollingAverage, openBreaches,
+                openWarnings, byBusinessType, delay);
+    }
 
     public record RollingAverageView(long meanWaitSeconds, long waits, long windowSeconds, long limitSeconds, boolean breached) {
     }
@@ -57,7 +73,7 @@ public record BranchStatus(String branchId, Instant asOf, long waitingNow, long 
         return new BranchStatus(branchId, asOf, waitingNow, oldest, inService,
                 new RollingAverageView(average.mean().toSeconds(), average.waits(), limits.window().toSeconds(),
                         limits.limit().toSeconds(), branchBreached),
-                openBreaches, openWarnings, types);
+                openBreaches, openWarnings, types, null);
     }
 
     private static long seconds(Instant since, Instant now) {

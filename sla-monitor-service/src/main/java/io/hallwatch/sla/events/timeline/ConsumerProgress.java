@@ -3,6 +3,7 @@ package io.hallwatch.sla.events.timeline;
 import io.hallwatch.common.kafka.KafkaClients;
 import io.hallwatch.events.Topics;
 import io.hallwatch.sla.domain.detection.PartitionFence;
+import io.hallwatch.sla.domain.detection.WatermarkBook;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * How far the monitor has applied its input topics, against how far they reach: the facts the
+ * How far the monitor has applied its input topics: with the producers' watermarks, the facts the
  * lag rule needs. "Applied" is the consumer group's committed offset, which the consumer commits
  * only after the event's transaction committed; it is group-wide, so it holds whichever instance
  * owns a partition.
@@ -39,8 +40,8 @@ public class ConsumerProgress {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final List<String> INPUTS = List.of(Topics.TICKETS, Topics.SERVICES);
 
-    /** For one branch: the fence as of now, and how far the monitor has applied the same partitions. */
-    public record BranchLag(PartitionFence published, long ticketsApplied, long servicesApplied) {
+    /** For one branch: its partitions, and how far the monitor has applied them. */
+    public record BranchLag(WatermarkBook.BranchPartitions partitions, long ticketsApplied, long servicesApplied) {
         public boolean passes(PartitionFence fence) {
             return fence.passedBy(ticketsApplied, servicesApplied);
         }
@@ -54,30 +55,38 @@ public class ConsumerProgress {
         this.clients = clients;
     }
 
-    /**
-     * The end offsets of each branch's partitions, then the offsets the monitor has applied. In
-     * that order: what was applied is read after what was published, never before.
-     */
+    /** Each branch's partitions and how far the monitor has applied them. */
     public Map<String, BranchLag> snapshot(Collection<String> branches) {
-        Map<String, TopicPartition[]> partitions = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> query = new HashMap<>();
-        for (String branch : branches) {
-            TopicPartition tickets = new TopicPartition(Topics.TICKETS, BranchPartitions.of(branch, partitions(Topics.TICKETS)));
-            TopicPartition services = new TopicPartition(Topics.SERVICES, BranchPartitions.of(branch, partitions(Topics.SERVICES)));
-            partitions.put(branch, new TopicPartition[]{tickets, services});
-            query.put(tickets, OffsetSpec.latest());
-            query.put(services, OffsetSpec.latest());
-        }
-        Map<TopicPartition, Long> ends = ends(query);
         Map<TopicPartition, OffsetAndMetadata> applied = applied();
         Map<String, BranchLag> lags = new HashMap<>();
-        partitions.forEach((branch, tp) -> lags.put(branch, new BranchLag(
-                new PartitionFence(ends.get(tp[0]), ends.get(tp[1])), offset(applied, tp[0]), offset(applied, tp[1]))));
+        for (String branch : branches) {
+            WatermarkBook.BranchPartitions p = partitionsOf(branch);
+            lags.put(branch, new BranchLag(p, offset(applied, new TopicPartition(Topics.TICKETS, p.tickets())),
+                    offset(applied, new TopicPartition(Topics.SERVICES, p.services()))));
+        }
         return lags;
     }
 
-    /** The end offsets of every partition of both input topics: a fence for the whole monitor. */
-    public Map<TopicPartition, Long> inputEnds() {
+    /** Where a branch's records are on the two input topics. */
+    public WatermarkBook.BranchPartitions partitionsOf(String branch) {
+        return new WatermarkBook.BranchPartitions(BranchPartitions.of(branch, partitions(Topics.TICKETS)),
+                BranchPartitions.of(branch, partitions(Topics.SERVICES)));
+    }
+
+    /** How far every partition is applied: per input topic (tickets, then services), by partition. */
+    public List<long[]> appliedByInput() {
+        Map<TopicPartition, OffsetAndMetadata> applied = applied();
+        return INPUTS.stream().map(topic -> {
+            long[] offsets = new long[partitions(topic)];
+            for (int p = 0; p < offsets.length; p++) {
+                offsets[p] = offset(applied, new TopicPartition(topic, p));
+            }
+            return offsets;
+        }).toList();
+    }
+
+    /** The end offsets of every partition of both input topics. */
+    private Map<TopicPartition, Long> inputEnds() {
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
         for (String topic : INPUTS) {
             for (int p = 0; p < partitions(topic); p++) {
@@ -85,12 +94,6 @@ public class ConsumerProgress {
             }
         }
         return ends(query);
-    }
-
-    /** Whether the monitor has applied every input partition up to {@code ends}. */
-    public boolean appliedUpTo(Map<TopicPartition, Long> ends) {
-        Map<TopicPartition, OffsetAndMetadata> applied = applied();
-        return ends.entrySet().stream().allMatch(e -> offset(applied, e.getKey()) >= e.getValue());
     }
 
     /** Records published but not yet applied, per input topic, over all partitions. */

@@ -7,35 +7,39 @@ import io.hallwatch.sla.domain.branch.RollingAverage;
 import io.hallwatch.common.standard.BranchAverageLimits;
 import io.hallwatch.sla.domain.policy.PolicyResolver;
 import io.hallwatch.sla.domain.policy.PolicyVersion;
+import io.hallwatch.sla.domain.detection.WatermarkBook;
 import io.hallwatch.sla.events.timeline.ConsumerProgress;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
 import io.hallwatch.sla.metrics.SlaMetrics;
 import io.hallwatch.sla.service.breach.BreachRecorder;
 import io.hallwatch.sla.store.breach.BreachStore;
 import io.hallwatch.sla.store.branch.BranchWaits;
+import io.hallwatch.sla.store.detection.TimerStore;
 import io.hallwatch.sla.store.policy.PolicyStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Evaluates every active branch's rolling mean wait, opens and clears the branch-average
  * breaches, and refreshes the per-branch gauges and the consumer-lag gauge.
  * <p>
- * The lag rule again: an evaluation is "as of" a moment T (the clock minus the grace when the
- * snapshot was taken), and runs only once the consumer has applied every input partition up to
- * where it stood then. A monitor catching up on a backlog therefore never counts customers as
- * still waiting who were in fact called.
+ * The lag rule again: an evaluation is "as of" the latest moment T up to which every producer has
+ * promised its topic complete (its watermark) and the consumer has applied everything below that
+ * promise. A monitor catching up on a backlog, or a producer whose relay stalls, therefore never
+ * makes customers count as still waiting who were in fact called; the evaluation waits instead.
  */
 @ApplicationScoped
 public class BranchAverageMonitor {
@@ -46,28 +50,30 @@ public class BranchAverageMonitor {
     private final BreachRecorder breaches;
     private final BreachStore findings;
     private final ConsumerProgress progress;
+    private final WatermarkBook watermarks;
+    private final TimerStore timers;
     private final SlaMetrics metrics;
     private final SlaConfig config;
     private final Clock clock;
-    private Snapshot pending;
     private volatile String lastFailure;
 
     BranchAverageMonitor(BranchWaits waits, PolicyStore policies, BreachRecorder breaches, BreachStore findings, ConsumerProgress progress,
-                         SlaMetrics metrics, SlaConfig config, Clock clock) {
+                         WatermarkFollower follower, TimerStore timers, SlaMetrics metrics, SlaConfig config, Clock clock) {
         this.waits = waits;
         this.policies = policies;
         this.breaches = breaches;
         this.findings = findings;
         this.progress = progress;
+        this.watermarks = follower.book();
+        this.timers = timers;
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        // Zero from the start, so that the panels and the alert have a series before the first delay.
+        watermarks.producers().forEach(p -> metrics.delayedBranches(p, 0));
     }
 
-    private record Snapshot(Instant asOf, Map<TopicPartition, Long> ends) {
-    }
-
-    /** What one evaluation did; {@code asOf} is null when it waited for the consumer. */
+    /** What one evaluation did; {@code asOf} is null when it waited for a producer's promise or the consumer. */
     public record Evaluation(Instant asOf, int branches, int opened, int cleared) {
     }
 
@@ -89,14 +95,14 @@ public class BranchAverageMonitor {
     }
 
     public synchronized Evaluation evaluate() {
-        if (pending == null) {
-            pending = new Snapshot(clock.instant().minus(config.grace()), progress.inputEnds());
-        }
-        if (!progress.appliedUpTo(pending.ends())) {
+        Instant now = clock.instant();
+        reportDelays(now);
+        progress.lagByTopic().forEach(metrics::consumerLag);
+        Optional<Instant> complete = watermarks.completeThrough(progress.appliedByInput());
+        if (complete.isEmpty()) {
             return new Evaluation(null, 0, 0, 0);
         }
-        Instant asOf = pending.asOf();
-        pending = null;
+        Instant asOf = complete.get().isAfter(now) ? now : complete.get();
         PolicyVersion policy = policies.history().at(asOf);
         Duration horizon = PolicyResolver.widestAverageWindow(policy).plus(config.staleAfter());
         List<String> active = waits.active(asOf, horizon);
@@ -111,17 +117,31 @@ public class BranchAverageMonitor {
             metrics.branch(branch).set(waiting.count(),
                     waiting.oldestIssuedAt() == null ? Duration.ZERO : Duration.between(waiting.oldestIssuedAt(), asOf), average.mean());
             BranchAverageRule.Decision decision = BranchAverageRule.decide(findings.branchAverageOpen(branch), average, limits.limit());
-            Instant now = clock.instant();
+            Instant at = clock.instant();
             if (decision == BranchAverageRule.Decision.OPEN && QuarkusTransaction.requiringNew().call(() ->
-                    breaches.openBranchAverage(branch, limits.limit(), limits.window(), average.mean(), asOf, now))) {
+                    breaches.openBranchAverage(branch, limits.limit(), limits.window(), average.mean(), asOf, at))) {
                 opened++;
             } else if (decision == BranchAverageRule.Decision.CLEAR && QuarkusTransaction.requiringNew().call(() ->
-                    breaches.clearBranchAverage(branch, average.mean(), now))) {
+                    breaches.clearBranchAverage(branch, average.mean(), at))) {
                 cleared++;
             }
         }
         quiet.forEach(b -> metrics.branch(b).set(0, Duration.ZERO, Duration.ZERO));
-        progress.lagByTopic().forEach(metrics::consumerLag);
         return new Evaluation(asOf, active.size(), opened, cleared);
+    }
+
+    /**
+     * The branches whose due deadlines wait for a producer's promise, per producer, and how far
+     * behind each producer's newest promise is: what operations are alerted on (a stalled relay),
+     * never the duty manager.
+     */
+    private void reportDelays(Instant now) {
+        Map<String, Optional<Instant>> newest = watermarks.newest();
+        Map<String, Integer> delayed = new HashMap<>();
+        newest.forEach((producer, promise) -> {
+            delayed.put(producer, QuarkusTransaction.requiringNew().call(() -> timers.branchesDueAfter(promise.orElse(Instant.EPOCH), now)));
+            metrics.producerPromiseDelay(producer, promise.map(p -> Duration.between(p, now)).orElse(null));
+        });
+        delayed.forEach(metrics::delayedBranches);
     }
 }

@@ -12,6 +12,6 @@ public class DetectionSetup {
     @Produces
     @Singleton
     TicketDetector ticketDetector(SlaConfig config) {
-        return new TicketDetector(new DetectionSettings(config.grace(), config.lateAfter()));
+        return new TicketDetector(new DetectionSettings(config.lateAfter()));
     }
 }

@@ -6,7 +6,9 @@ import io.hallwatch.sla.domain.detection.Finding;
 import io.hallwatch.sla.domain.detection.PartitionFence;
 import io.hallwatch.sla.domain.detection.TicketDetector;
 import io.hallwatch.sla.domain.detection.TicketFacts;
+import io.hallwatch.sla.domain.detection.WatermarkBook;
 import io.hallwatch.sla.events.timeline.ConsumerProgress;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
 import io.hallwatch.sla.service.breach.BreachRecorder;
 import io.hallwatch.sla.store.breach.BreachStore;
 import io.hallwatch.sla.store.detection.TicketStore;
@@ -26,19 +28,21 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fires due timers. Runs every {@code hallwatch.sla.timer-scan-interval} on a thread of its own
  * (Quarkus's scheduler does not go below a second, and the scan interval bounds how late a breach
- * is raised), and tests call {@link #scan()} after moving the clock; time is read only from the
- * injected clock. A monitor that starts runs a scan at once: timers that came due while it was
- * down fire then.
+ * is raised), and again whenever a producer's promise arrives; tests call {@link #scan()} after
+ * moving the clock; time is read only from the injected clock. A monitor that starts runs a scan
+ * at once: timers that came due while it was down fire then.
  * <p>
- * The lag rule: a timer due at D is looked at once the clock passed D plus the grace. The
- * monitor then takes the end offsets of the branch's partitions on both input topics as the
- * timer's fence, and fires only once its consumer has applied everything up to that fence. Any
- * event that happened before D was published by then, so a customer called at 14:59 is known to
- * be called before the 15:00 timer may fire, however far behind the consumer is.
+ * The lag rule: a timer due at D waits until every producer that can still change the ticket has
+ * promised a watermark at or past D ({@link WatermarkBook}); that promise's offsets on the
+ * branch's partitions become the timer's fence, and it fires only once the consumer has applied
+ * everything up to the fence. So a customer called at 14:59 is known to be called before the
+ * 15:00 timer may fire, however late the queue's relay published the call and however far behind
+ * the consumer is: a late producer delays a breach, it never makes a false one.
  */
 @ApplicationScoped
 public class TimerScanner {
@@ -50,8 +54,10 @@ public class TimerScanner {
     private final BreachStore findings;
     private final TicketDetector detector;
     private final ConsumerProgress progress;
+    private final WatermarkBook watermarks;
     private final SlaConfig config;
     private final Clock clock;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean paused;
     private volatile String lastFailure;
     private ScheduledExecutorService ticker;
@@ -59,15 +65,17 @@ public class TimerScanner {
     private volatile long lastCompletedNanos = System.nanoTime();
 
     TimerScanner(TimerStore timers, TicketStore tickets, BreachRecorder breaches, BreachStore findings, TicketDetector detector,
-                 ConsumerProgress progress, SlaConfig config, Clock clock) {
+                 ConsumerProgress progress, WatermarkFollower follower, SlaConfig config, Clock clock) {
         this.timers = timers;
         this.tickets = tickets;
         this.breaches = breaches;
         this.findings = findings;
         this.detector = detector;
         this.progress = progress;
+        this.watermarks = follower.book();
         this.config = config;
         this.clock = clock;
+        follower.onPromise(this::wake);
     }
 
     /** What one scan did: timers that raised a finding or were done, and timers still held by the lag rule. */
@@ -87,6 +95,18 @@ public class TimerScanner {
         }
     }
 
+    /** A new promise may let held timers fire: one extra scan, however many promises arrive meanwhile. */
+    private void wake() {
+        ScheduledExecutorService t = ticker;
+        if (t != null && wakePending.compareAndSet(false, true)) {
+            try {
+                t.execute(this::tick);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakePending.set(false); // shutting down
+            }
+        }
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         if (ticker != null) {
             ticker.shutdownNow();
@@ -94,6 +114,7 @@ public class TimerScanner {
     }
 
     void tick() {
+        wakePending.set(false);
         if (paused) {
             return;
         }
@@ -117,8 +138,7 @@ public class TimerScanner {
     /** One round over the due timers (at most a batch). */
     public ScanResult scan() {
         Instant now = clock.instant();
-        Instant dueBefore = now.minus(config.grace());
-        List<String> branches = QuarkusTransaction.requiringNew().call(() -> timers.dueBranches(dueBefore, config.timerBatchSize()));
+        List<String> branches = QuarkusTransaction.requiringNew().call(() -> timers.dueBranches(now, config.timerBatchSize()));
         if (branches.isEmpty()) {
             return new ScanResult(0, 0, 0);
         }
@@ -127,17 +147,25 @@ public class TimerScanner {
             int handled = 0;
             int raised = 0;
             int held = 0;
-            for (TimerStore.Timer timer : timers.claimDue(dueBefore, config.timerBatchSize())) {
+            for (TimerStore.Timer timer : timers.claimDue(now, config.timerBatchSize())) {
                 ConsumerProgress.BranchLag branch = lag.get(timer.branchId());
                 if (branch == null) {
                     held++; // came due after the snapshot: next round
                     continue;
                 }
-                PartitionFence fence = timer.fence() != null ? timer.fence() : branch.published();
-                if (!branch.passes(fence)) {
-                    if (timer.fence() == null) {
+                PartitionFence fence = timer.fence();
+                if (fence == null) {
+                    WatermarkBook.Judgement judgement = watermarks.judge(timer.dueAt(), branch.partitions());
+                    if (!judgement.ready()) {
+                        held++; // a producer has not promised the deadline yet: delayed, not judged
+                        continue;
+                    }
+                    fence = judgement.fence();
+                    if (!branch.passes(fence)) {
                         timers.fence(timer, fence, now);
                     }
+                }
+                if (!branch.passes(fence)) {
                     held++;
                     continue;
                 }

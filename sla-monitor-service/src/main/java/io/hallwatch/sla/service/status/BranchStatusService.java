@@ -11,6 +11,15 @@ import io.hallwatch.sla.store.branch.BranchWaits;
 import io.hallwatch.sla.store.breach.BreachStore;
 import io.hallwatch.sla.store.policy.PolicyStore;
 import io.hallwatch.sla.store.status.BranchStatusStore;
+import io.hallwatch.sla.store.detection.TimerStore;
+import io.hallwatch.sla.domain.detection.WatermarkBook;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import io.hallwatch.sla.store.status.SlaReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,9 +38,13 @@ public class BranchStatusService {
     private final BreachStore breaches;
     private final SlaConfig config;
     private final Clock clock;
+    private final TimerStore timers;
+    private final WatermarkBook watermarks;
 
     BranchStatusService(BranchStatusStore status, SlaReportStore reports, BranchWaits waits, PolicyStore policies,
-                        BreachStore breaches, SlaConfig config, Clock clock) {
+                        BreachStore breaches, TimerStore timers, WatermarkFollower follower, SlaConfig config, Clock clock) {
+        this.timers = timers;
+        this.watermarks = follower.book();
         this.status = status;
         this.reports = reports;
         this.waits = waits;
@@ -48,7 +61,22 @@ public class BranchStatusService {
         var open = status.openByType(branch);
         BranchAverageLimits limits = PolicyResolver.branchAverage(policies.history().at(now), branch);
         RollingAverage average = waits.rollingAverage(branch, now, limits.window(), config.staleAfter());
-        return BranchStatus.of(branch, now, byType, open, average, limits, breaches.branchAverageOpen(branch));
+        return BranchStatus.of(branch, now, byType, open, average, limits, breaches.branchAverageOpen(branch))
+                .withDelay(delay(branch, now));
+    }
+
+    /** Which producers' promises the branch's due deadlines wait for, and since when; null if none. */
+    private BranchStatus.Delay delay(String branch, Instant now) {
+        List<String> waitingFor = new ArrayList<>();
+        Instant since = null;
+        for (Map.Entry<String, Optional<Instant>> p : new TreeMap<>(watermarks.newest()).entrySet()) {
+            Optional<Instant> due = timers.earliestDueAfter(branch, p.getValue().orElse(Instant.EPOCH), now);
+            if (due.isPresent()) {
+                waitingFor.add(p.getKey());
+                since = since == null || due.get().isBefore(since) ? due.get() : since;
+            }
+        }
+        return since == null ? null : new BranchStatus.Delay(waitingFor, since, Duration.between(since, now).toSeconds());
     }
 
     /** The report of {@code date} (a day in {@code hallwatch.sla.report-zone}); a day after today is a 400 problem. */

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The durable timers ({@code sla_timer}): they survive a restart, and several instances share them. */
 @ApplicationScoped
@@ -103,6 +104,17 @@ public class TimerStore {
     public List<Timer> claimDue(Instant dueBefore, int limit) {
         return db.list("SELECT * FROM sla_timer WHERE due_at <= ? ORDER BY due_at, ticket_id, kind LIMIT ? FOR UPDATE SKIP LOCKED",
                 TimerStore::read, dueBefore, limit);
+    }
+
+    /** How many branches have a timer due in (after, upTo]: deadlines a producer has not promised yet. */
+    public int branchesDueAfter(Instant after, Instant upTo) {
+        return (int) db.count("SELECT count(DISTINCT branch_id) FROM sla_timer WHERE due_at > ? AND due_at <= ?", after, upTo);
+    }
+
+    /** The earliest due deadline of a branch in (after, upTo], if any: how long the branch has waited for a producer. */
+    public Optional<Instant> earliestDueAfter(String branchId, Instant after, Instant upTo) {
+        return db.list("SELECT min(due_at) AS earliest FROM sla_timer WHERE branch_id = ? AND due_at > ? AND due_at <= ?",
+                rs -> Db.instant(rs, "earliest"), branchId, after, upTo).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public void fence(Timer timer, PartitionFence fence, Instant at) {

@@ -2,6 +2,7 @@ package io.hallwatch.sla.api.status;
 
 import io.hallwatch.common.db.Db;
 import io.hallwatch.sla.Hall;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
 import io.hallwatch.sla.service.detection.TimerScanner;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
@@ -37,6 +38,8 @@ class BranchApiTest {
 
     @Inject
     MutableClock clock;
+    @Inject
+    WatermarkFollower follower;
     @Inject
     TimerScanner scanner;
     @Inject
@@ -183,6 +186,7 @@ class BranchApiTest {
 
     /** Scans until the branch has {@code count} findings; returns a moment after all of them. */
     private Instant scanUntilFindings(String branch, int count) {
+        Hall.promise(clock.instant(), follower);
         await().atMost(KAFKA).until(() -> {
             scanner.scan();
             return db.count("SELECT count(*) FROM sla_breach WHERE branch_id = ?", branch) >= count;

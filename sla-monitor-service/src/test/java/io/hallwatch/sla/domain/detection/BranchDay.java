@@ -40,14 +40,14 @@ public final class BranchDay {
 
     /** How the producers behave. */
     public record Producers(Duration maxDelay, double slowShare, Duration slowDelay, double redeliveryShare, double replayShare) {
-        /** Relays publish within the grace: the lag rule's assumption. */
-        public static Producers punctual(Duration grace) {
-            return new Producers(grace.minusMillis(1), 0, Duration.ZERO, 0.05, 0.03);
+        /** Relays publish every event within {@code within} of its time. */
+        public static Producers punctual(Duration within) {
+            return new Producers(within.minusMillis(1), 0, Duration.ZERO, 0.05, 0.03);
         }
 
         /** Some records published minutes late (a stalled relay), still in order per topic. */
-        public static Producers stalling(Duration grace) {
-            return new Producers(grace.minusMillis(1), 0.2, Duration.ofMinutes(3), 0.05, 0.05);
+        public static Producers stalling(Duration within) {
+            return new Producers(within.minusMillis(1), 0.2, Duration.ofMinutes(3), 0.05, 0.05);
         }
     }
 

@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * from the full history. A failure names its seed; {@code run(seed, ...)} replays it.
  */
 class GeneratedBranchDaysTest {
-    private static final Duration GRACE = Duration.ofMillis(200);
+    /** How long a punctual relay takes at most to publish an event (benchmark 3 measured milliseconds). */
+    private static final Duration PUNCTUAL = Duration.ofMillis(200);
     private static final Duration LATE_AFTER = Duration.ofSeconds(5);
-    private static final DetectionSettings SETTINGS = new DetectionSettings(GRACE, LATE_AFTER);
+    private static final DetectionSettings SETTINGS = new DetectionSettings(LATE_AFTER);
     private static final PolicyHistory POLICY = Policies.history(Policies.withExceptions());
 
     /** How the monitor keeps up: how far time moves between looks, how much it reads, how often it scans. */
@@ -40,7 +41,7 @@ class GeneratedBranchDaysTest {
     @Test
     void with_punctual_producers_the_breaches_are_exactly_the_oracles_however_far_the_monitor_lags() {
         for (long seed = 1; seed <= 150; seed++) {
-            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(GRACE));
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(PUNCTUAL));
             SimulatedMonitor monitor = run(seed, day, Pace.LAGGING);
             Map<String, Oracle.Truth> truth = Oracle.of(day, POLICY);
             assertEachRaisedOnce(seed, monitor);
@@ -52,11 +53,11 @@ class GeneratedBranchDaysTest {
 
     @Test
     void with_a_prompt_monitor_every_breach_is_raised_on_time_and_preceded_by_its_warning() {
-        Duration slack = GRACE.plus(Pace.PROMPT.maxStep());
+        Duration slack = PUNCTUAL.plus(Pace.PROMPT.maxStep());
         int onTime = 0;
         int warned = 0;
         for (long seed = 1001; seed <= 1060; seed++) {
-            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(GRACE));
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(PUNCTUAL));
             SimulatedMonitor monitor = run(seed, day, Pace.PROMPT);
             Map<String, Oracle.Truth> truth = Oracle.of(day, POLICY);
             assertEachRaisedOnce(seed, monitor);
@@ -91,39 +92,25 @@ class GeneratedBranchDaysTest {
     }
 
     @Test
-    void with_stalling_producers_every_true_breach_is_raised_once_and_any_other_is_explained_by_a_late_record() {
-        int explained = 0;
+    void with_stalling_producers_every_true_breach_is_raised_once_late_and_there_is_no_false_one() {
+        int late = 0;
         for (long seed = 2001; seed <= 2150; seed++) {
-            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.stalling(GRACE));
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.stalling(PUNCTUAL));
             SimulatedMonitor monitor = run(seed, day, Pace.LAGGING);
             Map<String, Oracle.Truth> truth = Oracle.of(day, POLICY);
             assertEachRaisedOnce(seed, monitor);
-            Set<String> expected = oracleBreaches(truth, day.end);
-            Set<String> raised = raisedBreaches(monitor);
-            assertTrue(raised.containsAll(expected), "seed " + seed + ": missed " + minus(expected, raised));
-            for (String extra : minus(raised, expected)) {
-                String ticket = extra.substring(0, extra.indexOf('/'));
-                Oracle.Truth t = truth.get(ticket);
-                boolean wait = extra.endsWith(SlaKind.WAIT_BREACH.name());
-                Instant deadline = wait ? t.waitDeadline() : t.handlingDeadline();
-                // Explained only if every record that proves the wait (or service) ended before
-                // the deadline reached the topic after the deadline and its grace.
-                boolean closedLate = java.util.stream.Stream.concat(day.tickets.stream(), day.services.stream())
-                        .filter(p -> p.event().ticketId().equals(ticket))
-                        .filter(p -> endsBefore(p.event(), wait, deadline))
-                        .allMatch(p -> p.publishAt().isAfter(deadline.plus(GRACE)));
-                assertTrue(closedLate, "seed " + seed + ": false breach " + extra + " though the record closing it was on time");
-                explained++;
-            }
+            assertSameBreaches(seed, oracleBreaches(truth, day.end), raisedBreaches(monitor));
+            assertNoFalseWarning(seed, monitor, truth);
+            late += (int) monitor.published.stream().filter(p -> p.finding().kind().isBreach() && p.finding().late()).count();
         }
-        assertTrue(explained > 0, "stalling producers should cause at least one explained false breach");
+        assertTrue(late > 0, "stalling producers should delay some true breaches, which are then flagged late");
     }
 
     @Test
     void folding_a_tickets_events_in_any_order_and_any_number_of_times_gives_the_same_facts() {
         Random r = new Random(42);
         for (long seed = 3001; seed <= 3100; seed++) {
-            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(GRACE));
+            BranchDay day = BranchDay.generate(seed, POLICY, BranchDay.Producers.punctual(PUNCTUAL));
             day.truth.forEach((ticket, events) -> {
                 TicketFacts inOrder = fold(ticket, events);
                 List<io.hallwatch.events.TicketEvent> shuffled = new java.util.ArrayList<>(events);
@@ -134,39 +121,50 @@ class GeneratedBranchDaysTest {
         }
     }
 
-    private static boolean endsBefore(io.hallwatch.events.TicketEvent e, boolean wait, Instant deadline) {
-        Instant end = null;
-        if (wait && e instanceof io.hallwatch.events.TicketCalled c) {
-            end = c.calledAt();
-        } else if (wait && e instanceof io.hallwatch.events.TicketCancelled c) {
-            end = c.cancelledAt();
-        } else if (wait && e instanceof io.hallwatch.events.ServiceStarted st) {
-            end = st.startedAt();
-        } else if (e instanceof io.hallwatch.events.ServiceFinished f) {
-            end = wait ? f.startedAt() : f.finishedAt();
-        }
-        return end != null && end.isBefore(deadline);
-    }
-
     static SimulatedMonitor run(long seed, BranchDay day, Pace pace) {
         Random r = new Random(seed * 31 + 7);
         SimulatedMonitor monitor = new SimulatedMonitor(POLICY, SETTINGS);
         Instant now = BranchDay.OPEN;
+        List<BranchDay.Published> ticketOriginals = originals(day.tickets);
+        List<BranchDay.Published> serviceOriginals = originals(day.services);
         while (now.isBefore(day.end)) {
             now = now.plusMillis(1 + r.nextInt((int) pace.maxStep().toMillis()));
             int ticketsEnd = visible(day.tickets, now);
             int servicesEnd = visible(day.services, now);
+            monitor.promise(watermark(ticketOriginals, now), ticketsEnd, watermark(serviceOriginals, now), servicesEnd);
             int budget = pace.maxRecordsPerStep() == Integer.MAX_VALUE ? Integer.MAX_VALUE : r.nextInt(pace.maxRecordsPerStep() + 1);
             consume(r, day, monitor, now, ticketsEnd, servicesEnd, budget);
             if (r.nextDouble() < pace.scanShare()) {
-                monitor.scan(now, ticketsEnd, servicesEnd);
+                monitor.scan(now);
             }
         }
+        // The day is over and every relay has sent everything.
+        monitor.promise(day.end, day.tickets.size(), day.end, day.services.size());
         consume(r, day, monitor, day.end, day.tickets.size(), day.services.size(), Integer.MAX_VALUE);
         for (int i = 0; i < 3; i++) {
-            monitor.scan(day.end, day.tickets.size(), day.services.size());
+            monitor.scan(day.end);
         }
         return monitor;
+    }
+
+    /** Each event's first record on the log: a redelivery or replay is a copy of one already sent. */
+    private static List<BranchDay.Published> originals(List<BranchDay.Published> log) {
+        Set<io.hallwatch.events.TicketEvent> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        return log.stream().filter(p -> seen.add(p.event())).toList();
+    }
+
+    /**
+     * What the producer's relay promises at {@code now}: just before the oldest event it has not
+     * published yet (a stalled relay's promise stops there), or now.
+     */
+    private static Instant watermark(List<BranchDay.Published> originals, Instant now) {
+        Instant mark = now;
+        for (BranchDay.Published p : originals) {
+            if (p.publishAt().isAfter(now) && !p.eventTime().minusNanos(1).isAfter(mark)) {
+                mark = p.eventTime().minusNanos(1);
+            }
+        }
+        return mark;
     }
 
     private static void consume(Random r, BranchDay day, SimulatedMonitor m, Instant now, int ticketsEnd, int servicesEnd, int budget) {
@@ -204,10 +202,10 @@ class GeneratedBranchDaysTest {
     private static Set<String> oracleBreaches(Map<String, Oracle.Truth> truth, Instant end) {
         Set<String> expected = new HashSet<>();
         truth.values().forEach(t -> {
-            if (t.facts().issuedAt() != null && t.waitBreached(end, GRACE)) {
+            if (t.facts().issuedAt() != null && t.waitBreached(end)) {
                 expected.add(t.ticketId() + "/" + SlaKind.WAIT_BREACH);
             }
-            if (t.handlingBreached(end, GRACE)) {
+            if (t.handlingBreached(end)) {
                 expected.add(t.ticketId() + "/" + SlaKind.HANDLING_BREACH);
             }
         });

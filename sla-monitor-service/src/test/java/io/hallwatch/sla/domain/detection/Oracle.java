@@ -47,13 +47,13 @@ final class Oracle {
         }
 
         /** Breached by the end of the day, as seen by a monitor that scans at {@code end}. */
-        boolean waitBreached(Instant end, Duration grace) {
-            return waitEnd().map(e -> !e.isBefore(waitDeadline())).orElse(!waitDeadline().plus(grace).isAfter(end));
+        boolean waitBreached(Instant end) {
+            return waitEnd().map(e -> !e.isBefore(waitDeadline())).orElse(!waitDeadline().isAfter(end));
         }
 
-        boolean handlingBreached(Instant end, Duration grace) {
+        boolean handlingBreached(Instant end) {
             return facts.serviceStartedAt() != null
-                    && serviceEnd().map(e -> !e.isBefore(handlingDeadline())).orElse(!handlingDeadline().plus(grace).isAfter(end));
+                    && serviceEnd().map(e -> !e.isBefore(handlingDeadline())).orElse(!handlingDeadline().isAfter(end));
         }
 
         /** Still waiting (as far as the truth goes) throughout [from, to]. */

@@ -17,9 +17,10 @@ import java.util.UUID;
 
 /**
  * The monitor's bookkeeping in memory, around the very classes the service runs (facts fold,
- * {@link TicketDetector}, {@link PartitionFence}): what the service keeps in PostgreSQL (ticket
- * facts, timers with their fences, findings under a unique key, processed event ids) lives here
- * in maps. It reads two topic logs with its own position in each, as the consumer does.
+ * {@link TicketDetector}, {@link WatermarkBook}, {@link PartitionFence}): what the service keeps in
+ * PostgreSQL (ticket facts, timers with their fences, findings under a unique key, processed event
+ * ids) lives here in maps. It reads two topic logs with its own position in each, as the consumer
+ * does, and the producers' promises as the watermark follower does.
  */
 final class SimulatedMonitor {
     record Raised(String ticketId, Finding finding) {
@@ -36,7 +37,9 @@ final class SimulatedMonitor {
 
     private final PolicyHistory policy;
     private final TicketDetector detector;
-    private final Duration grace;
+    private final WatermarkBook watermarks = new WatermarkBook(new WatermarkBook.Input("tickets", List.of("queue")),
+            new WatermarkBook.Input("services", List.of("counter")), 1_000_000);
+    private static final WatermarkBook.BranchPartitions ONE_PARTITION = new WatermarkBook.BranchPartitions(0, 0);
     private final Set<UUID> processed = new HashSet<>();
     private final Map<String, TicketFacts> facts = new HashMap<>();
     private final Map<String, EnumMap<SlaKind, Finding>> raised = new HashMap<>();
@@ -49,7 +52,6 @@ final class SimulatedMonitor {
     SimulatedMonitor(PolicyHistory policy, DetectionSettings settings) {
         this.policy = policy;
         this.detector = new TicketDetector(settings);
-        this.grace = settings.grace();
     }
 
     void applyNextTicketsRecord(BranchDay.Published p, Instant now) {
@@ -78,9 +80,15 @@ final class SimulatedMonitor {
         store(ticket, outcome);
     }
 
-    /** One scan at {@code now}, the topics' end offsets being {@code ticketsEnd} and {@code servicesEnd}. */
-    void scan(Instant now, int ticketsEnd, int servicesEnd) {
-        Instant dueBefore = now.minus(grace);
+    /** The producers' promises: everything up to each watermark lies below that topic's end. */
+    void promise(Instant ticketsWatermark, int ticketsEnd, Instant servicesWatermark, int servicesEnd) {
+        watermarks.record("queue", "tickets", ticketsWatermark, List.of((long) ticketsEnd));
+        watermarks.record("counter", "services", servicesWatermark, List.of((long) servicesEnd));
+    }
+
+    /** One scan at {@code now}. */
+    void scan(Instant now) {
+        Instant dueBefore = now;
         record Due(String ticket, SlaKind kind, Timer timer) {
         }
         List<Due> due = new ArrayList<>();
@@ -96,7 +104,11 @@ final class SimulatedMonitor {
                 continue; // replaced or dropped earlier in this scan
             }
             if (d.timer.fence == null) {
-                d.timer.fence = new PartitionFence(ticketsEnd, servicesEnd);
+                WatermarkBook.Judgement judgement = watermarks.judge(d.timer.dueAt, ONE_PARTITION);
+                if (!judgement.ready()) {
+                    continue; // a producer has not promised the deadline yet
+                }
+                d.timer.fence = judgement.fence();
             }
             if (!d.timer.fence.passedBy(ticketsApplied, servicesApplied)) {
                 continue;

@@ -27,7 +27,7 @@ class SlaRulesTest {
     private static final Instant T0 = Instant.parse("2026-11-24T01:00:00Z");
     private static final String TICKET = "7f9a3c1e-8f3b-4f5e-9d2a-0c4b5e6f7a81";
     private static final String BRANCH = "GZ-TH-001";
-    private static final SlaJudge JUDGE = new SlaJudge(new DetectionSettings(Duration.ofMillis(200), Duration.ofSeconds(5)));
+    private static final SlaJudge JUDGE = new SlaJudge(new DetectionSettings(Duration.ofSeconds(5)));
 
     private static TicketFacts issued(String type) {
         return TicketFacts.empty(TICKET, BRANCH).with(new TicketIssued(TICKET, BRANCH, "A001", type, CustomerTier.NORMAL, T0, null));

@@ -6,6 +6,7 @@ import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaCleared;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.sla.Hall;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
 import io.hallwatch.sla.SlaTopic;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +42,8 @@ class BranchAverageTest {
     @Inject
     MutableClock clock;
     @Inject
+    WatermarkFollower follower;
+    @Inject
     BranchAverageMonitor monitor;
     @Inject
     Db db;
@@ -58,6 +62,7 @@ class BranchAverageTest {
             assertEquals(0, branchBreaches(hall.branch), "14 minutes on average is within the limit");
 
             clock.advance(Duration.ofMinutes(2)); // three customers have waited 16 minutes
+            Hall.promise(clock.instant(), follower);
             await().atMost(KAFKA).until(() -> {
                 monitor.evaluate();
                 return branchBreaches(hall.branch) == 1;
@@ -80,7 +85,8 @@ class BranchAverageTest {
                 hall.call(last, "C02");
             }
             String lastCalled = last;
-            clock.advance(Duration.ofSeconds(1)); // the branch is judged as of the clock minus the grace
+            clock.advance(Duration.ofSeconds(1));
+            Hall.promise(clock.instant(), follower); // the branch is judged as of the producers' promise
             await().atMost(KAFKA).until(() -> db.count("SELECT count(*) FROM sla_ticket WHERE ticket_id = ? AND called_at IS NOT NULL", lastCalled) == 1);
             await().atMost(KAFKA).until(() -> {
                 monitor.evaluate();
@@ -123,10 +129,11 @@ class BranchAverageTest {
                 .body(not(containsString("clerk-C01")));
     }
 
+    /** The producers promise everything up to now; evaluates once the monitor has applied it, as of now. */
     private void evaluateUntilApplied() {
-        await().atMost(KAFKA).until(() -> monitor.evaluate().asOf() != null);
-        // The first evaluation may have been as of an earlier snapshot: one more, as of now.
-        await().atMost(KAFKA).until(() -> monitor.evaluate().asOf() != null);
+        Instant now = clock.instant();
+        Hall.promise(now, follower);
+        await().atMost(KAFKA).until(() -> now.equals(monitor.evaluate().asOf()));
     }
 
     private void awaitApplied(String ticket) {
