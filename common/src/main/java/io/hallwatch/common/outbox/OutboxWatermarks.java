@@ -89,11 +89,13 @@ public class OutboxWatermarks {
     /** Call before the round reads its rows, on the round's connection. */
     RoundStart begin(Connection c) throws SQLException {
         Instant now = clock.instant();
-        // Other transactions of this database (this service's replicas, its own pool): one that is
-        // open now may still commit an event stamped before now.
+        // Other client transactions of this database (this service's replicas, its own pool): one
+        // that is open now may still commit an event stamped before now. Not autovacuum and the
+        // like: they never write the outbox, and a long vacuum would hold every deadline back.
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT coalesce(extract(epoch FROM now() - min(xact_start)), 0) FROM pg_stat_activity
-                WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL""");
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL
+                  AND backend_type = 'client backend'""");
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return new RoundStart(now, Duration.ofNanos(Math.max(0, Math.round(rs.getDouble(1) * 1e9))));
