@@ -56,6 +56,7 @@ class TicketJourneyIT {
     private static ServiceProcess counter;
     private static ServiceProcess sla;
     private static ServiceProcess marketing;
+    private static String queueDatabase;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -68,7 +69,9 @@ class TicketJourneyIT {
                 "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString());
         // The monitor first: it owns the service standard, which the queue and the counter wait for.
         sla = ServiceProcess.start("sla-monitor-service", config(SLA_DB, shared, Map.of()));
-        queue = ServiceProcess.start("queue-service", config(QUEUE_DB, shared, Map.of()));
+        Map<String, String> queueConfig = config(QUEUE_DB, shared, Map.of());
+        queueDatabase = queueConfig.get("quarkus.datasource.jdbc.url");
+        queue = ServiceProcess.start("queue-service", queueConfig);
         counter = ServiceProcess.start("counter-service", config(COUNTER_DB, shared,
                 Map.of("quarkus.rest-client.queue-service.url", queue.url(""))));
         marketing = ServiceProcess.start("marketing-service", config(MARKETING_DB, shared, Map.of()));
@@ -299,6 +302,71 @@ class TicketJourneyIT {
     }
 
     /** The editable policy with PAYMENT's wait (null: the default) and handling limits and GENERAL's handling limit set. */
+    /**
+     * The queue's outbox relay stalls (another holder of its relay lock, as a hung replica would be)
+     * while three customers are called just before their deadline and two go on waiting: the calls
+     * are committed but reach Kafka only after the stall. The monitor judges nothing meanwhile and
+     * shows the branch as waiting for the queue; afterwards it raises the two true breaches, once
+     * each, late and flagged late, and none for the three called in time.
+     */
+    @Test
+    void a_stalled_queue_relay_delays_true_breaches_and_makes_no_false_one() throws Exception {
+        String branch = "STALL-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        send(queue, "PUT", "/api/v1/branches/" + branch, """
+                {"name":"停滞营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["GENERAL"]}""", 201);
+        List<String> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tickets.add(field(send(queue, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"GENERAL\"}", 201),
+                    "ticketId"));
+        }
+        java.time.Instant issued = java.time.Instant.now();
+        events(Topics.TICKETS, tickets.get(4), 1); // every issue is on Kafka before the stall
+        for (int c = 1; c <= 3; c++) {
+            send(counter, "PUT", "/api/v1/branches/" + branch + "/counters/C0" + c,
+                    "{\"label\":\"" + c + "号台\",\"vip\":false,\"skills\":[\"GENERAL\"]}", 201);
+            send(counter, "POST", "/api/v1/branches/" + branch + "/counters/C0" + c + "/sign-in", "{\"clerkId\":\"clerk-stall-" + c + "\"}", 200);
+        }
+        // At about 13.5 simulated minutes the relay stalls; the first three are called at once after.
+        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), issued.plusMillis(13_500)).toMillis()));
+        try (java.sql.Connection hold = java.sql.DriverManager.getConnection(queueDatabase, "postgres", "")) {
+            try (var s = hold.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                s.setLong(1, 0x68616c6c77L); // the queue relay's lock (common's OutboxRelay)
+                s.execute();
+            }
+            List<String> called = new java.util.ArrayList<>();
+            for (int c = 1; c <= 3; c++) {
+                called.add(field(send(counter, "POST", "/api/v1/branches/" + branch + "/counters/C0" + c + "/call-next", "", 200), "ticketId"));
+            }
+            assertEquals(tickets.subList(0, 3), called, "the three longest waiting are called, before their deadline");
+            // The deadline (15 simulated minutes) passes, and a simulated minute more.
+            Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), issued.plusMillis(16_200)).toMillis()));
+            JsonNode status = json(send(sla, "GET", "/api/v1/branches/" + branch + "/sla-status", null, 200));
+            assertEquals("queue-service", status.path("delayed").path("waitingFor").path(0).asText(), status.toString());
+            assertTrue(status.path("delayed").path("seconds").asLong() >= 60, status.toString());
+            try (var s = hold.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                s.setLong(1, 0x68616c6c77L);
+                s.execute();
+            }
+        }
+        // Two true wait breaches, each once, late by the stall and flagged late; none for the three
+        // called (the branch average may breach too: two customers waited past 15 minutes).
+        java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> breach = r ->
+                branch.equals(r.key()) && EventCodec.fromBytes(r.value()).data() instanceof SlaBreached b && b.ticketId() != null;
+        KafkaTestClient.readUntil(Topics.SLA, Duration.ofSeconds(60), rs -> rs.stream().filter(breach).count() >= 2);
+        Thread.sleep(3_000); // three simulated minutes more: a false breach would have come by now
+        List<SlaBreached> breaches = KafkaTestClient.readUntil(Topics.SLA, Duration.ofSeconds(30), rs -> rs.stream().filter(breach).count() >= 2)
+                .stream().filter(breach).map(r -> (SlaBreached) EventCodec.fromBytes(r.value()).data()).toList();
+        assertEquals(java.util.Set.copyOf(tickets.subList(3, 5)), breaches.stream().map(SlaBreached::ticketId).collect(java.util.stream.Collectors.toSet()),
+                "breaches only for the two really waiting: " + breaches);
+        assertEquals(2, breaches.size(), "each once: " + breaches);
+        for (SlaBreached b : breaches) {
+            assertTrue(b.detectedLate(), "raised after the stall, and says so: " + b);
+            assertTrue(Duration.between(b.deadline(), b.detectedAt()).toSeconds() >= 60, "late by the stall: " + b);
+        }
+        JsonNode after = json(send(sla, "GET", "/api/v1/branches/" + branch + "/sla-status", null, 200));
+        assertTrue(after.path("delayed").isNull(), after.toString());
+    }
+
     private static ObjectNode standardWith(JsonNode current, Integer paymentWait, int paymentHandling, int generalHandling) {
         ObjectNode change = JSON.createObjectNode();
         change.put("basedOnVersion", current.path("version").asInt());
