@@ -33,7 +33,7 @@ public interface OutboxConfig {
     Optional<List<String>> watermarkTopics();
 
     /** How often the relay publishes its watermarks, idle or not: bounds how soon after a deadline it can be judged. */
-    @WithDefault("50ms")
+    @WithDefault("25ms")
     Duration watermarkInterval();
 
     /**

@@ -157,11 +157,13 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!tryLock(c)) {
+                    watermarks.endsMayHaveMoved(); // another instance relays meanwhile
                     return 0;
                 }
                 OutboxWatermarks.RoundStart start = watermarks.enabled() ? watermarks.begin(c) : null;
                 List<OutboxRow> rows = unsent(c, config.batchSize());
                 if (!rows.isEmpty()) {
+                    watermarks.endsMayHaveMoved();
                     send(rows);
                     afterPublish.run(rows.size());
                     markSent(c, rows);
@@ -169,7 +171,7 @@ public class OutboxRelay {
                 }
                 pending.set(countUnsent(c));
                 if (start != null) {
-                    publishWatermarks(c, start, !rows.isEmpty());
+                    publishWatermarks(c, start);
                 }
                 return rows.size();
             }
@@ -239,11 +241,11 @@ public class OutboxRelay {
      * discards the producer like a failed send; the events stay marked sent, the next round
      * publishes the watermark again.
      */
-    private void publishWatermarks(Connection c, OutboxWatermarks.RoundStart start, boolean sent)
+    private void publishWatermarks(Connection c, OutboxWatermarks.RoundStart start)
             throws SQLException, InterruptedException {
         KafkaProducer<String, byte[]> p = producer();
         try {
-            watermarks.publishIfDue(c, start, p, sent);
+            watermarks.publishIfDue(c, start, p);
         } catch (ExecutionException e) {
             discard(p);
             throw new OutboxException("Kafka did not acknowledge a watermark", e.getCause());

@@ -55,6 +55,8 @@ public class OutboxWatermarks {
     private final double scale;
     private final String source;
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> ends = new ConcurrentHashMap<>();
+    private volatile boolean endsStale = true;
     private volatile Instant last;
     private volatile long lastSentNanos;
     private volatile Admin admin;
@@ -86,6 +88,14 @@ public class OutboxWatermarks {
     public record RoundStart(Instant clock, Duration oldestOpenTx) {
     }
 
+    /**
+     * The topics' ends as last listed no longer cover everything sent: this relay is about to send,
+     * or another instance may have relayed meanwhile (this one did not hold the lock).
+     */
+    void endsMayHaveMoved() {
+        endsStale = true;
+    }
+
     /** Call before the round reads its rows, on the round's connection. */
     RoundStart begin(Connection c) throws SQLException {
         Instant now = clock.instant();
@@ -106,17 +116,24 @@ public class OutboxWatermarks {
      * Call after the round's events were acknowledged and marked sent: publishes the watermark if
      * one is due, and waits for the broker to take it.
      */
-    void publishIfDue(Connection c, RoundStart start, KafkaProducer<String, byte[]> producer, boolean sentSomething)
+    void publishIfDue(Connection c, RoundStart start, KafkaProducer<String, byte[]> producer)
             throws SQLException, InterruptedException, ExecutionException, TimeoutException {
-        long sinceLast = System.nanoTime() - lastSentNanos;
-        if (sinceLast < config.watermarkInterval().toNanos() && !(sentSomething && last == null)) {
+        if (System.nanoTime() - lastSentNanos < config.watermarkInterval().toNanos()) {
             return;
         }
         Instant mark = WatermarkBound.of(start.clock(), start.oldestOpenTx(), oldestUnsent(c), config.watermarkAllowance(), scale, last);
+        List<String> topics = config.watermarkTopics().orElse(List.of());
+        if (endsStale) {
+            // Cleared first: a send that starts while the ends are listed marks them stale again.
+            endsStale = false;
+            for (String topic : topics) {
+                ends.put(topic, endOffsets(topic));
+            }
+        }
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (String topic : config.watermarkTopics().orElse(List.of())) {
+        for (String topic : topics) {
             CloudEvent<ProducerWatermark> event = CloudEvent.of("/hallwatch/" + source, clock.instant(),
-                    new ProducerWatermark(source, topic, mark, endOffsets(topic)));
+                    new ProducerWatermark(source, topic, mark, ends.get(topic)));
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
                     EventCodec.toJson(event).getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type", EventCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
@@ -145,7 +162,9 @@ public class OutboxWatermarks {
 
     /**
      * Every partition's end now, after this round's events were acknowledged: at or past each of
-     * them (and of anything else on the partition, which only makes the promise cautious).
+     * them (and of anything else on the partition, which only makes the promise cautious). Listed
+     * again only after something was sent (an idle heartbeat reuses the last list, which still
+     * covers everything this service sent).
      */
     private List<Long> endOffsets(String topic) throws InterruptedException, ExecutionException, TimeoutException {
         int n = partitions.computeIfAbsent(topic, this::describe);

@@ -27,7 +27,7 @@ public interface SlaConfig {
     @WithDefault("counter-service")
     List<String> servicesProducers();
 
-    /** Watermarks kept per producer and topic (at one every 50 ms, 4096 are more than three minutes). */
+    /** Watermarks kept per producer and topic (at one every 25 ms, 4096 are more than a minute and a half). */
     @WithDefault("4096")
     int watermarksKept();
 
