@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -211,14 +212,23 @@ public class OutboxRelay {
      * event (the one consumers keep) stays in order per branch.
      */
     private void send(List<OutboxRow> rows) throws InterruptedException {
+        sendAll(rows.stream().map(row -> record(row.topic(), row.key(), row.payload())).toList(), "the outbox events");
+    }
+
+    /** A record as the relay sends every event: the structured CloudEvent as its value. */
+    static ProducerRecord<String, byte[]> record(String topic, String key, String json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", EventCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Sends in order and waits for every acknowledgement; on any failure the producer goes (see {@link #send}). */
+    private void sendAll(List<ProducerRecord<String, byte[]>> records, String what) throws InterruptedException {
         KafkaProducer<String, byte[]> p = producer();
         long deadline = System.nanoTime() + clients.deliveryTimeout().toNanos();
         try {
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (OutboxRow row : rows) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
-                        row.payload().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("content-type", EventCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+            for (ProducerRecord<String, byte[]> record : records) {
                 acks.add(p.send(record));
             }
             for (Future<RecordMetadata> ack : acks) {
@@ -226,10 +236,10 @@ public class OutboxRelay {
             }
         } catch (ExecutionException e) {
             discard(p);
-            throw new OutboxException("Kafka did not acknowledge an outbox event", e.getCause());
+            throw new OutboxException("Kafka did not acknowledge " + what, e.getCause());
         } catch (TimeoutException e) {
             discard(p);
-            throw new OutboxException("Kafka did not acknowledge the outbox events within " + clients.deliveryTimeout(), e);
+            throw new OutboxException("Kafka did not acknowledge " + what + " within " + clients.deliveryTimeout(), e);
         } catch (RuntimeException | InterruptedException e) {
             discard(p);
             throw e;
@@ -241,17 +251,11 @@ public class OutboxRelay {
      * discards the producer like a failed send; the events stay marked sent, the next round
      * publishes the watermark again.
      */
-    private void publishWatermarks(Connection c, OutboxWatermarks.RoundStart start)
-            throws SQLException, InterruptedException {
-        KafkaProducer<String, byte[]> p = producer();
-        try {
-            watermarks.publishIfDue(c, start, p);
-        } catch (ExecutionException e) {
-            discard(p);
-            throw new OutboxException("Kafka did not acknowledge a watermark", e.getCause());
-        } catch (TimeoutException e) {
-            discard(p);
-            throw new OutboxException("Kafka did not acknowledge a watermark within " + clients.deliveryTimeout(), e);
+    private void publishWatermarks(Connection c, OutboxWatermarks.RoundStart start) throws SQLException, InterruptedException {
+        Optional<OutboxWatermarks.Promise> due = watermarks.due(c, start);
+        if (due.isPresent()) {
+            sendAll(due.get().records(), "the watermarks");
+            watermarks.published(due.get());
         }
     }
 

@@ -14,13 +14,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +30,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -112,14 +109,17 @@ public class OutboxWatermarks {
         }
     }
 
+    /** A watermark to publish: the records, one per topic promised. */
+    record Promise(Instant watermark, List<ProducerRecord<String, byte[]>> records) {
+    }
+
     /**
-     * Call after the round's events were acknowledged and marked sent: publishes the watermark if
-     * one is due, and waits for the broker to take it.
+     * Call after the round's events were acknowledged and marked sent: the watermark, if one is due.
+     * The relay sends it, then calls {@link #published}.
      */
-    void publishIfDue(Connection c, RoundStart start, KafkaProducer<String, byte[]> producer)
-            throws SQLException, InterruptedException, ExecutionException, TimeoutException {
+    Optional<Promise> due(Connection c, RoundStart start) throws SQLException, InterruptedException {
         if (System.nanoTime() - lastSentNanos < config.watermarkInterval().toNanos()) {
-            return;
+            return Optional.empty();
         }
         Instant mark = WatermarkBound.of(start.clock(), start.oldestOpenTx(), oldestUnsent(c), config.watermarkAllowance(), scale, last);
         List<String> topics = config.watermarkTopics().orElse(List.of());
@@ -130,19 +130,18 @@ public class OutboxWatermarks {
                 ends.put(topic, endOffsets(topic));
             }
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (String topic : topics) {
             CloudEvent<ProducerWatermark> event = CloudEvent.of("/hallwatch/" + source, clock.instant(),
                     new ProducerWatermark(source, topic, mark, ends.get(topic)));
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
-                    EventCodec.toJson(event).getBytes(StandardCharsets.UTF_8));
-            record.headers().add("content-type", EventCodec.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            records.add(OutboxRelay.record(event.topic(), event.key(), EventCodec.toJson(event)));
         }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(clients.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        last = mark;
+        return Optional.of(new Promise(mark, records));
+    }
+
+    /** The promise is on Kafka. */
+    void published(Promise promise) {
+        last = promise.watermark();
         lastSentNanos = System.nanoTime();
     }
 
@@ -166,13 +165,19 @@ public class OutboxWatermarks {
      * again only after something was sent (an idle heartbeat reuses the last list, which still
      * covers everything this service sent).
      */
-    private List<Long> endOffsets(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+    private List<Long> endOffsets(String topic) throws InterruptedException {
         int n = partitions.computeIfAbsent(topic, this::describe);
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
         for (int p = 0; p < n; p++) {
             query.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        var ends = admin().listOffsets(query).all().get(clients.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> ends;
+        try {
+            ends = admin().listOffsets(query).all().get(clients.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            endsStale = true;
+            throw new OutboxException("Cannot list the ends of " + topic + " for its watermark", e);
+        }
         List<Long> offsets = new ArrayList<>(n);
         for (int p = 0; p < n; p++) {
             offsets.add(ends.get(new TopicPartition(topic, p)).offset());
