@@ -74,6 +74,9 @@ public class ServiceDayResource {
             } catch (DateTimeException e) {
                 throw ProblemException.badRequest("invalid-parameter", "date must be a day as YYYY-MM-DD");
             }
+            if (day.getYear() < 2000 || day.getYear() > 2999) {
+                throw ProblemException.badRequest("invalid-parameter", "date must be a day between 2000 and 2999");
+            }
         }
         return ServiceDayView.of(days.report(branchId, day));
     }

@@ -90,10 +90,17 @@ public final class ServiceDay {
     }
 
     /** Why an extension cannot be: the day is over, or the end is not after its regular closing or not ahead. */
-    public enum Refusal { DAY_OVER, NOT_AFTER_REGULAR_CLOSE, NOT_AHEAD }
+    public enum Refusal { DAY_OVER, NOT_AFTER_REGULAR_CLOSE, NOT_AHEAD, TOO_FAR }
+
+    /** How far ahead an extension may end: a late evening, a night through, never a standing change of hours. */
+    public static final Duration LONGEST_EXTENSION_AHEAD = Duration.ofHours(36);
 
     /** Why an extension until {@code until}, asked at {@code now}, cannot be (with words for the duty manager), or empty. */
     public Optional<Refused> refusal(Instant until, Optional<DayExtension> current, Instant now) {
+        if (until.isAfter(now.plus(LONGEST_EXTENSION_AHEAD))) {
+            return Optional.of(new Refused(Refusal.TOO_FAR, "An extension ends within " + LONGEST_EXTENSION_AHEAD.toHours()
+                    + " hours; other hours are the branch's set-up"));
+        }
         LocalDate day = extendedDay(until);
         if (isOver(day, current, now)) {
             return Optional.of(new Refused(Refusal.DAY_OVER, "The service day " + day + " is already over: it closed at "

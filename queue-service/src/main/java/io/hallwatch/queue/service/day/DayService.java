@@ -69,6 +69,11 @@ public class DayService {
     public DayExtension extend(String branchId, Instant until, String reason, String requestedBy) {
         BranchSetup branch = catalogue.branchSetup(branchId);
         ServiceDay rule = branch.serviceDay();
+        Optional<ServiceDay.Refused> tooFar = rule.refusal(until, Optional.empty(), clock.instant())
+                .filter(r -> r.reason() == ServiceDay.Refusal.TOO_FAR);
+        if (tooFar.isPresent()) {
+            throw new ProblemException(422, "invalid-extension", "Invalid extension", tooFar.get().detail());
+        }
         LocalDate day = rule.extendedDay(until);
         days.lockDay(branchId, day);
         Instant now = clock.instant();

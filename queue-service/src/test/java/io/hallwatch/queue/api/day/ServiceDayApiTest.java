@@ -236,6 +236,10 @@ class ServiceDayApiTest {
         assertEquals(0, count("SELECT count(*) FROM day_extension WHERE branch_id = ?", branch));
         given().when().get("/api/v1/branches/" + branch + "/service-day?date=24.11.2026").then().statusCode(400)
                 .body("type", equalTo("https://hallwatch.io/problems/invalid-parameter"));
+        given().when().get("/api/v1/branches/" + branch + "/service-day?date=+99999-01-01").then().statusCode(400)
+                .body("type", equalTo("https://hallwatch.io/problems/invalid-parameter"));
+        given().header("Authorization", manager).contentType(ContentType.JSON).body(Map.of("until", "2999-01-01T00:00:00Z"))
+                .when().post("/api/v1/branches/" + branch + "/day-extensions").then().statusCode(422);
     }
 
     @Test

@@ -104,6 +104,11 @@ class ServiceDayTest {
         assertEquals(ServiceDay.Refusal.NOT_AHEAD,
                 LATE_HALL.refusal(shanghai(MONDAY, 21, 5), Optional.empty(), shanghai(MONDAY, 21, 10)).orElseThrow().reason());
         assertEquals(Optional.empty(), LATE_HALL.refusal(shanghai(MONDAY, 22, 0), Optional.empty(), shanghai(MONDAY, 21, 10)));
+        // An extension is an evening or a night, not a change of hours: at most 36 hours ahead.
+        assertEquals(ServiceDay.Refusal.TOO_FAR,
+                LATE_HALL.refusal(shanghai(MONDAY.plusDays(2), 22, 0), Optional.empty(), shanghai(MONDAY, 10, 0)).orElseThrow().reason());
+        assertEquals(ServiceDay.Refusal.TOO_FAR,
+                LATE_HALL.refusal(Instant.parse("+200000-01-01T00:00:00Z"), Optional.empty(), shanghai(MONDAY, 10, 0)).orElseThrow().reason());
         // A day kept open by an extension can be extended again while it runs.
         Optional<DayExtension> first = until(MONDAY, shanghai(MONDAY.plusDays(1), 0, 30));
         assertEquals(Optional.empty(),
