@@ -144,6 +144,11 @@ public class TicketService {
     @Transactional
     public TicketStanding noShow(UUID ticketId) {
         Ticket t = ticket(ticketId, true);
+        if (t.status == TicketStatus.CLOSED && t.calledAt != null) {
+            // The day closed while the customer was called: the ticket has ended already; the counter may clear
+            // its screen. Nothing changes, nothing is published.
+            return standing(t);
+        }
         t.apply(TicketAction.NO_SHOW);
         t.endedAt = clock.instant();
         tickets.update(t);

@@ -134,6 +134,10 @@ class ServiceDayApiTest {
         }
         Hall.ticket(cancelled).statusCode(200).body("status", equalTo("CANCELLED"));
         Hall.act(servedLater, "cancel").statusCode(409);
+        Hall.act(servedLater, "no-show").statusCode(409);
+        // The counter that called a customer the day closed can still clear its screen: answered as it is.
+        Hall.act(called, "no-show").statusCode(200).body("status", equalTo("CLOSED"));
+        Hall.act(called, "recall").statusCode(409);
 
         List<CloudEvent<?>> events = Hall.events(waiting, 3);
         assertEquals(List.of(EventType.TICKET_ISSUED, EventType.TICKET_CALLED, EventType.TICKET_CLOSED),
@@ -148,6 +152,8 @@ class ServiceDayApiTest {
         TicketClosed stillWaiting = (TicketClosed) Hall.events(servedLater, 2).get(1).data();
         assertEquals("WAITING", stillWaiting.statusAtClose());
         assertEquals(3, count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND event_type = 'hallwatch.ticket.closed.v1'",
+                branch));
+        assertEquals(0, count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND event_type = 'hallwatch.ticket.no-show.v1'",
                 branch));
 
         given().when().get("/api/v1/branches/" + branch + "/service-day?date=2026-11-24").then().statusCode(200)
