@@ -17,6 +17,7 @@ public enum EventType {
     TICKET_RECALLED("hallwatch.ticket.recalled.v1", TicketRecalled.class, Topics.TICKETS),
     TICKET_NO_SHOW("hallwatch.ticket.no-show.v1", TicketNoShow.class, Topics.TICKETS),
     TICKET_CANCELLED("hallwatch.ticket.cancelled.v1", TicketCancelled.class, Topics.TICKETS),
+    TICKET_CLOSED("hallwatch.ticket.closed.v1", TicketClosed.class, Topics.TICKETS),
     TICKET_TRANSFERRED("hallwatch.ticket.transferred.v1", TicketTransferred.class, Topics.TICKETS),
     SERVICE_STARTED("hallwatch.service.started.v1", ServiceStarted.class, Topics.SERVICES),
     SERVICE_FINISHED("hallwatch.service.finished.v1", ServiceFinished.class, Topics.SERVICES),

@@ -23,6 +23,8 @@ final class EventSamples {
                 new TicketRecalled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(660), "C03", 1),
                 new TicketNoShow(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(780), "C03"),
                 new TicketCancelled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(120), null),
+                new TicketClosed(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(9 * 3600),
+                        TicketCloseReason.BRANCH_CLOSED, "WAITING", java.time.LocalDate.of(2026, 11, 24)),
                 new TicketTransferred(TICKET, BRANCH, "B007", "NEW_LINE", CustomerTier.VIP, "CONSULT", T0.plusSeconds(900)),
                 new ServiceStarted(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042", T0.plusSeconds(630)),
                 new ServiceFinished(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042",

@@ -90,6 +90,19 @@ class EventSchemaTest {
     }
 
     @Test
+    void a_closed_ticket_carries_its_reason_and_service_day_as_a_date_and_no_other_reason() throws Exception {
+        CloudEvent<?> closed = CloudEvent.of("/hallwatch/test", EventSamples.T0, EventSamples.byType().get(EventType.TICKET_CLOSED));
+        ObjectNode data = (ObjectNode) JSON.readTree(EventCodec.toJson(closed)).get("data");
+        assertEquals("BRANCH_CLOSED", data.get("reason").asText());
+        assertEquals("2026-11-24", data.get("serviceDay").asText());
+        assertEquals("WAITING", data.get("statusAtClose").asText());
+        JsonSchema schema = schema(EventType.TICKET_CLOSED.schemaResource());
+        assertFalse(schema.validate(data.deepCopy().put("reason", "CUSTOMER_LEFT")).isEmpty());
+        assertFalse(schema.validate(data.deepCopy().put("statusAtClose", "SERVING")).isEmpty());
+        assertFalse(schema.validate(data.deepCopy().put("serviceDay", "24.11.2026")).isEmpty());
+    }
+
+    @Test
     void no_payload_field_can_carry_personal_data() {
         Set<String> forbidden = Set.of("phone", "mobile", "msisdn", "name", "email", "address", "idcard", "idnumber");
         for (EventType type : EventType.values()) {

@@ -88,6 +88,15 @@ public final class Hall {
                 List.of(i.businessType())));
     }
 
+    /** The branch's service day ended with the ticket still waiting (or called): the queue closes it, BRANCH_CLOSED. */
+    public CloudEvent<io.hallwatch.events.TicketClosed> close(String ticket, String statusAtClose) {
+        TicketIssued i = issued.get(ticket);
+        Instant now = clock.instant();
+        return publish(new io.hallwatch.events.TicketClosed(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(), now,
+                io.hallwatch.events.TicketCloseReason.BRANCH_CLOSED, statusAtClose,
+                java.time.LocalDate.ofInstant(i.issuedAt(), java.time.ZoneId.of("Asia/Shanghai"))));
+    }
+
     /** The issue event as first published, to publish again. */
     public TicketIssued issuedEvent(String ticket) {
         return issued.get(ticket);

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
 @ConfigMapping(prefix = "hallwatch.queue")
 public interface QueueConfig {
@@ -30,4 +31,29 @@ public interface QueueConfig {
      */
     @WithDefault("5s")
     Duration catalogueMaxAge();
+
+    /** The service day: the hours a branch created without its own gets, and the job that ends the day. */
+    Day day();
+
+    interface Day {
+        /** Opening time of a branch whose set-up names none (branch time). */
+        @WithDefault("09:00")
+        LocalTime defaultOpensAt();
+
+        /** Closing time of a branch whose set-up names none (branch time). */
+        @WithDefault("18:00")
+        LocalTime defaultClosesAt();
+
+        /** Grace after closing of a branch whose set-up names none: the counters work through the queue meanwhile. */
+        @WithDefault("15m")
+        Duration defaultCloseGrace();
+
+        /** How often (real time) the closing job looks for service days that ended with tickets still open. */
+        @WithDefault("2s")
+        Duration closeInterval();
+
+        /** Tickets closed per transaction by the closing job. */
+        @WithDefault("200")
+        int closeBatch();
+    }
 }

@@ -31,6 +31,7 @@ public class TicketMetrics {
     private final Counter issued;
     private final Histogram waits;
     private final Counter judgedWaits;
+    private final Counter closedUnserved;
     private final Histogram estimateErrors;
     /* A row per branch and business type, recounted together: tables, not a metric per row (GaugeTable). */
     private final GaugeTable waiting;
@@ -42,6 +43,9 @@ public class TicketMetrics {
                 .labelNames("branch", "business_type").withoutExemplars().register(prometheus);
         this.waits = Histogram.build("hallwatch_ticket_wait_seconds", "Wait from issue to first call")
                 .labelNames("branch", "business_type").buckets(WAIT_SLO_SECONDS).withoutExemplars().register(prometheus);
+        this.closedUnserved = Counter.build("hallwatch_tickets_closed_unserved",
+                        "Tickets closed unserved at the end of the service day (BRANCH_CLOSED): customers not served")
+                .labelNames("branch", "business_type").withoutExemplars().register(prometheus);
         this.judgedWaits = Counter.build("hallwatch_ticket_waits",
                         "Waits ended by a call, judged against the ticket's wait limit under the service standard in force")
                 .labelNames("branch", "business_type", "within_limit").withoutExemplars().register(prometheus);
@@ -56,6 +60,10 @@ public class TicketMetrics {
 
     public void issued(String branch, String businessType) {
         issued.labels(branch, businessType).inc();
+    }
+
+    public void closedUnserved(String branch, String businessType) {
+        closedUnserved.labels(branch, businessType).inc();
     }
 
     public void called(String branch, String businessType, Duration waited, Duration waitLimit, int estimatedMinutes) {

@@ -75,6 +75,10 @@ class QueueSecurityMatrixTest {
                         .json("{\"counterId\":\"C9\",\"clerkId\":\"k9\",\"businessTypes\":[\"BROADBAND\"],\"vipCounter\":false}"),
                 Endpoint.of("POST", "/api/v1/branches/{branchId}/tickets", Set.of(KIOSK), true, "/api/v1/branches/" + in + "/tickets")
                         .json("{\"businessType\":\"PAYMENT\"}"),
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/service-day", EVERYONE, true,
+                        "/api/v1/branches/" + in + "/service-day"),
+                Endpoint.of("POST", "/api/v1/branches/{branchId}/day-extensions", Set.of(DUTY_MANAGER), true,
+                        "/api/v1/branches/" + in + "/day-extensions").json("{\"until\":\"2099-01-01T23:00:00+08:00\"}"),
                 Endpoint.of("GET", "/api/v1/tickets/{ticketId}", Set.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, SERVICE), true, t),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/recall", Set.of(CLERK, SERVICE), true, t + "/recall").json("{}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/no-show", Set.of(CLERK, SERVICE), true, t + "/no-show").json("{}"),

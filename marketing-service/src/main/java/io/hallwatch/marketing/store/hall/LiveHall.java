@@ -4,6 +4,7 @@ import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
+import io.hallwatch.events.TicketClosed;
 import io.hallwatch.events.TicketEvent;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.TicketNoShow;
@@ -68,6 +69,9 @@ public final class LiveHall {
             change(ticket(e), e.noShowAt(), null);
         } else if (event instanceof TicketCancelled e) {
             change(ticket(e), e.cancelledAt(), null);
+        } else if (event instanceof TicketClosed e) {
+            // Closed unserved at the end of the branch's day: no longer in the hall.
+            change(ticket(e), e.closedAt(), null);
         } else if (event instanceof TicketTransferred e) {
             HallTicketEntity t = ticket(e);
             if (!e.transferredAt().isBefore(t.updatedAt)) {

@@ -180,6 +180,21 @@ class RecommendationFlowTest {
     }
 
     @Test
+    void a_customer_closed_unserved_at_the_end_of_the_day_no_longer_counts_as_waiting() {
+        String branch = branch();
+        fillHall(branch, 2);
+        String ticket = Events.ticketId();
+        Instant issued = clock.instant();
+        Events.issued(branch, ticket, "A007", "GENERAL", issued, null);
+        awaitWaiting(branch, 3);
+        Instant closedAt = clock.advance(Duration.ofMinutes(20));
+        Events.produce("/hallwatch/queue-service", closedAt, new io.hallwatch.events.TicketClosed(ticket, branch, "A007", "GENERAL",
+                io.hallwatch.events.CustomerTier.NORMAL, closedAt, io.hallwatch.events.TicketCloseReason.BRANCH_CLOSED, "WAITING",
+                java.time.LocalDate.ofInstant(closedAt, java.time.ZoneId.of("Asia/Shanghai"))));
+        awaitWaiting(branch, 2);
+    }
+
+    @Test
     void a_branch_with_its_own_threshold_is_busy_sooner() {
         String branch = "GZ-SMALL";
         String ticket = Events.ticketId();

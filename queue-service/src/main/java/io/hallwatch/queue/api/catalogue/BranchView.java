@@ -6,9 +6,10 @@ import java.time.LocalTime;
 import java.util.List;
 
 /** A branch as the API shows it; {@code businessTypes} sorted. */
-public record BranchView(String id, String name, String timeZone, LocalTime opensAt, LocalTime closesAt,
+public record BranchView(String id, String name, String timeZone, LocalTime opensAt, LocalTime closesAt, int closeGraceMinutes,
                          List<String> businessTypes) {
     static BranchView of(Branch b) {
-        return new BranchView(b.id(), b.name(), b.timeZone(), b.opensAt(), b.closesAt(), b.businessTypes().stream().sorted().toList());
+        return new BranchView(b.id(), b.name(), b.timeZone(), b.opensAt(), b.closesAt(), b.closeGraceMinutes(),
+                b.businessTypes().stream().sorted().toList());
     }
 }

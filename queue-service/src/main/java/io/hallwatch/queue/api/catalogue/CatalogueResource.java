@@ -58,7 +58,8 @@ public class CatalogueResource {
     @Path("/branches/{branchId}")
     @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getBranch", summary = "A branch's set-up",
-            description = "The branch's name, time zone, opening hours and the business types it offers, sorted. "
+            description = "The branch's name, time zone, opening hours, grace after closing and the business types it "
+                    + "offers, sorted. "
                     + "An unknown branch is 404 branch-not-found.")
     public BranchView branch(@PathParam("branchId") String branchId) {
         return BranchView.of(catalogue.branch(branchId));
@@ -69,11 +70,13 @@ public class CatalogueResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "putBranch", summary = "Create or change a branch (admin)",
             description = "Creates (201) or replaces (200) the branch's name, time zone (Asia/Shanghai when left out), "
-                    + "opening hours and the business types it offers. An unknown time zone, hours that do not open before "
-                    + "they close, or an unknown business type are 400 and change nothing.")
+                    + "opening hours (09:00-18:00 when left out, the same every day, within one local day), the grace after "
+                    + "closing in minutes (closeGraceMinutes, 15 when left out: at closing plus grace the tickets still "
+                    + "waiting or called are closed BRANCH_CLOSED) and the business types it offers. An unknown time zone, "
+                    + "hours that do not open before they close, or an unknown business type are 400 and change nothing.")
     public Response putBranch(@PathParam("branchId") String branchId, @Valid @NotNull BranchRequest request) {
         boolean created = catalogue.putBranch(branchId, request.name(), request.timeZone(), request.opensAt(),
-                request.closesAt(), request.businessTypes());
+                request.closesAt(), request.closeGraceMinutes(), request.businessTypes());
         return Response.status(created ? 201 : 200).entity(BranchView.of(catalogue.branch(branchId))).build();
     }
 }

@@ -84,8 +84,9 @@ public class TicketResource {
     @POST
     @Path("/tickets/{ticketId}/no-show")
     @Operation(operationId = "markNoShow", summary = "Mark a called ticket as no-show (过号)",
-            description = "The called customer never came: the ticket ends as NO_SHOW. A ticket that is not CALLED is 409 "
-                    + "invalid-transition.")
+            description = "The called customer never came: the ticket ends as NO_SHOW. A called ticket the end of the "
+                    + "service day already closed (CLOSED) is answered unchanged, so the counter can clear its screen. Any "
+                    + "other ticket that is not CALLED is 409 invalid-transition.")
     @RolesAllowed({Roles.CLERK, Roles.SERVICE})
     public TicketView noShow(@PathParam("ticketId") UUID ticketId) {
         access.check(tickets.branchOf(ticketId));

@@ -1,13 +1,16 @@
 package io.hallwatch.queue.domain.catalogue;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import io.hallwatch.queue.domain.day.DayHours;
+import io.hallwatch.queue.domain.day.ServiceDay;
+
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 
-/** What issuing or moving a ticket needs to know of a branch: its zone, hours and business types. */
-public record BranchSetup(String id, String name, ZoneId zone, LocalTime opensAt, LocalTime closesAt, Set<String> businessTypes) {
+/** What issuing or moving a ticket needs to know of a branch: its zone, hours, grace and business types. */
+public record BranchSetup(String id, String name, ZoneId zone, LocalTime opensAt, LocalTime closesAt, Duration closeGrace,
+                          Set<String> businessTypes) {
 
     public BranchSetup {
         businessTypes = Set.copyOf(businessTypes);
@@ -15,17 +18,12 @@ public record BranchSetup(String id, String name, ZoneId zone, LocalTime opensAt
 
     public static BranchSetup of(Branch branch) {
         return new BranchSetup(branch.id(), branch.name(), ZoneId.of(branch.timeZone()), branch.opensAt(), branch.closesAt(),
-                branch.businessTypes());
+                Duration.ofMinutes(branch.closeGraceMinutes()), branch.businessTypes());
     }
 
-    /** The branch-local day an instant falls on: ticket numbers restart with it. */
-    public LocalDate serviceDay(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
-    }
-
-    public boolean isOpenAt(Instant instant) {
-        LocalTime local = instant.atZone(zone).toLocalTime();
-        return !local.isBefore(opensAt) && local.isBefore(closesAt);
+    /** The branch's day-closing rule: when a service day opens, closes and ends, in its zone. */
+    public ServiceDay serviceDay() {
+        return new ServiceDay(new DayHours(zone, opensAt, closesAt, closeGrace));
     }
 
     public boolean offers(String businessType) {

@@ -28,6 +28,7 @@ public class IllegalTransitionException extends RuntimeException {
             case NO_SHOW -> "marked no-show";
             case CANCEL -> "cancelled";
             case TRANSFER -> "transferred";
+            case CLOSE_DAY -> "closed at the end of the day";
         };
     }
 }

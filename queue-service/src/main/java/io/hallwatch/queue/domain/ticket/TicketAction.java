@@ -14,6 +14,8 @@ public enum TicketAction {
     NO_SHOW,
     /** Given up before service. */
     CANCEL,
+    /** The branch's service day ended with the customer still waiting or called: closed unserved (BRANCH_CLOSED). */
+    CLOSE_DAY,
     /** Moved to another business type's queue, e.g. a consultation that becomes a new line. */
     TRANSFER
 }

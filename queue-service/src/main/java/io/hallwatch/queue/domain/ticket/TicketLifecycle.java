@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import static io.hallwatch.queue.domain.ticket.TicketAction.CALL;
 import static io.hallwatch.queue.domain.ticket.TicketAction.CANCEL;
+import static io.hallwatch.queue.domain.ticket.TicketAction.CLOSE_DAY;
 import static io.hallwatch.queue.domain.ticket.TicketAction.FINISH_SERVICE;
 import static io.hallwatch.queue.domain.ticket.TicketAction.NO_SHOW;
 import static io.hallwatch.queue.domain.ticket.TicketAction.RECALL;
@@ -15,7 +16,8 @@ import static io.hallwatch.queue.domain.ticket.TicketAction.TRANSFER;
 /**
  * The ticket state machine. A transfer puts the ticket back in a queue (of its new type) from
  * wherever it was before it ended; a customer may leave (cancel) while waiting or once called, but
- * not in the middle of a service, which the counter finishes instead.
+ * not in the middle of a service, which the counter finishes instead. When the branch's day ends, whoever still
+ * waits or was called is closed (a service already started is finished by its counter).
  */
 public final class TicketLifecycle {
 
@@ -30,6 +32,8 @@ public final class TicketLifecycle {
         allow(TicketStatus.CALLED, NO_SHOW, TicketStatus.NO_SHOW);
         allow(TicketStatus.CALLED, CANCEL, TicketStatus.CANCELLED);
         allow(TicketStatus.CALLED, TRANSFER, TicketStatus.WAITING);
+        allow(TicketStatus.WAITING, CLOSE_DAY, TicketStatus.CLOSED);
+        allow(TicketStatus.CALLED, CLOSE_DAY, TicketStatus.CLOSED);
         allow(TicketStatus.SERVING, FINISH_SERVICE, TicketStatus.DONE);
         allow(TicketStatus.SERVING, TRANSFER, TicketStatus.WAITING);
     }

@@ -2,9 +2,11 @@ package io.hallwatch.queue.domain.ticket;
 
 /** Where a ticket is in its life: issued → waiting → called → serving → done, or a side path. */
 public enum TicketStatus {
-    WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED;
+    WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED,
+    /** Closed unserved at the end of the service day (the branch closed): a customer not served. */
+    CLOSED;
 
     public boolean isTerminal() {
-        return this == DONE || this == NO_SHOW || this == CANCELLED;
+        return this == DONE || this == NO_SHOW || this == CANCELLED || this == CLOSED;
     }
 }

@@ -3,6 +3,8 @@ package io.hallwatch.queue.events.ticket;
 import io.hallwatch.common.outbox.Outbox;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
+import io.hallwatch.events.TicketCloseReason;
+import io.hallwatch.events.TicketClosed;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.TicketNoShow;
 import io.hallwatch.events.TicketRecalled;
@@ -52,6 +54,12 @@ public class TicketEvents {
     public void cancelled(Ticket t, String reason) {
         outbox.publish(t.endedAt, new TicketCancelled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.endedAt,
                 reason));
+    }
+
+    /** The day ended with the ticket {@code statusAtClose} (WAITING or CALLED): closed unserved, BRANCH_CLOSED. */
+    public void closed(Ticket t, String statusAtClose) {
+        outbox.publish(t.endedAt, new TicketClosed(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.endedAt,
+                TicketCloseReason.BRANCH_CLOSED, statusAtClose, t.serviceDay));
     }
 
     public void transferred(Ticket t, Instant at) {

@@ -41,6 +41,7 @@ public class CatalogueService {
     private final CatalogueStore store;
 
     private final StandardReplica standard;
+    private final QueueConfig.Day dayDefaults;
 
     CatalogueService(QueueConfig config, MeterRegistry registry, AfterCommit afterCommit, CatalogueStore store,
                      StandardReplica standard) {
@@ -48,6 +49,7 @@ public class CatalogueService {
         this.standard = standard;
         this.recent = new RecentCatalogue(config.catalogueMaxAge(), Ticker.systemTicker());
         this.afterCommit = afterCommit;
+        this.dayDefaults = config.day();
         CaffeineCacheMetrics.monitor(registry, recent.branches(), "catalogue-branches");
         CaffeineCacheMetrics.monitor(registry, recent.types(), "catalogue-business-types");
     }
@@ -110,12 +112,12 @@ public class CatalogueService {
     }
 
     /**
-     * Creates or replaces a branch ({@code timeZone} null or blank: {@value #DEFAULT_TIME_ZONE}); returns true where
-     * it was created.
+     * Creates or replaces a branch ({@code timeZone} null or blank: {@value #DEFAULT_TIME_ZONE}; hours and grace null:
+     * {@code hallwatch.queue.day.default-*}); returns true where it was created.
      */
     @Transactional
     public boolean putBranch(String branchId, String name, String timeZone, LocalTime opensAt, LocalTime closesAt,
-                             Set<String> businessTypes) {
+                             Integer closeGraceMinutes, Set<String> businessTypes) {
         if (!branchId.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
             throw ProblemException.badRequest("invalid-branch-id",
                     "A branch id is 2 to 32 capital letters, digits and dashes, like GZ-TH-001");
@@ -126,8 +128,15 @@ public class CatalogueService {
         } catch (DateTimeException e) {
             throw ProblemException.badRequest("invalid-time-zone", "Unknown time zone " + zone);
         }
+        opensAt = opensAt != null ? opensAt : dayDefaults.defaultOpensAt();
+        closesAt = closesAt != null ? closesAt : dayDefaults.defaultClosesAt();
+        int grace = closeGraceMinutes != null ? closeGraceMinutes : (int) dayDefaults.defaultCloseGrace().toMinutes();
         if (!opensAt.isBefore(closesAt)) {
-            throw ProblemException.badRequest("invalid-opening-hours", "A branch must open before it closes");
+            throw ProblemException.badRequest("invalid-opening-hours", "A branch must open before it closes, within one day "
+                    + "(a day past midnight is a duty manager's extension)");
+        }
+        if (grace < 0 || grace > 720) {
+            throw ProblemException.badRequest("invalid-opening-hours", "The grace after closing is 0 to 720 minutes");
         }
         Set<String> known = new HashSet<>();
         store.types().forEach(t -> known.add(t.code()));
@@ -137,7 +146,7 @@ public class CatalogueService {
             throw ProblemException.badRequest("unknown-business-type", "Unknown business types " + unknown);
         }
         boolean created = store.branch(branchId).isEmpty();
-        store.putBranch(new Branch(branchId, name, zone, opensAt, closesAt, businessTypes));
+        store.putBranch(new Branch(branchId, name, zone, opensAt, closesAt, grace, businessTypes));
         afterCommit.run(() -> recent.forgetBranch(branchId));
         return created;
     }

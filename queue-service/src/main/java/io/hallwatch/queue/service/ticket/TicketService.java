@@ -19,6 +19,7 @@ import io.hallwatch.queue.domain.ticket.TicketStatus;
 import io.hallwatch.queue.events.ticket.TicketEvents;
 import io.hallwatch.queue.metrics.TicketMetrics;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
+import io.hallwatch.queue.service.day.DayService;
 import io.hallwatch.queue.store.handling.HandlingTimes;
 import io.hallwatch.queue.store.queue.CounterPresence;
 import io.hallwatch.queue.store.ticket.TicketSequence;
@@ -54,10 +55,11 @@ public class TicketService {
     private final TicketMetrics metrics;
     private final TicketStore tickets;
     private final CallPolicies policies;
+    private final DayService days;
 
     TicketService(CatalogueService catalogue, TicketSequence sequence, HandlingTimes handlingTimes, CounterPresence presence,
                   TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets,
-                  CallPolicies policies) {
+                  CallPolicies policies, DayService days) {
         this.catalogue = catalogue;
         this.sequence = sequence;
         this.handlingTimes = handlingTimes;
@@ -69,6 +71,7 @@ public class TicketService {
         this.tickets = tickets;
         // The wait limit as the call order (and so the position in the estimate) sees it: from QueueConfig.
         this.policies = policies;
+        this.days = days;
     }
 
     /** A ticket issued now, or the one an earlier request with the same idempotency key issued. */
@@ -96,11 +99,8 @@ public class TicketService {
                     branch.name() + " does not offer " + type.code());
         }
         Instant now = clock.instant();
-        if (!branch.isOpenAt(now)) {
-            throw new ProblemException(409, "branch-closed", "Branch closed",
-                    branch.id() + " is open " + branch.opensAt() + "–" + branch.closesAt() + " (" + branch.zone() + ")");
-        }
-        LocalDate day = branch.serviceDay(now);
+        // The day the ticket belongs to: an extension past midnight keeps the evening's day (and its numbers).
+        LocalDate day = days.openDayFor(branch, now);
         Ticket t = new Ticket();
         t.id = TimeOrderedIds.next(); // a key every service indexes: appended, not scattered
         t.branchId = branch.id();
@@ -144,6 +144,11 @@ public class TicketService {
     @Transactional
     public TicketStanding noShow(UUID ticketId) {
         Ticket t = ticket(ticketId, true);
+        if (t.status == TicketStatus.CLOSED && t.calledAt != null) {
+            // The day closed while the customer was called: the ticket has ended already; the counter may clear
+            // its screen. Nothing changes, nothing is published.
+            return standing(t);
+        }
         t.apply(TicketAction.NO_SHOW);
         t.endedAt = clock.instant();
         tickets.update(t);
@@ -178,7 +183,7 @@ public class TicketService {
         Instant now = clock.instant();
         t.previousBusinessType = t.businessType;
         t.businessType = type.code();
-        t.serviceDay = branch.serviceDay(now);
+        // A transfer is the same visit: the ticket stays in its service day (and is closed with it).
         t.number = nextNumber(branch.id(), t.serviceDay, type);
         t.calledAt = null;
         t.counterId = null;

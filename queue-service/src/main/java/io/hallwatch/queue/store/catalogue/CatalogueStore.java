@@ -39,12 +39,13 @@ public class CatalogueStore {
     public Optional<Branch> branch(String id) {
         // A branch offering no type yet aggregates a NULL from the outer join: removed.
         return db.one("""
-                        SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at,
+                        SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at, b.close_grace_minutes,
                                array_remove(array_agg(t.business_type_code), NULL) AS business_types
                         FROM branch b LEFT JOIN branch_business_type t ON t.branch_id = b.id
                         WHERE b.id = ? GROUP BY b.id""",
                 rs -> new Branch(rs.getString("id"), rs.getString("name"), rs.getString("time_zone"),
                         rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class),
+                        rs.getInt("close_grace_minutes"),
                         Set.of((String[]) rs.getArray("business_types").getArray())), id);
     }
 
@@ -61,10 +62,11 @@ public class CatalogueStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void putBranch(Branch branch) {
         db.update("""
-                        INSERT INTO branch (id, name, time_zone, opens_at, closes_at) VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO branch (id, name, time_zone, opens_at, closes_at, close_grace_minutes) VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
-                            opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at""",
-                branch.id(), branch.name(), branch.timeZone(), branch.opensAt(), branch.closesAt());
+                            opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at,
+                            close_grace_minutes = EXCLUDED.close_grace_minutes""",
+                branch.id(), branch.name(), branch.timeZone(), branch.opensAt(), branch.closesAt(), branch.closeGraceMinutes());
         db.update("DELETE FROM branch_business_type WHERE branch_id = ? AND NOT (business_type_code = ANY (?))",
                 branch.id(), branch.businessTypes());
         db.update("""

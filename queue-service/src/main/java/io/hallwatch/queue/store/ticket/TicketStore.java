@@ -52,6 +52,19 @@ public class TicketStore {
     }
 
     /**
+     * Up to {@code limit} tickets of a branch's service day still WAITING or CALLED, locked, skipping those another
+     * transaction holds (a counter calling one, another instance closing it): several closing jobs share a day
+     * without waiting for each other, and one already closed is not read again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Ticket> lockOpenOfDay(String branchId, java.time.LocalDate day, int limit) {
+        return db.list("SELECT " + COLUMNS + """
+                         FROM ticket WHERE branch_id = ? AND service_day = ? AND status IN ('WAITING', 'CALLED')
+                        ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
+                TicketStore::ticket, branchId, day, limit);
+    }
+
+    /**
      * The ticket an earlier issue request with this idempotency key created, if any. Takes a
      * transaction-long lock on the key first, so two retries racing each other still issue once.
      */

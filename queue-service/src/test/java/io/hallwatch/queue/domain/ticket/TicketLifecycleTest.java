@@ -19,12 +19,14 @@ class TicketLifecycleTest {
             TicketStatus.WAITING, Map.of(
                     TicketAction.CALL, TicketStatus.CALLED,
                     TicketAction.CANCEL, TicketStatus.CANCELLED,
+                    TicketAction.CLOSE_DAY, TicketStatus.CLOSED,
                     TicketAction.TRANSFER, TicketStatus.WAITING),
             TicketStatus.CALLED, Map.of(
                     TicketAction.RECALL, TicketStatus.CALLED,
                     TicketAction.START_SERVICE, TicketStatus.SERVING,
                     TicketAction.NO_SHOW, TicketStatus.NO_SHOW,
                     TicketAction.CANCEL, TicketStatus.CANCELLED,
+                    TicketAction.CLOSE_DAY, TicketStatus.CLOSED,
                     TicketAction.TRANSFER, TicketStatus.WAITING),
             TicketStatus.SERVING, Map.of(
                     TicketAction.FINISH_SERVICE, TicketStatus.DONE,
@@ -48,7 +50,7 @@ class TicketLifecycleTest {
 
     @Test
     void terminal_statuses_allow_nothing() {
-        Set<TicketStatus> terminal = EnumSet.of(TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED);
+        Set<TicketStatus> terminal = EnumSet.of(TicketStatus.DONE, TicketStatus.NO_SHOW, TicketStatus.CANCELLED, TicketStatus.CLOSED);
         for (TicketStatus status : TicketStatus.values()) {
             assertEquals(terminal.contains(status), status.isTerminal());
         }

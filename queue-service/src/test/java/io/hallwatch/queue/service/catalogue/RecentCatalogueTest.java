@@ -22,7 +22,7 @@ class RecentCatalogueTest {
     private final Function<String, BranchSetup> database = id -> {
         reads.incrementAndGet();
         return "GZ-TH-001".equals(id) ? new BranchSetup(id, "天河营业厅", ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
-                LocalTime.of(18, 0), Set.of("PAYMENT")) : null;
+                LocalTime.of(18, 0), java.time.Duration.ofMinutes(15), Set.of("PAYMENT")) : null;
     };
 
     private void advance(Duration d) {

@@ -39,8 +39,9 @@ public class BranchSlaResource {
     /** @param date the day, YYYY-MM-DD, in the branches' time zone ({@code hallwatch.sla.report-zone}) */
     @Operation(operationId = "getBranchSlaReport", summary = "Read a branch's daily SLA report",
             description = "For the tickets issued on a day (in the branches' time zone): customers, waits within and over "
-                    + "their limit and the share within, services within their limit, and the day's branch-average "
-                    + "breaches, per business type and in total.")
+                    + "their limit and the share within, services within their limit, the customers not served (notServed: "
+                    + "closed BRANCH_CLOSED when the branch's day ended; waitEndedByClose of them were closed under their "
+                    + "wait limit and are not judged) and the day's branch-average breaches, per business type and in total.")
     @GET
     @Path("/sla-report")
     @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER})

@@ -6,6 +6,7 @@ import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
+import io.hallwatch.events.TicketClosed;
 import io.hallwatch.events.TicketEvent;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.TicketNoShow;
@@ -24,13 +25,15 @@ import java.util.Comparator;
  * @param issuedBusinessType the type the ticket was issued for, from the issue event only
  * @param typeHint           the type from the earliest other event, used until the issue event is seen
  * @param ticketNumber       the number as last shown to the customer (a transfer renumbers)
+ * @param closedAt           when the branch's service day ended with the ticket still waiting or called
+ *                           ({@code hallwatch.ticket.closed.v1}, BRANCH_CLOSED): the ticket is over, a customer not served
  */
 public record TicketFacts(String ticketId, String branchId, CustomerTier customerTier,
                           String ticketNumber, Instant ticketNumberAt,
                           String issuedBusinessType, String typeHint, Instant typeHintAt,
                           Instant issuedAt,
                           Instant calledAt, String callCounterId, String callClerkId,
-                          Instant cancelledAt,
+                          Instant cancelledAt, Instant closedAt,
                           String serviceBusinessType, Instant serviceStartedAt, Instant serviceFinishedAt,
                           String serviceCounterId, String serviceClerkId) {
 
@@ -38,7 +41,7 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
 
     public static TicketFacts empty(String ticketId, String branchId) {
         return new TicketFacts(ticketId, branchId, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These facts plus what {@code event} says. Never loses a fact; applying an event twice changes nothing. */
@@ -65,6 +68,9 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
         } else if (event instanceof TicketCancelled e) {
             b.hint(e.businessType(), at);
             b.cancelledAt = min(b.cancelledAt, e.cancelledAt());
+        } else if (event instanceof TicketClosed e) {
+            b.hint(e.businessType(), at);
+            b.closedAt = min(b.closedAt, e.closedAt());
         } else if (event instanceof TicketTransferred e) {
             b.hint(e.previousBusinessType(), at);
         } else if (event instanceof ServiceStarted e) {
@@ -87,11 +93,11 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
     }
 
     /**
-     * When the wait ended as far as anything shows: called, cancelled, or (an upper bound while
-     * the call event is still on its way) service started.
+     * When the wait ended as far as anything shows: called, cancelled, closed with the branch's day, or (an upper
+     * bound while the call event is still on its way) service started.
      */
     public Instant waitEndedAt() {
-        return min(min(calledAt, cancelledAt), serviceStartedAt);
+        return min(min(min(calledAt, cancelledAt), closedAt), serviceStartedAt);
     }
 
     /**
@@ -100,7 +106,12 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
      * service start (another topic) may overtake the call and proves only an upper bound.
      */
     public Instant certainWaitEnd() {
-        return min(calledAt, cancelledAt);
+        return min(min(calledAt, cancelledAt), closedAt);
+    }
+
+    /** Whether the branch's day ended with this customer not served (closed BRANCH_CLOSED while waiting or called). */
+    public boolean closedUnserved() {
+        return closedAt != null;
     }
 
     public boolean waiting() {
@@ -123,6 +134,8 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             return e.calledAt();
         } else if (event instanceof TicketCancelled e) {
             return e.cancelledAt();
+        } else if (event instanceof TicketClosed e) {
+            return e.closedAt();
         } else if (event instanceof TicketTransferred e) {
             return e.transferredAt();
         } else if (event instanceof TicketRecalled e) {
@@ -174,6 +187,7 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
         String callCounterId;
         String callClerkId;
         Instant cancelledAt;
+        Instant closedAt;
         String serviceBusinessType;
         Instant serviceStartedAt;
         Instant serviceFinishedAt;
@@ -194,6 +208,7 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             callCounterId = f.callCounterId;
             callClerkId = f.callClerkId;
             cancelledAt = f.cancelledAt;
+            closedAt = f.closedAt;
             serviceBusinessType = f.serviceBusinessType;
             serviceStartedAt = f.serviceStartedAt;
             serviceFinishedAt = f.serviceFinishedAt;
@@ -239,7 +254,7 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
 
         TicketFacts build() {
             return new TicketFacts(ticketId, branchId, customerTier, ticketNumber, ticketNumberAt, issuedBusinessType,
-                    typeHint, typeHintAt, issuedAt, calledAt, callCounterId, callClerkId, cancelledAt,
+                    typeHint, typeHintAt, issuedAt, calledAt, callCounterId, callClerkId, cancelledAt, closedAt,
                     serviceBusinessType, serviceStartedAt, serviceFinishedAt, serviceCounterId, serviceClerkId);
         }
     }

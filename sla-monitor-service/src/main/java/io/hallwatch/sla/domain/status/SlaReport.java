@@ -8,6 +8,9 @@ import java.util.List;
  * The daily figure a branch manager reports upward: per business type, the share of customers
  * whose wait stayed within its limit and the share of services that did. A customer still
  * waiting under the limit when the report is made is not judged yet ({@code waitPending}).
+ * Customers the branch's day ended on (closed BRANCH_CLOSED while waiting or called) are counted apart as
+ * {@code notServed}; one whose wait the close ended under its limit is neither within nor over (its wait never
+ * ended in a call), one who had waited past the limit before the close is over it.
  * Shares are null where nothing was judged.
  */
 public record SlaReport(String branchId, LocalDate date, ZoneId zone, List<TypeFigures> byBusinessType, TypeFigures total,
@@ -21,17 +24,25 @@ public record SlaReport(String branchId, LocalDate date, ZoneId zone, List<TypeF
                 byBusinessType.stream().mapToLong(TypeFigures::waitWithinLimit).sum(),
                 byBusinessType.stream().mapToLong(TypeFigures::waitOverLimit).sum(),
                 byBusinessType.stream().mapToLong(TypeFigures::served).sum(),
-                byBusinessType.stream().mapToLong(TypeFigures::handlingWithinLimit).sum());
+                byBusinessType.stream().mapToLong(TypeFigures::handlingWithinLimit).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::notServed).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::waitEndedByClose).sum());
         return new SlaReport(branchId, date, zone, byBusinessType, total, branchAverageBreaches);
     }
 
+    /**
+     * @param notServed        closed at the end of the branch's day while waiting or called (BRANCH_CLOSED)
+     * @param waitEndedByClose of those, the ones whose wait the close ended under its limit: not judged
+     */
     public record TypeFigures(String businessType, long customers, long waitWithinLimit, long waitOverLimit, long waitPending,
-                              Double waitWithinLimitShare, long served, long handlingWithinLimit, Double handlingWithinLimitShare) {
+                              Double waitWithinLimitShare, long served, long handlingWithinLimit, Double handlingWithinLimitShare,
+                              long notServed, long waitEndedByClose) {
 
-        public static TypeFigures of(String type, long customers, long waitWithin, long waitOver, long served, long handlingWithin) {
+        public static TypeFigures of(String type, long customers, long waitWithin, long waitOver, long served, long handlingWithin,
+                                     long notServed, long waitEndedByClose) {
             long judged = waitWithin + waitOver;
-            return new TypeFigures(type, customers, waitWithin, waitOver, customers - judged, share(waitWithin, judged), served,
-                    handlingWithin, share(handlingWithin, served));
+            return new TypeFigures(type, customers, waitWithin, waitOver, customers - judged - waitEndedByClose,
+                    share(waitWithin, judged), served, handlingWithin, share(handlingWithin, served), notServed, waitEndedByClose);
         }
 
         private static Double share(long part, long whole) {

@@ -71,11 +71,11 @@ public class TicketStore {
         return new HashSet<>(db.listOverRows("""
                 INSERT INTO sla_ticket (ticket_id, branch_id, customer_tier, ticket_number, ticket_number_at,
                     issued_business_type, type_hint, type_hint_at, issued_at, called_at, call_counter_id, call_clerk_id,
-                    cancelled_at, service_business_type, service_started_at, service_finished_at, service_counter_id,
+                    cancelled_at, closed_at, service_business_type, service_started_at, service_finished_at, service_counter_id,
                     service_clerk_id, policy_version, wait_limit_seconds, wait_warning_fraction, handling_limit_seconds,
                     handling_warning_fraction)
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],
-                    ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                    ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[],
                     ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::float8[],
                     ?::bigint[], ?::float8[])
                 ORDER BY 1
@@ -90,6 +90,7 @@ public class TicketStore {
                     ticket_number_at = v.ticket_number_at, issued_business_type = v.issued_business_type,
                     type_hint = v.type_hint, type_hint_at = v.type_hint_at, issued_at = v.issued_at, called_at = v.called_at,
                     call_counter_id = v.call_counter_id, call_clerk_id = v.call_clerk_id, cancelled_at = v.cancelled_at,
+                    closed_at = v.closed_at,
                     service_business_type = v.service_business_type, service_started_at = v.service_started_at,
                     service_finished_at = v.service_finished_at, service_counter_id = v.service_counter_id,
                     service_clerk_id = v.service_clerk_id, policy_version = v.policy_version,
@@ -97,10 +98,10 @@ public class TicketStore {
                     handling_limit_seconds = v.handling_limit_seconds, handling_warning_fraction = v.handling_warning_fraction,
                     updated_at = now()
                 FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                    ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                    ?::text[], ?::text[], ?::int[], ?::bigint[], ?::float8[], ?::bigint[], ?::float8[], ?::text[])
+                    ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::timestamptz[],
+                    ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::float8[], ?::bigint[], ?::float8[], ?::text[])
                     AS v(customer_tier, ticket_number, ticket_number_at, issued_business_type, type_hint, type_hint_at,
-                         issued_at, called_at, call_counter_id, call_clerk_id, cancelled_at, service_business_type,
+                         issued_at, called_at, call_counter_id, call_clerk_id, cancelled_at, closed_at, service_business_type,
                          service_started_at, service_finished_at, service_counter_id, service_clerk_id, policy_version,
                          wait_limit_seconds, wait_warning_fraction, handling_limit_seconds, handling_warning_fraction,
                          ticket_id)
@@ -111,14 +112,14 @@ public class TicketStore {
     private static Object[] insertArgs(TicketFacts f, StandardLimits l) {
         return new Object[]{f.ticketId(), f.branchId(), f.customerTier(), f.ticketNumber(), f.ticketNumberAt(),
                 f.issuedBusinessType(), f.typeHint(), f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(),
-                f.callClerkId(), f.cancelledAt(), f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(),
-                f.serviceCounterId(), f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(),
+                f.callClerkId(), f.cancelledAt(), f.closedAt(), f.serviceBusinessType(), f.serviceStartedAt(),
+                f.serviceFinishedAt(), f.serviceCounterId(), f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(),
                 l.waitWarningFraction(), l.handlingLimit().toSeconds(), l.handlingWarningFraction()};
     }
 
     private static Object[] updateArgs(TicketFacts f, StandardLimits l) {
         return new Object[]{f.customerTier(), f.ticketNumber(), f.ticketNumberAt(), f.issuedBusinessType(), f.typeHint(),
-                f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(),
+                f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(), f.closedAt(),
                 f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(),
                 f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(), l.waitWarningFraction(),
                 l.handlingLimit().toSeconds(), l.handlingWarningFraction(), f.ticketId()};
@@ -130,7 +131,8 @@ public class TicketStore {
                 tier == null ? null : CustomerTier.valueOf(tier), rs.getString("ticket_number"), Db.instant(rs, "ticket_number_at"),
                 rs.getString("issued_business_type"), rs.getString("type_hint"), Db.instant(rs, "type_hint_at"),
                 Db.instant(rs, "issued_at"), Db.instant(rs, "called_at"), rs.getString("call_counter_id"),
-                rs.getString("call_clerk_id"), Db.instant(rs, "cancelled_at"), rs.getString("service_business_type"),
+                rs.getString("call_clerk_id"), Db.instant(rs, "cancelled_at"), Db.instant(rs, "closed_at"),
+                rs.getString("service_business_type"),
                 Db.instant(rs, "service_started_at"), Db.instant(rs, "service_finished_at"), rs.getString("service_counter_id"),
                 rs.getString("service_clerk_id"));
         StandardLimits limits = new StandardLimits(rs.getInt("policy_version"), Duration.ofSeconds(rs.getLong("wait_limit_seconds")),

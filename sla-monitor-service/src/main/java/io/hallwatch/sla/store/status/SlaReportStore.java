@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The figures of a {@link SlaReport} for the tickets issued in [start, end), each judged against
- * the limits it was issued under. A wait that reached its limit is over it, as in detection.
+ * the limits it was issued under. A wait that reached its limit is over it, as in detection; a wait the branch's
+ * day closed under its limit is not judged, and a customer closed with the day is counted as not served.
  */
 @ApplicationScoped
 public class SlaReportStore {
@@ -24,15 +25,20 @@ public class SlaReportStore {
     public List<SlaReport.TypeFigures> byBusinessType(String branch, Instant start, Instant end, Instant now) {
         return db.list("""
                 SELECT COALESCE(business_type, 'UNKNOWN') AS type, count(*) AS customers,
-                    count(*) FILTER (WHERE wait_ended_at - issued_at < wait_limit_seconds * INTERVAL '1 second') AS wait_within,
+                    count(*) FILTER (WHERE wait_ended_at IS DISTINCT FROM closed_at
+                        AND wait_ended_at - issued_at < wait_limit_seconds * INTERVAL '1 second') AS wait_within,
                     count(*) FILTER (WHERE COALESCE(wait_ended_at, ?) - issued_at >= wait_limit_seconds * INTERVAL '1 second') AS wait_over,
                     count(*) FILTER (WHERE service_started_at IS NOT NULL AND service_finished_at IS NOT NULL) AS served,
-                    count(*) FILTER (WHERE service_finished_at - service_started_at < handling_limit_seconds * INTERVAL '1 second') AS handling_within
+                    count(*) FILTER (WHERE service_finished_at - service_started_at < handling_limit_seconds * INTERVAL '1 second') AS handling_within,
+                    count(*) FILTER (WHERE closed_at IS NOT NULL) AS not_served,
+                    count(*) FILTER (WHERE wait_ended_at = closed_at
+                        AND wait_ended_at - issued_at < wait_limit_seconds * INTERVAL '1 second') AS wait_ended_by_close
                 FROM sla_ticket
                 WHERE branch_id = ? AND issued_at >= ? AND issued_at < ?
                 GROUP BY 1 ORDER BY 1""",
                 rs -> SlaReport.TypeFigures.of(rs.getString("type"), rs.getLong("customers"), rs.getLong("wait_within"),
-                        rs.getLong("wait_over"), rs.getLong("served"), rs.getLong("handling_within")),
+                        rs.getLong("wait_over"), rs.getLong("served"), rs.getLong("handling_within"), rs.getLong("not_served"),
+                        rs.getLong("wait_ended_by_close")),
                 now, branch, start, end);
     }
 

@@ -96,6 +96,37 @@ class SlaRulesTest {
         assertEquals(SlaKind.WAIT_BREACH, JUDGE.afterEvent(f, limits(f), T0.plus(Duration.ofMinutes(20)), Set.of()).get(0).kind());
     }
 
+    private static TicketFacts closedWithTheDay(TicketFacts f, Duration after, String statusAtClose) {
+        return f.with(new io.hallwatch.events.TicketClosed(TICKET, BRANCH, "A001", f.waitBusinessType(), CustomerTier.NORMAL,
+                T0.plus(after), io.hallwatch.events.TicketCloseReason.BRANCH_CLOSED, statusAtClose, java.time.LocalDate.of(2026, 11, 24)));
+    }
+
+    @Test
+    void a_ticket_closed_with_the_day_is_over_no_timer_no_warning_no_breach_after_the_close() {
+        TicketFacts f = closedWithTheDay(issued("GENERAL"), Duration.ofMinutes(10), "WAITING");
+        assertTrue(f.closedUnserved());
+        assertFalse(f.waiting());
+        assertEquals(T0.plus(Duration.ofMinutes(10)), f.waitEndedAt());
+        assertEquals(List.of(), DeadlinePlanner.plan(f, limits(f), Set.of()));
+        assertEquals(List.of(), JUDGE.afterEvent(f, limits(f), T0.plus(Duration.ofMinutes(10)), Set.of()));
+        assertEquals(Optional.empty(), JUDGE.onDue(f, limits(f), SlaKind.WAIT_WARNING, T0.plus(Duration.ofMinutes(12)), Set.of()));
+        assertEquals(Optional.empty(), JUDGE.onDue(f, limits(f), SlaKind.WAIT_BREACH, T0.plus(Duration.ofMinutes(15)), Set.of()));
+        // The same facts whatever the order and however often the close arrives.
+        TicketFacts closeFirst = TicketFacts.empty(TICKET, BRANCH);
+        closeFirst = closedWithTheDay(closeFirst, Duration.ofMinutes(10), "WAITING");
+        closeFirst = closeFirst.with(new io.hallwatch.events.TicketIssued(TICKET, BRANCH, "A001", "GENERAL", CustomerTier.NORMAL, T0, null));
+        assertEquals(f, closedWithTheDay(closeFirst, Duration.ofMinutes(10), "WAITING"));
+    }
+
+    @Test
+    void a_customer_who_had_waited_past_the_limit_when_the_day_closed_was_a_breach_and_a_called_one_keeps_the_call() {
+        TicketFacts late = closedWithTheDay(issued("GENERAL"), Duration.ofMinutes(20), "WAITING");
+        assertEquals(SlaKind.WAIT_BREACH, JUDGE.afterEvent(late, limits(late), T0.plus(Duration.ofMinutes(20)), Set.of()).get(0).kind());
+        TicketFacts called = closedWithTheDay(called(issued("GENERAL"), Duration.ofMinutes(5)), Duration.ofMinutes(30), "CALLED");
+        assertEquals(T0.plus(Duration.ofMinutes(5)), called.waitEndedAt());
+        assertTrue(called.closedUnserved());
+    }
+
     @Test
     void the_warning_comes_at_80_percent_only_while_the_customer_still_waits_and_never_after_the_breach_is_due() {
         TicketFacts f = issued("PAYMENT");

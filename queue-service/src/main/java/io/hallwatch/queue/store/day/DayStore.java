@@ -1,0 +1,80 @@
+package io.hallwatch.queue.store.day;
+
+import io.hallwatch.common.db.Db;
+import io.hallwatch.queue.domain.day.DayExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The service days: the duty managers' extensions ({@code day_extension}), which days still have open tickets, a day's counts. */
+@ApplicationScoped
+public class DayStore {
+    private static final String EXTENSION_COLUMNS = "id, branch_id, service_day, until, reason, requested_by, requested_at";
+
+    /** A branch's service day with tickets still waiting or called. */
+    public record OpenDay(String branchId, LocalDate serviceDay) {
+    }
+
+    private final Db db;
+
+    DayStore(Db db) {
+        this.db = db;
+    }
+
+    /** Every (branch, service day) with a ticket still WAITING or CALLED: the closing job's candidates. */
+    public List<OpenDay> openDays() {
+        return db.list("SELECT DISTINCT branch_id, service_day FROM ticket WHERE status IN ('WAITING', 'CALLED')",
+                rs -> new OpenDay(rs.getString("branch_id"), rs.getObject("service_day", LocalDate.class)));
+    }
+
+    /** The extension in force for a day: the latest request. */
+    public Optional<DayExtension> extension(String branchId, LocalDate day) {
+        return db.one("SELECT " + EXTENSION_COLUMNS + """
+                         FROM day_extension WHERE branch_id = ? AND service_day = ?
+                        ORDER BY requested_at DESC, id DESC LIMIT 1""",
+                DayStore::extension, branchId, day);
+    }
+
+    /** Every extension requested for a day, oldest first: the audit trail. */
+    public List<DayExtension> extensions(String branchId, LocalDate day) {
+        return db.list("SELECT " + EXTENSION_COLUMNS + " FROM day_extension WHERE branch_id = ? AND service_day = ? "
+                + "ORDER BY requested_at, id", DayStore::extension, branchId, day);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(DayExtension e) {
+        db.update("INSERT INTO day_extension (" + EXTENSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                e.id(), e.branchId(), e.serviceDay(), e.until(), e.reason(), e.requestedBy(), e.requestedAt());
+    }
+
+    /**
+     * Held until the transaction ends: the closing job and an extension of the same branch's day take turns, so an
+     * extension never lands on a day being closed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockDay(String branchId, LocalDate day) {
+        db.lockUntilCommit("service-day|" + branchId + "|" + day);
+    }
+
+    /** The tickets of a branch's service day by status (every status named, 0 where none). */
+    public Map<String, Long> ticketsByStatus(String branchId, LocalDate day) {
+        Map<String, Long> counts = new TreeMap<>();
+        db.list("SELECT status, count(*) AS n FROM ticket WHERE branch_id = ? AND service_day = ? GROUP BY status",
+                rs -> counts.put(rs.getString("status"), rs.getLong("n")), branchId, day);
+        return counts;
+    }
+
+    private static DayExtension extension(ResultSet rs) throws SQLException {
+        return new DayExtension(rs.getObject("id", UUID.class), rs.getString("branch_id"),
+                rs.getObject("service_day", LocalDate.class), Db.instant(rs, "until"), rs.getString("reason"),
+                rs.getString("requested_by"), Db.instant(rs, "requested_at"));
+    }
+}
