@@ -101,6 +101,26 @@ class DashboardsTest {
         }
     }
 
+    /**
+     * A counter that nothing has counted yet has no series, and its panel would be empty: such panels fall back to 0
+     * with {@code or on() vector(0)}. Plain {@code or vector(0)} would add a label-less 0 beside the real series once
+     * they exist (its empty label set matches none of theirs); {@code on()} makes any real series win.
+     */
+    @Test
+    void a_zero_fallback_never_stands_beside_real_series() throws IOException {
+        int fallbacks = 0;
+        for (JsonNode d : dashboards()) {
+            for (String expr : expressions(d)) {
+                if (expr.contains("vector(")) {
+                    fallbacks++;
+                    assertTrue(expr.endsWith(" or on() vector(0)") && expr.indexOf("vector(") == expr.lastIndexOf("vector("),
+                            d.path("title") + ": a zero fallback must be the query's last term, 'or on() vector(0)': " + expr);
+                }
+            }
+        }
+        assertTrue(fallbacks >= 10, "the counters' panels show 0 before their first count: " + fallbacks);
+    }
+
     @Test
     void every_recording_rule_a_panel_reads_is_defined() throws IOException {
         String rules = Files.readString(ServiceProcess.ROOT.resolve("deploy/prometheus/rules/hallwatch-recording.yml"));

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * A clerk at one counter, working through the counter API: call the next customer, wait for them
  * to walk up (or not: a no-show after two recalls), serve them for a time drawn around the type's
- * limit, finish, and now and then step away for a break. Each step starts one asynchronous call
+ * limit (reading the offer on the counter screen and recording the customer's answer to it), finish,
+ * and now and then step away for a break. Each step starts one asynchronous call
  * (within the clerks' {@link CallBudget}) and schedules the next step when the answer is in, so a
  * clerk never holds a thread while the platform answers; one clerk's steps still follow each
  * other, so its random draws come in the same order as when the calls blocked.
@@ -19,12 +20,20 @@ final class ClerkSim {
     private static final Duration RETRY = Duration.ofSeconds(30);
     private static final Duration PRESS_AGAIN = Duration.ofSeconds(10);
     static final int PRESSES = 5;
+    /** Simulated seconds after the start of service when the clerk reads the offer on the screen: 10 to 19. */
+    static final int SCREEN_LOOK_MIN = 10;
+    static final int SCREEN_LOOK_SPREAD = 10;
 
     final String branchId;
     final String counterId;
     final AtomicInteger served = new AtomicInteger();
+    /** Offer outcomes this clerk recorded, by result. */
+    final java.util.concurrent.ConcurrentMap<String, Integer> offers = new java.util.concurrent.ConcurrentHashMap<>();
     private final String clerkId;
     private final String base;
+    /** The counter's screen at the marketing service, or null where the simulator has no marketing service to ask. */
+    private final String screen;
+    private final String outcomeBase;
     private final Api api;
     private final SimulatorConfig config;
     private final Random random;
@@ -37,6 +46,8 @@ final class ClerkSim {
         this.counterId = counterId;
         this.clerkId = "clerk-" + branchId.toLowerCase() + "-" + counterId.toLowerCase();
         this.base = config.counterUrl() + "/api/v1/branches/" + branchId + "/counters/" + counterId;
+        this.outcomeBase = config.marketingUrl().orElse(null);
+        this.screen = outcomeBase == null ? null : outcomeBase + "/api/v1/branches/" + branchId + "/counters/" + counterId + "/recommendation";
         this.api = api;
         this.config = config;
         this.random = random;
@@ -93,7 +104,11 @@ final class ClerkSim {
                 after(RETRY, this::callNext);
                 return;
             }
-            after(mix.handlingTime(businessType, random), () -> {
+            Duration handling = mix.handlingTime(businessType, random);
+            // The screen's advice is there a moment after the start (marketing learns of it from the event).
+            Duration look = Duration.ofSeconds(SCREEN_LOOK_MIN + random.nextInt(SCREEN_LOOK_SPREAD));
+            Duration lookAfter = look.compareTo(handling) < 0 ? look : handling;
+            after(lookAfter, () -> offerAtCounter(() -> after(handling.minus(lookAfter), () -> {
                 String outcome = random.nextDouble() < 0.92 ? "COMPLETED" : random.nextBoolean() ? "REFERRED" : "UNRESOLVED";
                 press("/service/finish", Map.of("outcome", outcome), finished -> {
                     if (finished.ok()) {
@@ -101,6 +116,33 @@ final class ClerkSim {
                     }
                     after(Duration.ofSeconds(5 + random.nextInt(20)), this::callNext);
                 });
+            })));
+        });
+    }
+
+    /**
+     * The clerk reads the counter screen (marketing's recommendation for the customer being served) and, where it
+     * shows an offer, records how the customer took it ({@link OfferOutcomes}) through the outcome API, as the
+     * counter terminal's buttons do; then goes on serving. A screen with no offer (none fits, recovery first, no
+     * answer) is just served.
+     */
+    private void offerAtCounter(Runnable next) {
+        if (screen == null) {
+            next.run();
+            return;
+        }
+        then(api.getAsync(screen), answer -> {
+            String offerId = answer.status() == 200 ? answer.body().path("offer").path("offerId").asText("") : "";
+            if (offerId.isEmpty()) {
+                next.run();
+                return;
+            }
+            String result = OfferOutcomes.draw(answer.body().path("offer").path("pitch").path("form").asText(""), random);
+            then(api.postAsync(outcomeBase + "/api/v1/offers/" + offerId + "/outcome", Map.of("result", result)), recorded -> {
+                if (recorded.status() == 201) {
+                    offers.merge(result, 1, Integer::sum);
+                }
+                next.run();
             });
         });
     }

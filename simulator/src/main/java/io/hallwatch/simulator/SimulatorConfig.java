@@ -14,6 +14,12 @@ public interface SimulatorConfig {
 
     String slaUrl();
 
+    /**
+     * The marketing service, whose counter screen the clerks read and whose outcome API they record the customers'
+     * answers to offers with; unset: the clerks record no offer outcomes.
+     */
+    Optional<String> marketingUrl();
+
     /** Branches created in addition to the seeded demo ones. */
     @WithDefault("1")
     int extraBranches();

@@ -29,7 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public final String name;
     final int port;
-    private final Map<String, String> config;
+    private Map<String, String> config;
     private final Path log;
     private Process process;
 
@@ -76,6 +76,31 @@ public final class ServiceProcess implements AutoCloseable {
         Instant begin = Instant.now();
         launch();
         return Duration.between(begin, Instant.now());
+    }
+
+    /**
+     * Starts the same jar on the same port with {@code changes} applied to its configuration (a restart the way a
+     * launcher does it, with whatever it hands out now, such as the platform clock); returns when ready.
+     */
+    public Duration restart(Map<String, String> changes) throws IOException {
+        Map<String, String> changed = new java.util.HashMap<>(config);
+        changed.putAll(changes);
+        config = Map.copyOf(changed);
+        return restart();
+    }
+
+    /** The operating-system process id of the running JVM (what a launcher writes into its pid file). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether the JVM still runs. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url(String path) {

@@ -80,6 +80,9 @@ public class KafkaClients {
         Map<String, Object> props = consumerProps(clientId);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        int sessionMs = (int) config.sessionTimeout().toMillis();
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionMs);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(500, sessionMs / 3));
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The external tools the checks run (promtool, amtool, Spectral), found or installed so that a fresh
+ * The external tools the checks run (promtool, the Prometheus server, amtool, Spectral), found or installed so that a fresh
  * machine runs every check with nothing installed by hand, and a machine where they cannot be had fails
  * saying how to get them, never skips.
  *
@@ -30,6 +30,14 @@ public final class Tools {
 
     public static Path promtool() {
         return debianTool("promtool", "prometheus");
+    }
+
+    /**
+     * The Prometheus server itself, from the same Debian package as promtool: for the checks that run a real
+     * Prometheus against the services (the dashboards' queries).
+     */
+    public static Path prometheus() {
+        return debianTool("prometheus", "prometheus");
     }
 
     public static Path amtool() {
