@@ -53,7 +53,9 @@ class ServiceDayIT {
     private static final int SCALE = 60;
     private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
     private static final PostgresTestResource SLA_DB = new PostgresTestResource();
+    private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
     private static ServiceProcess queue;
+    private static ServiceProcess counter;
     private static ServiceProcess sla;
     private static Instant epoch;
     private static Instant realStart;
@@ -70,6 +72,11 @@ class ServiceDayIT {
                 "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString());
         sla = start("sla-monitor-service", SLA_DB, shared);
         queue = start("queue-service", QUEUE_DB, shared);
+        // The counter runs too, as in every hall: the monitor judges a deadline only once both producers
+        // of a ticket's events (queue and counter) have promised it with their watermarks.
+        Map<String, String> withQueue = new HashMap<>(shared);
+        withQueue.put("quarkus.rest-client.queue-service.url", queue.url(""));
+        counter = start("counter-service", COUNTER_DB, withQueue);
     }
 
     private static ServiceProcess start(String name, PostgresTestResource db, Map<String, String> shared) throws Exception {
@@ -80,6 +87,9 @@ class ServiceDayIT {
 
     @AfterAll
     static void stopServices() {
+        if (counter != null) {
+            counter.close();
+        }
         if (queue != null) {
             queue.close();
         }
@@ -88,6 +98,7 @@ class ServiceDayIT {
         }
         QUEUE_DB.stop();
         SLA_DB.stop();
+        COUNTER_DB.stop();
     }
 
     private static Instant simulatedNow() {

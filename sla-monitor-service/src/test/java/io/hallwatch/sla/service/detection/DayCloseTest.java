@@ -4,6 +4,7 @@ import io.hallwatch.common.db.Db;
 import io.hallwatch.events.EventType;
 import io.hallwatch.events.SlaCleared;
 import io.hallwatch.sla.Hall;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
 import io.hallwatch.sla.SlaTopic;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
@@ -43,6 +44,8 @@ class DayCloseTest {
     @Inject
     TimerScanner scanner;
     @Inject
+    WatermarkFollower follower;
+    @Inject
     Db db;
 
     @Test
@@ -62,12 +65,14 @@ class DayCloseTest {
 
         // Past both deadlines: the customer still waiting gets warning and breach, the closed one nothing.
         clock.advance(Duration.ofMinutes(3));
+        Hall.promise(clock.instant(), follower); // the producers are punctual here
         await().atMost(KAFKA).until(() -> {
             scanner.scan();
             return db.count("SELECT count(*) FROM sla_breach WHERE ticket_id = ? AND level = 'WARNING'", other) == 1;
         });
         assertEquals(0, db.count("SELECT count(*) FROM sla_breach WHERE ticket_id = ?", closed));
         clock.advance(Duration.ofMinutes(3));
+        Hall.promise(clock.instant(), follower); // the producers are punctual here
         await().atMost(KAFKA).until(() -> {
             scanner.scan();
             return db.count("SELECT count(*) FROM sla_breach WHERE ticket_id = ? AND level = 'BREACH'", other) == 1;
@@ -81,6 +86,7 @@ class DayCloseTest {
         String ticket = hall.issue("PAYMENT");
         awaitTimers(ticket);
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        Hall.promise(clock.instant(), follower); // the producers are punctual here
         await().atMost(KAFKA).until(() -> {
             scanner.scan();
             return db.count("SELECT count(*) FROM sla_breach WHERE ticket_id = ? AND level = 'BREACH' AND status = 'OPEN'", ticket) == 1;
@@ -111,6 +117,7 @@ class DayCloseTest {
         clock.advance(Duration.ofMinutes(5));
         hall.close(closedEarly, "WAITING");
         clock.advance(Duration.ofMinutes(6));
+        Hall.promise(clock.instant(), follower); // the producers are punctual here
         await().atMost(KAFKA).until(() -> {
             scanner.scan();
             return db.count("SELECT count(*) FROM sla_breach WHERE ticket_id = ? AND level = 'BREACH'", closedAfterBreach) == 1;
