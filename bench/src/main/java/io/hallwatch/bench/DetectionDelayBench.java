@@ -262,14 +262,21 @@ public final class DetectionDelayBench {
             firstByAlert.merge(r.alertId(), r.at(), (a, b) -> a.isBefore(b) ? a : b);
         }
         List<Double> paged = new ArrayList<>();
+        Map<Instant, Double> pagedByDeadline = new java.util.TreeMap<>();
         firstByAlert.forEach((alert, at) -> {
             Breach b = byId.get(alert.startsWith("alert-") ? alert.substring(6) : alert);
             if (b != null) {
                 paged.add(ms(b.deadline(), at));
+                pagedByDeadline.merge(b.deadline(), ms(b.deadline(), at), Math::max);
             }
         });
         long late = breaches.stream().filter(Breach::late).count();
         PrometheusBound bound = PrometheusBound.read(root);
+        // Which pages were slowest, and when in the run: the first of a run pays for cold paths.
+        List<Map.Entry<Instant, Double>> inOrder = new ArrayList<>(pagedByDeadline.entrySet());
+        String slowest = inOrder.stream().sorted(Map.Entry.<Instant, Double>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format(Locale.ROOT, "%.0f ms (page %d of %d)", e.getValue(), inOrder.indexOf(e) + 1, inOrder.size()))
+                .collect(java.util.stream.Collectors.joining(", "));
 
         StringBuilder sb = new StringBuilder();
         sb.append("| delay after the deadline | n | p50 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: |\n");
@@ -277,8 +284,8 @@ public final class DetectionDelayBench {
         row(sb, "breach published on hallwatch.sla.v1 (record timestamp)", published);
         row(sb, "breach read by a consumer (this benchmark)", seen);
         row(sb, "first SMS of the alert received by the gateway", paged);
-        sb.append(String.format(Locale.ROOT, "%nWait breaches with a deadline during the load: %d (%d marked detectedLate); alerts paged for them: %d.%n",
-                breaches.size(), late, paged.size()));
+        sb.append(String.format(Locale.ROOT, "%nWait breaches with a deadline during the load: %d (%d marked detectedLate); alerts paged for them: %d; "
+                        + "the slowest first SMS: %s.%n", breaches.size(), late, paged.size(), slowest));
         sb.append("\n").append(bound.explain()).append("\n");
         double p99Published = percentile(published, 99);
         double p99Sms = percentile(paged, 99);
@@ -289,6 +296,15 @@ public final class DetectionDelayBench {
         sb.append(String.format(Locale.ROOT, "Targets: p99 < 1 s: breach published %s (%.0f ms), first SMS %s (%.0f ms); ≥ 20× lower than the bound: %s.%n",
                 p99Published < 1000 ? "met" : "NOT met", p99Published, p99Sms < 1000 ? "met" : "NOT met", p99Sms,
                 boundMs / Math.max(p99Published, p99Sms) >= 20 ? "met" : "NOT met"));
+        // Issue 23: with the producers' watermarks instead of a fixed grace. The run's first page is
+        // also the monitor process's first (class loading, JIT, the first connection to the gateway):
+        // shown apart, never hidden.
+        List<Double> warm = inOrder.stream().skip(1).map(Map.Entry::getValue).toList();
+        double p99Warm = percentile(warm, 99);
+        sb.append(String.format(Locale.ROOT, "Watermark targets: breach published p99 < 200 ms %s (%.0f ms); first SMS p99 < 300 ms %s (%.0f ms over "
+                        + "all %d pages); without the process's first page (%.0f ms) %s (%.0f ms over %d).%n",
+                p99Published < 200 ? "met" : "NOT met", p99Published, p99Sms < 300 ? "met" : "NOT met", p99Sms, paged.size(),
+                inOrder.isEmpty() ? Double.NaN : inOrder.get(0).getValue(), p99Warm < 300 ? "met" : "NOT met", p99Warm, warm.size()));
         return sb.toString();
     }
 
