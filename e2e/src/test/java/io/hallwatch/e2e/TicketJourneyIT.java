@@ -327,7 +327,7 @@ class TicketJourneyIT {
             send(counter, "POST", "/api/v1/branches/" + branch + "/counters/C0" + c + "/sign-in", "{\"clerkId\":\"clerk-stall-" + c + "\"}", 200);
         }
         // At about 13.5 simulated minutes the relay stalls; the first three are called at once after.
-        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), issued.plusMillis(13_500)).toMillis()));
+        awaitRealTime(issued.plusMillis(13_500));
         try (java.sql.Connection hold = java.sql.DriverManager.getConnection(queueDatabase, "postgres", "")) {
             try (var s = hold.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 s.setLong(1, 0x68616c6c77L); // the queue relay's lock (common's OutboxRelay)
@@ -339,7 +339,7 @@ class TicketJourneyIT {
             }
             assertEquals(tickets.subList(0, 3), called, "the three longest waiting are called, before their deadline");
             // The deadline (15 simulated minutes) passes, and a simulated minute more.
-            Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), issued.plusMillis(16_200)).toMillis()));
+            awaitRealTime(issued.plusMillis(16_200));
             JsonNode status = json(send(sla, "GET", "/api/v1/branches/" + branch + "/sla-status", null, 200));
             assertEquals("queue-service", status.path("delayed").path("waitingFor").path(0).asText(), status.toString());
             assertTrue(status.path("delayed").path("seconds").asLong() >= 60, status.toString());
@@ -353,7 +353,10 @@ class TicketJourneyIT {
         java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> breach = r ->
                 branch.equals(r.key()) && EventCodec.fromBytes(r.value()).data() instanceof SlaBreached b && b.ticketId() != null;
         KafkaTestClient.readUntil(Topics.SLA, Duration.ofSeconds(60), rs -> rs.stream().filter(breach).count() >= 2);
-        Thread.sleep(3_000); // three simulated minutes more: a false breach would have come by now
+        // Three simulated minutes more, and the monitor's record still holds only the two true ones:
+        // a false breach would have come by now.
+        org.awaitility.Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> json(send(sla, "GET", "/api/v1/breaches?branchId=" + branch + "&kind=WAIT_BREACH", null, 200)).path("items").size() == 2);
         List<SlaBreached> breaches = KafkaTestClient.readUntil(Topics.SLA, Duration.ofSeconds(30), rs -> rs.stream().filter(breach).count() >= 2)
                 .stream().filter(breach).map(r -> (SlaBreached) EventCodec.fromBytes(r.value()).data()).toList();
         assertEquals(java.util.Set.copyOf(tickets.subList(3, 5)), breaches.stream().map(SlaBreached::ticketId).collect(java.util.stream.Collectors.toSet()),
@@ -365,6 +368,12 @@ class TicketJourneyIT {
         }
         JsonNode after = json(send(sla, "GET", "/api/v1/branches/" + branch + "/sla-status", null, 200));
         assertTrue(after.path("delayed").isNull(), after.toString());
+    }
+
+    /** Waits, polling, until the real clock (which the 60x platform clock follows) has passed {@code at}. */
+    private static void awaitRealTime(java.time.Instant at) {
+        org.awaitility.Awaitility.await().atMost(Duration.between(java.time.Instant.now(), at).plusSeconds(5))
+                .pollInterval(Duration.ofMillis(20)).until(() -> !java.time.Instant.now().isBefore(at));
     }
 
     private static ObjectNode standardWith(JsonNode current, Integer paymentWait, int paymentHandling, int generalHandling) {

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,8 @@ class OutboxWatermarkTest {
     OutboxWatermarks watermarks;
     @Inject
     MutableClock clock;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @Test
     void an_idle_relay_publishes_its_watermark_for_every_partition() {
@@ -81,7 +84,9 @@ class OutboxWatermarkTest {
         Instant eventTime = clock.instant(); // what the open transaction's event carries
         assertTrue(written.await(30, TimeUnit.SECONDS));
         long openSince = System.nanoTime();
-        Thread.sleep(300);
+        // The transaction must be measurably old in real time (the platform clock is the test's):
+        // polled as PostgreSQL sees it, with a deadline.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> oldestOpenTransactionMillis() >= 300);
         // The platform clock moves with real time, as in production (never further than the
         // transaction's real age): without the open-transaction rule the promise would pass the event.
         Duration openFor = Duration.ofNanos(System.nanoTime() - openSince);
@@ -104,6 +109,17 @@ class OutboxWatermarkTest {
         ProducerWatermark promise = lastWatermark(covering);
         assertTrue(promise.endOffsets().get(onTopic.partition()) > onTopic.offset(),
                 "the promise's end offset lies past the event it covers: " + promise + " vs offset " + onTopic.offset());
+    }
+
+    private long oldestOpenTransactionMillis() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("""
+                     SELECT coalesce(extract(epoch FROM now() - min(xact_start)) * 1000, 0) FROM pg_stat_activity
+                     WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL""");
+             java.sql.ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static ProducerWatermark lastWatermark(Instant mark) {
