@@ -6,6 +6,8 @@ import io.hallwatch.sla.domain.alerting.AlertMessage;
 import io.hallwatch.sla.domain.alerting.ChannelType;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,16 +21,26 @@ public class Channels {
     private static final Pattern MOBILE = Pattern.compile("^(\\+86)?1[3-9][0-9]{9}$");
 
     private final Map<ChannelType, NotificationChannel> byType = new EnumMap<>(ChannelType.class);
+    private final HttpChannels http;
 
     Channels(ChannelConfig config, ObjectMapper json) {
         // Signature timestamps are checked by the providers against their wall clock, so they come
         // from the real clock, not the platform clock (which a demo runs faster).
         Clock clock = Clock.systemUTC();
-        HttpChannels http = new HttpChannels(json, config.timeout());
+        http = new HttpChannels(json, config.timeout());
         for (NotificationChannel c : List.of(new Sms(config.sms(), http, clock), new WeCom(config.wecom(), http),
                 new DingTalk(config.dingtalk(), http, clock), new Webhook(config.webhook(), http, clock))) {
             byType.put(c.type(), c);
         }
+    }
+
+    /**
+     * Warms what the first message needs, without sending one: the client's first exchange (with
+     * {@code target}, this service's own health endpoint), a provider body written and signed.
+     */
+    public void warmUp(URI target) throws IOException, InterruptedException {
+        Signatures.bodySignature("warm-up", 0, http.write(Map.of("PhoneNumberSet", List.of(e164("13800000000")))));
+        http.warmUp(target);
     }
 
     public NotificationChannel of(ChannelType type) {

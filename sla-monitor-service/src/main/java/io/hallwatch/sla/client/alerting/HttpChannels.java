@@ -34,6 +34,15 @@ final class HttpChannels {
     }
 
     /**
+     * One GET through the client, its answer read and dropped. The first exchange of a JDK client
+     * loads and links the whole HTTP/1.1 exchange, its selector thread and workers: done at start,
+     * so that a process's first page does not pay for it (benchmark 3's first SMS).
+     */
+    void warmUp(URI target) throws IOException, InterruptedException {
+        client.send(HttpRequest.newBuilder(target).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
      * POSTs {@code body}; 2xx with no error code is success, 429/5xx/timeouts are retryable, other
      * 4xx and a provider error code are permanent unless the code means rate limiting.
      */

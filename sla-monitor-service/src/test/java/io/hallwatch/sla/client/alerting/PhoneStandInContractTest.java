@@ -173,4 +173,12 @@ class PhoneStandInContractTest {
         assertTrue(ding.getMessage().contains("310000"), ding.getMessage());
         assertEquals(before, lines().size());
     }
+
+    @Test
+    void the_warm_up_at_start_exchanges_with_its_target_and_sends_no_message_to_any_provider() throws Exception {
+        int before = lines().size();
+        // The stand-in is every provider here: a warm-up aimed at it must not become a message.
+        channels(SMS_SECRET, WECOM_KEY, DING_SECRET).warmUp(java.net.URI.create(base + "/"));
+        assertEquals(before, lines().size());
+    }
 }
