@@ -32,6 +32,15 @@ public interface QueueConfig {
     @WithDefault("5s")
     Duration catalogueMaxAge();
 
+    /** The wait forecast (service.forecast.WaitForecasts). */
+    Forecast forecast();
+
+    interface Forecast {
+        /** Call to service start, until the branch has started services to measure it from (the last hour's mean). */
+        @WithDefault("30s")
+        Duration walkUp();
+    }
+
     /** The service day: the hours a branch created without its own gets, and the job that ends the day. */
     Day day();
 

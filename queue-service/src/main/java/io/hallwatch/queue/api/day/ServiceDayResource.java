@@ -1,6 +1,5 @@
 package io.hallwatch.queue.api.day;
 
-import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.BranchAccess;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.domain.day.DayExtension;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 @Path("/api/v1")
@@ -65,19 +63,7 @@ public class ServiceDayResource {
                     + "issued, served, no-show, cancelled, notServed (closed at the day's end, BRANCH_CLOSED) and open. "
                     + "'date' (YYYY-MM-DD, the branch's local day) defaults to the day open now, else the last one that opened.")
     public ServiceDayView day(@PathParam("branchId") String branchId, @QueryParam("date") String date) {
-        LocalDate day;
-        if (date == null || date.isBlank()) {
-            day = days.currentDay(branchId);
-        } else {
-            try {
-                day = LocalDate.parse(date);
-            } catch (DateTimeException e) {
-                throw ProblemException.badRequest("invalid-parameter", "date must be a day as YYYY-MM-DD");
-            }
-            if (day.getYear() < 2000 || day.getYear() > 2999) {
-                throw ProblemException.badRequest("invalid-parameter", "date must be a day between 2000 and 2999");
-            }
-        }
+        LocalDate day = days.reportDay(branchId, date);
         return ServiceDayView.of(days.report(branchId, day));
     }
 }

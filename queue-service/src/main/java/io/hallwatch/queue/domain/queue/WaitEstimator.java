@@ -14,11 +14,14 @@ public final class WaitEstimator {
     }
 
     public static int estimateMinutes(int peopleAhead, double meanHandlingSeconds, int openCounters) {
+        return (int) Math.ceil(estimateSeconds(peopleAhead, meanHandlingSeconds, openCounters) / 60.0);
+    }
+
+    public static long estimateSeconds(int peopleAhead, double meanHandlingSeconds, int openCounters) {
         if (peopleAhead < 0 || meanHandlingSeconds <= 0) {
             throw new IllegalArgumentException("peopleAhead >= 0 and meanHandlingSeconds > 0 required");
         }
-        double seconds = (peopleAhead + 0.5) * meanHandlingSeconds / Math.max(1, openCounters);
-        return (int) Math.ceil(seconds / 60.0);
+        return Math.round((peopleAhead + 0.5) * meanHandlingSeconds / Math.max(1, openCounters));
     }
 
     /**

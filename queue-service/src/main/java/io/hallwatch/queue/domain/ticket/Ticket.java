@@ -31,6 +31,11 @@ public class Ticket {
     public String previousBusinessType;
     public String customerRef;
     public int estimatedWaitMinutes;
+    /** The wait foretold at issue in seconds (null on tickets issued before it was kept). */
+    public Integer estimatedWaitSeconds;
+    /** What the earlier formula would have foretold, for the accuracy report; null where it could not say. */
+    public Integer basicWaitSeconds;
+    public Integer peopleAheadAtIssue;
     public String idempotencyKey;
     public int version;
 

@@ -3,6 +3,8 @@ package io.hallwatch.queue.events.handling;
 import io.hallwatch.common.consumer.EventConsumers;
 import io.hallwatch.common.consumer.Transactions;
 import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.CounterPaused;
+import io.hallwatch.events.CounterResumed;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.Topics;
@@ -16,7 +18,8 @@ import java.util.List;
 /**
  * Follows the counters' services (hallwatch.services.v1) and hands each started or finished
  * service to {@link HandlingService}: the ticket becomes SERVING or DONE, and every finished
- * service teaches the handling-time mean the wait estimates use. Other event types are ignored.
+ * service teaches the handling-time mean the wait estimates use; a counter's pause and resume tell
+ * the wait forecast when that counter will call again. Other event types are ignored.
  */
 @ApplicationScoped
 public class ServiceProgress {
@@ -40,6 +43,10 @@ public class ServiceProgress {
             handling.started(started);
         } else if (event.data() instanceof ServiceFinished finished) {
             handling.finished(finished);
+        } else if (event.data() instanceof CounterPaused paused) {
+            handling.paused(paused);
+        } else if (event.data() instanceof CounterResumed resumed) {
+            handling.resumed(resumed);
         }
     }
 }

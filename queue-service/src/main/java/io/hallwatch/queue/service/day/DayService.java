@@ -110,4 +110,24 @@ public class DayService {
             return now.isBefore(rule.opens(today)) ? today.minusDays(1) : today;
         });
     }
+
+    /**
+     * The day a report asks for: {@code date} as YYYY-MM-DD (the branch's local day), or without one
+     * {@link #currentDay}. A malformed date is a 400 problem.
+     */
+    public LocalDate reportDay(String branchId, String date) {
+        if (date == null || date.isBlank()) {
+            return currentDay(branchId);
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.badRequest("invalid-parameter", "date must be a day as YYYY-MM-DD");
+        }
+        if (day.getYear() < 2000 || day.getYear() > 2999) {
+            throw ProblemException.badRequest("invalid-parameter", "date must be a day between 2000 and 2999");
+        }
+        return day;
+    }
 }

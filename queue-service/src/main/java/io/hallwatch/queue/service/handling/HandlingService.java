@@ -1,5 +1,7 @@
 package io.hallwatch.queue.service.handling;
 
+import io.hallwatch.events.CounterPaused;
+import io.hallwatch.events.CounterResumed;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
@@ -11,6 +13,7 @@ import io.hallwatch.queue.domain.ticket.TicketStatus;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
 import io.hallwatch.queue.service.queue.CallPolicies;
 import io.hallwatch.queue.store.handling.HandlingTimes;
+import io.hallwatch.queue.store.queue.CounterPresence;
 import io.hallwatch.queue.store.ticket.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,8 +39,11 @@ public class HandlingService {
     private final TicketStore tickets;
     private final CatalogueService catalogue;
     private final CallPolicies policies;
+    private final CounterPresence presence;
 
-    HandlingService(HandlingTimes handlingTimes, TicketStore tickets, CatalogueService catalogue, CallPolicies policies) {
+    HandlingService(HandlingTimes handlingTimes, TicketStore tickets, CatalogueService catalogue, CallPolicies policies,
+                    CounterPresence presence) {
+        this.presence = presence;
         this.handlingTimes = handlingTimes;
         this.tickets = tickets;
         this.catalogue = catalogue;
@@ -60,6 +66,14 @@ public class HandlingService {
             HandlingTime mean = handlingTimes.lockOrCreate(finished.branchId(), t.code(), limit);
             handlingTimes.save(finished.branchId(), t.code(), mean.observe(finished.handlingSeconds()));
         });
+    }
+
+    public void paused(CounterPaused paused) {
+        presence.paused(paused.branchId(), paused.counterId(), paused.pausedAt(), paused.limitSeconds());
+    }
+
+    public void resumed(CounterResumed resumed) {
+        presence.resumed(resumed.branchId(), resumed.counterId(), resumed.pausedAt(), resumed.resumedAt());
     }
 
     private void advance(String ticketId, TicketAction action, Consumer<Ticket> record) {

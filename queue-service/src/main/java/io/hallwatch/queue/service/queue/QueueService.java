@@ -113,7 +113,7 @@ public class QueueService {
         var waited = t.waitedUntil(now);
         events.called(t, waited);
         metrics.called(t.branchId, t.businessType, waited, policies.waitLimit(t.branchId, t.businessType, t.tier),
-                t.estimatedWaitMinutes);
+                t.estimatedWaitSeconds != null ? t.estimatedWaitSeconds : t.estimatedWaitMinutes * 60L);
         return Optional.of(ticketService.standing(t));
     }
 

@@ -6,11 +6,8 @@ import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
 import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
-import io.hallwatch.queue.domain.handling.HandlingTime;
 import io.hallwatch.queue.service.queue.CallPolicies;
 import io.hallwatch.queue.domain.queue.WaitEstimate;
-import io.hallwatch.queue.domain.queue.WaitEstimator;
-import io.hallwatch.queue.domain.queue.WaitingTicket;
 import io.hallwatch.queue.domain.ticket.Ticket;
 import io.hallwatch.queue.domain.ticket.TicketAction;
 import io.hallwatch.queue.domain.ticket.TicketLifecycle;
@@ -20,8 +17,7 @@ import io.hallwatch.queue.events.ticket.TicketEvents;
 import io.hallwatch.queue.metrics.TicketMetrics;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
 import io.hallwatch.queue.service.day.DayService;
-import io.hallwatch.queue.store.handling.HandlingTimes;
-import io.hallwatch.queue.store.queue.CounterPresence;
+import io.hallwatch.queue.service.forecast.WaitForecasts;
 import io.hallwatch.queue.store.ticket.TicketSequence;
 import io.hallwatch.queue.store.ticket.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +26,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,15 +34,14 @@ import java.util.UUID;
 /**
  * Everything that changes a ticket but the call (that is {@code service.queue.QueueService}). Each
  * change and its event commit together (outbox, {@link TicketEvents}); the lifecycle rules live in
- * {@link TicketLifecycle}, the estimate in {@link WaitEstimator}.
+ * {@link TicketLifecycle}, the estimate in {@link WaitForecasts}.
  */
 @ApplicationScoped
 public class TicketService {
 
     private final CatalogueService catalogue;
     private final TicketSequence sequence;
-    private final HandlingTimes handlingTimes;
-    private final CounterPresence presence;
+    private final WaitForecasts forecasts;
     private final TicketEvents events;
     private final Clock clock;
     private final QueueConfig config;
@@ -57,13 +50,12 @@ public class TicketService {
     private final CallPolicies policies;
     private final DayService days;
 
-    TicketService(CatalogueService catalogue, TicketSequence sequence, HandlingTimes handlingTimes, CounterPresence presence,
+    TicketService(CatalogueService catalogue, TicketSequence sequence, WaitForecasts forecasts,
                   TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets,
                   CallPolicies policies, DayService days) {
         this.catalogue = catalogue;
         this.sequence = sequence;
-        this.handlingTimes = handlingTimes;
-        this.presence = presence;
+        this.forecasts = forecasts;
         this.events = events;
         this.clock = clock;
         this.config = config;
@@ -114,8 +106,12 @@ public class TicketService {
         t.idempotencyKey = idempotencyKey;
         // Estimated before the row exists, with the new ticket added to the queue it joins, so the
         // row is inserted once, complete: no second write.
-        WaitEstimate estimate = estimate(t, now);
+        WaitForecasts.WaitForecast forecast = forecasts.of(t, branch.businessTypes(), now);
+        WaitEstimate estimate = forecast.estimate();
         t.estimatedWaitMinutes = estimate.minutes();
+        t.estimatedWaitSeconds = (int) forecast.seconds();
+        t.basicWaitSeconds = (int) forecast.basicSeconds();
+        t.peopleAheadAtIssue = estimate.peopleAhead();
         tickets.insert(t);
         events.issued(t);
         metrics.issued(t.branchId, t.businessType);
@@ -215,18 +211,6 @@ public class TicketService {
 
     /** Where a waiting ticket stands among those of its type, and how long it should still wait. */
     private WaitEstimate estimate(Ticket t, Instant now) {
-        // Light rows, not whole tickets: a long queue is read at every issue.
-        List<WaitingTicket> sameType = tickets.waitingFor(t.branchId, Set.of(t.businessType));
-        if (sameType.stream().noneMatch(w -> w.id().equals(t.id))) {
-            // A ticket being issued has no row yet: it joins its queue here, in memory.
-            sameType = new ArrayList<>(sameType);
-            sameType.add(t.asWaiting());
-        }
-        List<WaitingTicket> order = policies.forBranch(t.branchId).inCallOrder(sameType, Set.of(t.businessType), false, now);
-        // Before any service was seen, the mean is the type's handling limit under the service standard.
-        int limit = (int) policies.handlingLimit(t.branchId, t.businessType).toSeconds();
-        double mean = handlingTimes.find(t.branchId, t.businessType).orElseGet(() -> HandlingTime.prior(limit)).meanSeconds();
-        int open = presence.openFor(t.branchId, t.businessType, now.minus(config.counterPresenceWindow()));
-        return WaitEstimator.estimate(order, t.id, mean, open);
+        return forecasts.of(t, catalogue.branchSetup(t.branchId).businessTypes(), now).estimate();
     }
 }

@@ -28,8 +28,35 @@ public class CounterPresence {
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (branch_id, counter_id) DO UPDATE
                         SET business_types = EXCLUDED.business_types, vip = EXCLUDED.vip,
-                            last_seen_at = GREATEST(counter_presence.last_seen_at, EXCLUDED.last_seen_at)""",
+                            last_seen_at = GREATEST(counter_presence.last_seen_at, EXCLUDED.last_seen_at),
+                            -- a counter that calls is not paused (any more)
+                            paused_at = CASE WHEN counter_presence.paused_at < EXCLUDED.last_seen_at THEN NULL
+                                             ELSE counter_presence.paused_at END""",
                 branchId, counterId, businessTypes, vip, at);
+    }
+
+    /**
+     * The counter's clerk stepped away at {@code since} for up to {@code limitSeconds}; a counter not
+     * seen calling yet is not open anyway, and a pause older than the counter's last resume or call
+     * (a late event) changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paused(String branchId, String counterId, Instant since, long limitSeconds) {
+        db.update("""
+                        UPDATE counter_presence SET paused_at = ?, pause_limit_seconds = ?
+                        WHERE branch_id = ? AND counter_id = ? AND (resumed_at IS NULL OR resumed_at < ?)
+                          AND last_seen_at <= ?""",
+                since, limitSeconds, branchId, counterId, since, since);
+    }
+
+    /** The pause that began at {@code pausedSince} ended at {@code at}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resumed(String branchId, String counterId, Instant pausedSince, Instant at) {
+        db.update("""
+                        UPDATE counter_presence SET resumed_at = GREATEST(resumed_at, ?),
+                            paused_at = CASE WHEN paused_at <= ? THEN NULL ELSE paused_at END
+                        WHERE branch_id = ? AND counter_id = ?""",
+                at, pausedSince, branchId, counterId);
     }
 
     public int openFor(String branchId, String businessType, Instant since) {

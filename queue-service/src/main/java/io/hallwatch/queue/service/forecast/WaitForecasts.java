@@ -1,0 +1,113 @@
+package io.hallwatch.queue.service.forecast;
+
+import io.hallwatch.queue.config.QueueConfig;
+import io.hallwatch.queue.domain.forecast.CounterOutlook;
+import io.hallwatch.queue.domain.forecast.HallForecast;
+import io.hallwatch.queue.domain.handling.HandlingTime;
+import io.hallwatch.queue.domain.queue.CallPolicy;
+import io.hallwatch.queue.domain.queue.WaitEstimate;
+import io.hallwatch.queue.domain.queue.WaitEstimator;
+import io.hallwatch.queue.domain.queue.WaitingTicket;
+import io.hallwatch.queue.domain.ticket.Ticket;
+import io.hallwatch.queue.service.queue.CallPolicies;
+import io.hallwatch.queue.store.forecast.HallSnapshot;
+import io.hallwatch.queue.store.queue.CounterPresence;
+import io.hallwatch.queue.store.ticket.TicketStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A waiting ticket's estimate: the hall played forward ({@link HallForecast}) from the branch as it
+ * is now, and beside it what the earlier formula ({@link WaitEstimator}: people ahead of the same
+ * type × mean handling ÷ counters open for the type) says, kept at issue for the accuracy report.
+ * Where no counter serving the type has been seen (the start of the day) the formula's answer,
+ * with one counter, is the estimate.
+ */
+@ApplicationScoped
+public class WaitForecasts {
+    /** The VIPs still to come are counted over this much of the past and played this far ahead. */
+    private static final Duration VIP_RATE_WINDOW = Duration.ofHours(1);
+    private static final Duration HORIZON = Duration.ofHours(3);
+
+    private final TicketStore tickets;
+    private final HallSnapshot snapshot;
+    private final CounterPresence presence;
+    private final CallPolicies policies;
+    private final QueueConfig config;
+
+    WaitForecasts(TicketStore tickets, HallSnapshot snapshot, CounterPresence presence, CallPolicies policies, QueueConfig config) {
+        this.tickets = tickets;
+        this.snapshot = snapshot;
+        this.presence = presence;
+        this.policies = policies;
+        this.config = config;
+    }
+
+    /** The estimate shown ({@code estimate}, its minutes rounded), its seconds, and the earlier formula's seconds. */
+    public record WaitForecast(WaitEstimate estimate, long seconds, long basicSeconds) {
+    }
+
+    /** {@code t} waits (or is being issued) at its branch now; {@code offered}: the branch's business types. */
+    public WaitForecast of(Ticket t, Set<String> offered, Instant now) {
+        List<WaitingTicket> waiting = new ArrayList<>(tickets.waitingFor(t.branchId, offered));
+        if (waiting.stream().noneMatch(w -> w.id().equals(t.id))) {
+            waiting.add(t.asWaiting()); // a ticket being issued has no row yet: it joins here, in memory
+        }
+        CallPolicy policy = policies.forBranch(t.branchId);
+        Map<String, Double> means = snapshot.meanHandlingSeconds(t.branchId);
+        ServiceTimes times = new ServiceTimes(t.branchId, means,
+                snapshot.meanWalkUp(t.branchId, t.serviceDay, now.minus(VIP_RATE_WINDOW)).orElse(config.forecast().walkUp()));
+
+        List<WaitingTicket> sameType = waiting.stream().filter(w -> w.businessType().equals(t.businessType)).toList();
+        List<WaitingTicket> order = policy.inCallOrder(sameType, Set.of(t.businessType), false, now);
+        int open = presence.openFor(t.branchId, t.businessType, now.minus(config.counterPresenceWindow()));
+        WaitEstimate basic = WaitEstimator.estimate(order, t.id, times.handling(t.businessType).toSeconds(), open);
+        long basicSeconds = WaitEstimator.estimateSeconds(basic.peopleAhead(), times.handling(t.businessType).toSeconds(), open);
+
+        List<HallForecast.OpenCounter> counters = snapshot.counters(t.branchId, t.serviceDay, now.minus(config.counterPresenceWindow()))
+                .stream().map(c -> new HallForecast.OpenCounter(c.counterId(), c.businessTypes(), c.vip(),
+                        CounterOutlook.freeAt(now, c.customer(), c.pause(), times))).toList();
+        Map<String, Double> vipsPerHour = new HashMap<>();
+        snapshot.vipsIssued(t.branchId, t.serviceDay, now.minus(VIP_RATE_WINDOW))
+                .forEach((type, n) -> vipsPerHour.put(type, n * 3600.0 / VIP_RATE_WINDOW.toSeconds()));
+        HallForecast.Hall hall = new HallForecast.Hall(now, waiting, counters, HallForecast.expectedVips(vipsPerHour, now, HORIZON));
+        Optional<Duration> played = new HallForecast(policy, times).untilCalled(t.id, hall);
+        long seconds = played.map(Duration::toSeconds).orElse(basicSeconds);
+        return new WaitForecast(new WaitEstimate(basic.position(), basic.peopleAhead(), (int) Math.round(seconds / 60.0)),
+                seconds, basicSeconds);
+    }
+
+    /** Walk-up measured at the branch; handling its learned mean, or the standard's limit before any was seen. */
+    private final class ServiceTimes implements HallForecast.ServiceTimes {
+        private final String branchId;
+        private final Map<String, Double> means;
+        private final Duration walkUp;
+        private final Map<String, Duration> resolved = new HashMap<>();
+
+        ServiceTimes(String branchId, Map<String, Double> means, Duration walkUp) {
+            this.branchId = branchId;
+            this.means = means;
+            this.walkUp = walkUp;
+        }
+
+        public Duration walkUp() {
+            return walkUp;
+        }
+
+        public Duration handling(String businessType) {
+            return resolved.computeIfAbsent(businessType, type -> {
+                double mean = Optional.ofNullable(means.get(type))
+                        .orElseGet(() -> HandlingTime.prior(policies.handlingLimit(branchId, type).toSeconds()).meanSeconds());
+                return Duration.ofMillis((long) (mean * 1000));
+            });
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.hallwatch.queue.store.forecast;
+
+import io.hallwatch.common.db.Db;
+import io.hallwatch.queue.domain.forecast.CounterOutlook;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the wait forecast reads of a branch as it is now, in a few small queries. */
+@ApplicationScoped
+public class HallSnapshot {
+
+    private final Db db;
+
+    HallSnapshot(Db db) {
+        this.db = db;
+    }
+
+    /** A counter seen calling within the presence window: its types, its pause and its customer, where it has one. */
+    public record PresentCounter(String counterId, Set<String> businessTypes, boolean vip, CounterOutlook.Pause pause,
+                                 CounterOutlook.Customer customer) {
+    }
+
+    /** Counters seen calling since {@code since}, each with the customer it has called or serves today, if any. */
+    public List<PresentCounter> counters(String branchId, LocalDate day, Instant since) {
+        return db.list("""
+                        SELECT p.counter_id, p.business_types, p.vip, p.paused_at, p.pause_limit_seconds,
+                               t.business_type, t.called_at, t.started_at
+                        FROM counter_presence p
+                        LEFT JOIN LATERAL (
+                            SELECT business_type, called_at, started_at FROM ticket
+                            WHERE branch_id = p.branch_id AND service_day = ? AND counter_id = p.counter_id
+                              AND status IN ('CALLED', 'SERVING')
+                            ORDER BY called_at DESC LIMIT 1) t ON true
+                        WHERE p.branch_id = ? AND p.last_seen_at >= ?""",
+                rs -> {
+                    Instant pausedAt = Db.instant(rs, "paused_at");
+                    Instant calledAt = Db.instant(rs, "called_at");
+                    return new PresentCounter(rs.getString("counter_id"),
+                            Set.of((String[]) rs.getArray("business_types").getArray()), rs.getBoolean("vip"),
+                            pausedAt == null ? null : new CounterOutlook.Pause(pausedAt, Duration.ofSeconds(rs.getLong("pause_limit_seconds"))),
+                            calledAt == null ? null : new CounterOutlook.Customer(rs.getString("business_type"), calledAt,
+                                    Db.instant(rs, "started_at")));
+                },
+                day, branchId, since);
+    }
+
+    /** The branch's mean handling time per business type, where a service of the type has finished. */
+    public Map<String, Double> meanHandlingSeconds(String branchId) {
+        Map<String, Double> means = new HashMap<>();
+        db.list("SELECT business_type, mean_seconds FROM handling_time WHERE branch_id = ?",
+                rs -> means.put(rs.getString(1), rs.getDouble(2)), branchId);
+        return means;
+    }
+
+    /** VIP tickets issued per business type since {@code since} on the service day. */
+    public Map<String, Long> vipsIssued(String branchId, LocalDate day, Instant since) {
+        Map<String, Long> counts = new HashMap<>();
+        db.list("""
+                        SELECT business_type, count(*) FROM ticket
+                        WHERE branch_id = ? AND service_day = ? AND tier = 'VIP' AND issued_at >= ?
+                        GROUP BY business_type""",
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since);
+        return counts;
+    }
+
+    /** The mean time from call to service start of the services started since {@code since}; empty before any. */
+    public Optional<Duration> meanWalkUp(String branchId, LocalDate day, Instant since) {
+        // An aggregate answers one row, NULL before any service started.
+        return db.list("""
+                        SELECT avg(EXTRACT(EPOCH FROM started_at - called_at)) FROM ticket
+                        WHERE branch_id = ? AND service_day = ? AND started_at >= ?""",
+                rs -> {
+                    double s = rs.getDouble(1);
+                    return rs.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis((long) (s * 1000)));
+                }, branchId, day, since).get(0);
+    }
+}
