@@ -41,6 +41,19 @@ public interface QueueConfig {
         Duration walkUp();
     }
 
+    /** The staffing advice (service.staffing.StaffingService). */
+    Staffing staffing();
+
+    interface Staffing {
+        /** The share of customers that may wait past the wait limit in an hour that is staffed well enough. */
+        @WithDefault("0.05")
+        double maxShareOverLimit();
+
+        /** How many past weeks' same weekday-hours the arrivals forecast averages. */
+        @WithDefault("4")
+        int historyWeeks();
+    }
+
     /** The service day: the hours a branch created without its own gets, and the job that ends the day. */
     Day day();
 

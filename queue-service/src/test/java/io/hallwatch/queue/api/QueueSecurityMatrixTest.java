@@ -79,6 +79,8 @@ class QueueSecurityMatrixTest {
                         "/api/v1/branches/" + in + "/service-day"),
                 Endpoint.of("GET", "/api/v1/branches/{branchId}/eta-accuracy", Set.of(DUTY_MANAGER, MANAGER, ADMIN), true,
                         "/api/v1/branches/" + in + "/eta-accuracy"),
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/staffing", Set.of(DUTY_MANAGER, MANAGER, ADMIN), true,
+                        "/api/v1/branches/" + in + "/staffing"),
                 Endpoint.of("POST", "/api/v1/branches/{branchId}/day-extensions", Set.of(DUTY_MANAGER), true,
                         "/api/v1/branches/" + in + "/day-extensions").json("{\"until\":\"2099-01-01T23:00:00+08:00\"}"),
                 Endpoint.of("GET", "/api/v1/tickets/{ticketId}", Set.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, SERVICE), true, t),

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Forecasts", description = "How well the waits printed on tickets came true")
+@Tag(name = "Forecasts", description = "How well the waits told at issue came true, and the counters each hour needs")
 public class EtaAccuracyResource {
 
     private final EtaAccuracyService accuracy;

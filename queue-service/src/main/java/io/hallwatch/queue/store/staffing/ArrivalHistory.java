@@ -1,0 +1,49 @@
+package io.hallwatch.queue.store.staffing;
+
+import io.hallwatch.common.db.Db;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tickets issued at a branch, counted per day, branch-local hour and business type: what the staffing forecast learns from. */
+@ApplicationScoped
+public class ArrivalHistory {
+
+    private final Db db;
+
+    ArrivalHistory(Db db) {
+        this.db = db;
+    }
+
+    /** A count of tickets issued on {@code day} in the hour starting at {@code hour} (branch time) of one type. */
+    public record Count(LocalDate day, int hour, String businessType, long tickets) {
+    }
+
+    public List<Count> issuedOn(String branchId, ZoneId zone, List<LocalDate> days) {
+        return db.list("""
+                        SELECT service_day, EXTRACT(HOUR FROM issued_at AT TIME ZONE ?)::int AS hour, business_type, count(*)
+                        FROM ticket WHERE branch_id = ? AND service_day = ANY (?::date[])
+                        GROUP BY 1, 2, 3""",
+                rs -> new Count(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3), rs.getLong(4)),
+                zone.getId(), branchId, days.stream().map(LocalDate::toString).toList());
+    }
+
+    /** Tickets issued per business type since {@code since}: the live rate where there is no history. */
+    public Map<String, Long> issuedSince(String branchId, Instant since) {
+        Map<String, Long> counts = new HashMap<>();
+        db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? GROUP BY business_type",
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since);
+        return counts;
+    }
+
+    /** Counters seen calling since {@code since} and not paused now. */
+    public int countersOpen(String branchId, Instant since) {
+        return (int) db.count("SELECT count(*) FROM counter_presence WHERE branch_id = ? AND last_seen_at >= ? AND paused_at IS NULL",
+                branchId, since);
+    }
+}
