@@ -70,6 +70,14 @@ final class HallwatchApi {
         return send(monitor + "/api/v1/branches/" + branch + "/duty-roster", "PUT", body);
     }
 
+    Answer etaAccuracy(String branch, String date) {
+        return send(queue + "/api/v1/branches/" + branch + "/eta-accuracy?date=" + date, "GET", null);
+    }
+
+    Answer slaReport(String branch, String date) {
+        return send(monitor + "/api/v1/branches/" + branch + "/sla-report?date=" + date, "GET", null);
+    }
+
     private static final String TOKEN = System.getenv("BENCH_TOKEN");
 
     private HttpRequest.Builder request(String url) {

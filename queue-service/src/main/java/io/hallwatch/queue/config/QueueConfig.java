@@ -52,6 +52,10 @@ public interface QueueConfig {
         /** How many past weeks' same weekday-hours the arrivals forecast averages. */
         @WithDefault("4")
         int historyWeeks();
+
+        /** How often (real time) the staffing gauges of every branch are recomputed (read by the scheduler). */
+        @WithDefault("60s")
+        Duration refresh();
     }
 
     /** The service day: the hours a branch created without its own gets, and the job that ends the day. */

@@ -36,6 +36,11 @@ public class CatalogueStore {
         return db.list("SELECT " + TYPE_COLUMNS + " FROM business_type ORDER BY ticket_prefix", CatalogueStore::type);
     }
 
+    /** Every branch's id. */
+    public List<String> branchIds() {
+        return db.list("SELECT id FROM branch ORDER BY id", rs -> rs.getString(1));
+    }
+
     public Optional<Branch> branch(String id) {
         // A branch offering no type yet aggregates a NULL from the outer join: removed.
         return db.one("""

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -59,6 +61,12 @@ class StaffingApiTest {
                 .body("hours[3].shareOverLimitWithOpen", equalTo(1.0f))
                 .body("hours[0].arrivalsExpected", equalTo(0.0f))
                 .body("hours[0].countersNeeded", equalTo(0));
+        // The gauges every branch gets (recomputed every second in tests): 10:00 needs one, 11:00 seven.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .body(containsString("hallwatch_staffing_counters_needed{branch=\"" + hall.branchId + "\",hour=\"current\"} 1.0"))
+                .body(containsString("hallwatch_staffing_counters_needed{branch=\"" + hall.branchId + "\",hour=\"next\"} 7.0"))
+                .body(containsString("hallwatch_staffing_counters_open{branch=\"" + hall.branchId + "\"} 1.0"))
+                .body(containsString("hallwatch_staffing_next_hour_understaffed{branch=\"" + hall.branchId + "\"} 1.0")));
     }
 
     @Test
