@@ -94,6 +94,7 @@ public final class EtaAccuracyBench {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, out.toString());
         System.out.println("written to " + file);
+        System.exit(0); // the API client's worker threads would keep the JVM (and the script) waiting
     }
 
     private static double min(JsonNode n, String field) {
