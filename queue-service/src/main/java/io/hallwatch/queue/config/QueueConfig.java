@@ -39,6 +39,10 @@ public interface QueueConfig {
         /** Call to service start, until the branch has started services to measure it from (the last hour's mean). */
         @WithDefault("30s")
         Duration walkUp();
+
+        /** How long a branch's handling means, walk-up and VIP rate, read for the forecast, are reused. */
+        @WithDefault("5s")
+        Duration ratesMaxAge();
     }
 
     /** The staffing advice (service.staffing.StaffingService). */
