@@ -18,6 +18,8 @@ final class BranchSim {
     final String branchId;
     final List<ClerkSim> clerks;
     final AtomicInteger issued = new AtomicInteger();
+    /** Customers who took the kiosk's advice and cancelled their ticket for a nearby branch. */
+    final AtomicInteger advisedAway = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     /** Customers whose ticket was never asked for: the kiosks' budget had no room in time. */
     final AtomicInteger shed = new AtomicInteger();
@@ -82,10 +84,24 @@ final class BranchSim {
     private void count(Api.Answer answer) {
         if (answer.ok()) {
             issued.incrementAndGet();
+            takeAdvice(answer);
         } else if (answer.shed()) {
             shed.incrementAndGet();
         } else {
             refused.incrementAndGet();
+        }
+    }
+
+    /**
+     * A customer told the wait will pass the limit, with a nearby branch that is sooner, gives up the
+     * ticket at {@code advice-taken-share} (and goes there: the other hall's customers are its own).
+     */
+    private void takeAdvice(Api.Answer issuedTicket) {
+        var nearby = issuedTicket.body().path("predictedBreach").path("nearbyBranches");
+        if (nearby.isArray() && !nearby.isEmpty() && random.nextDouble() < config.adviceTakenShare()) {
+            advisedAway.incrementAndGet();
+            api.postAsync(config.queueUrl() + "/api/v1/tickets/" + issuedTicket.body().path("ticketId").asText() + "/cancel",
+                    Map.of("reason", "went to " + nearby.get(0).path("branchId").asText() + " as the kiosk advised"));
         }
     }
 

@@ -101,6 +101,13 @@ public interface SimulatorConfig {
     @WithDefault("0.04")
     double noShowShare();
 
+    /**
+     * Share of customers who, told at the kiosk that their wait will pass the limit and offered a
+     * nearby branch that is sooner, cancel their ticket and go there.
+     */
+    @WithDefault("0.3")
+    double adviceTakenShare();
+
     @WithDefault("5s")
     Duration summaryInterval();
 

@@ -75,6 +75,11 @@ public class SimulatorMain implements QuarkusApplication {
         List<String> branchIds = new ArrayList<>(DEMO_BRANCHES);
         branchIds.addAll(inParallel(IntStream.rangeClosed(1, config.extraBranches()).boxed().toList(),
                 n -> createBranch(api, n, mix.businessTypes())));
+        if (config.extraBranches() >= 1) {
+            // The demo's neighbours: the created hall and the Guangzhou one, twelve minutes apart.
+            putNeighbours(api, "SIM-001", "GZ-TH-001", 12);
+            putNeighbours(api, "GZ-TH-001", "SIM-001", 12);
+        }
         List<Boolean> rostered = inParallel(IntStream.range(0, branchIds.size()).boxed().toList(),
                 i -> putDutyRoster(api, branchIds.get(i), i + 1, perBranch));
         if (!perBranch) {
@@ -164,8 +169,9 @@ public class SimulatorMain implements QuarkusApplication {
     private void summary(SimClock clock, List<BranchSim> branches) {
         String time = clock.now().atZone(ZONE).toLocalTime().withNano(0).toString();
         for (BranchSim b : branches) {
-            System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%n",
-                    time, b.branchId, b.waiting(), b.issued.get(), b.served(), b.breaches());
+            System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%s%n",
+                    time, b.branchId, b.waiting(), b.issued.get(), b.served(), b.breaches(),
+                    b.advisedAway.get() == 0 ? "" : "  advised elsewhere " + b.advisedAway.get());
         }
     }
 
@@ -201,6 +207,14 @@ public class SimulatorMain implements QuarkusApplication {
             System.out.printf("simulator: could not put the duty roster of %s (HTTP %d): its breaches will page nobody%n", branchId, a.status());
         }
         return a.ok();
+    }
+
+    private void putNeighbours(Api api, String branchId, String neighbour, int travelMinutes) {
+        Api.Answer a = api.put(config.queueUrl() + "/api/v1/branches/" + branchId + "/neighbours",
+                Map.of("neighbours", List.of(Map.of("branchId", neighbour, "travelMinutes", travelMinutes))));
+        if (!a.ok()) {
+            System.out.printf("simulator: could not put the neighbours of %s (HTTP %d)%n", branchId, a.status());
+        }
     }
 
     /**

@@ -66,6 +66,23 @@ public final class Hall {
         return ticket;
     }
 
+    /** A ticket whose customer the queue told at issue that the wait would pass the limit ({@code estimate}). */
+    public String issueBreachPredicted(String businessType, Duration estimate) {
+        String ticket = UUID.randomUUID().toString();
+        TicketIssued e = new TicketIssued(ticket, branch, String.format("A%03d", ++numbers), businessType, CustomerTier.NORMAL,
+                clock.instant(), null, estimate.toSeconds(), true);
+        issued.put(ticket, e);
+        publish(e);
+        return ticket;
+    }
+
+    /** The customer gave up the ticket (took the advice and went elsewhere, say). */
+    public void cancel(String ticket) {
+        TicketIssued i = issued.get(ticket);
+        publish(new io.hallwatch.events.TicketCancelled(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(),
+                clock.instant(), "went to a nearby branch"));
+    }
+
     public CloudEvent<TicketCalled> call(String ticket, String counter) {
         TicketIssued i = issued.get(ticket);
         Instant now = clock.instant();

@@ -70,6 +70,9 @@ class QueueSecurityMatrixTest {
                 Endpoint.of("GET", "/api/v1/branches/{branchId}", EVERYONE, true, "/api/v1/branches/" + in),
                 Endpoint.of("PUT", "/api/v1/branches/{branchId}", Set.of(ADMIN), true, "/api/v1/branches/" + in).json(branchBody()),
                 Endpoint.of("GET", "/api/v1/branches/{branchId}/queue", EVERYONE, true, "/api/v1/branches/" + in + "/queue"),
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/neighbours", EVERYONE, true, "/api/v1/branches/" + in + "/neighbours"),
+                Endpoint.of("PUT", "/api/v1/branches/{branchId}/neighbours", Set.of(ADMIN), true, "/api/v1/branches/" + in + "/neighbours")
+                        .json("{\"neighbours\":[]}"),
                 Endpoint.of("POST", "/api/v1/branches/{branchId}/queue/call-next", Set.of(SERVICE), true,
                         "/api/v1/branches/" + in + "/queue/call-next")
                         .json("{\"counterId\":\"C9\",\"clerkId\":\"k9\",\"businessTypes\":[\"BROADBAND\"],\"vipCounter\":false}"),

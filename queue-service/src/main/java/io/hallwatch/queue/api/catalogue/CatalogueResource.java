@@ -79,4 +79,27 @@ public class CatalogueResource {
                 request.closesAt(), request.closeGraceMinutes(), request.businessTypes());
         return Response.status(created ? 201 : 200).entity(BranchView.of(catalogue.branch(branchId))).build();
     }
+
+    @GET
+    @Path("/branches/{branchId}/neighbours")
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
+    @Operation(operationId = "getNeighbours", summary = "The nearby branches a customer may be sent to",
+            description = "The branches of the operator near this one with the travel minutes to each, nearest first: where "
+                    + "a new ticket's estimate already exceeds its wait limit, the kiosk offers those whose estimate for the "
+                    + "business, travel included, is at least 10 minutes shorter. An unknown branch is 404.")
+    public NeighboursView neighbours(@PathParam("branchId") String branchId) {
+        return NeighboursView.of(catalogue.neighbours(branchId));
+    }
+
+    @PUT
+    @Path("/branches/{branchId}/neighbours")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "putNeighbours", summary = "Set a branch's nearby branches (admin)",
+            description = "Replaces the whole list: {\"neighbours\": [{\"branchId\", \"travelMinutes\" 1-240}]}, at most 20. "
+                    + "A neighbour that does not exist, the branch itself or one named twice is 422 invalid-neighbour and "
+                    + "changes nothing.")
+    public NeighboursView putNeighbours(@PathParam("branchId") String branchId, @Valid @NotNull NeighboursView request) {
+        catalogue.putNeighbours(branchId, request.toStore());
+        return NeighboursView.of(catalogue.neighbours(branchId));
+    }
 }

@@ -36,6 +36,10 @@ public class Ticket {
     /** What the earlier formula would have foretold, for the accuracy report; null where it could not say. */
     public Integer basicWaitSeconds;
     public Integer peopleAheadAtIssue;
+    /** The estimate at issue already exceeded the wait limit: the customer was told and offered {@code advised}. */
+    public boolean breachPredicted;
+    /** What was offered at issue (codes of channels, BRANCH:id of branches); null where nothing was. */
+    public java.util.List<String> advised;
     public String idempotencyKey;
     public int version;
 

@@ -32,7 +32,7 @@ public class TicketEvents {
 
     public void issued(Ticket t) {
         outbox.publish(t.issuedAt, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt,
-                t.customerRef));
+                t.customerRef, t.estimatedWaitSeconds == null ? null : t.estimatedWaitSeconds.longValue(), t.breachPredicted));
     }
 
     public void called(Ticket t, Duration waited) {

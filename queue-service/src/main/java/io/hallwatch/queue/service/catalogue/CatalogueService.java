@@ -150,4 +150,29 @@ public class CatalogueService {
         afterCommit.run(() -> recent.forgetBranch(branchId));
         return created;
     }
+
+    /** The branches a customer may be sent to from {@code branchId}, nearest first. */
+    public List<CatalogueStore.Neighbour> neighbours(String branchId) {
+        branch(branchId);
+        return store.neighbours(branchId);
+    }
+
+    /** Replaces the branch's neighbours: each an existing other branch, at most once. */
+    @Transactional
+    public void putNeighbours(String branchId, List<CatalogueStore.Neighbour> neighbours) {
+        branch(branchId);
+        Set<String> seen = new HashSet<>();
+        for (CatalogueStore.Neighbour n : neighbours) {
+            if (n.branchId().equals(branchId)) {
+                throw new ProblemException(422, "invalid-neighbour", "Invalid neighbour", "A branch is not its own neighbour");
+            }
+            if (!seen.add(n.branchId())) {
+                throw new ProblemException(422, "invalid-neighbour", "Invalid neighbour", n.branchId() + " is named twice");
+            }
+            if (store.branch(n.branchId()).isEmpty()) {
+                throw new ProblemException(422, "invalid-neighbour", "Invalid neighbour", "No branch " + n.branchId());
+            }
+        }
+        store.putNeighbours(branchId, neighbours);
+    }
 }

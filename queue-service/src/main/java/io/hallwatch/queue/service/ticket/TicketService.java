@@ -17,6 +17,8 @@ import io.hallwatch.queue.events.ticket.TicketEvents;
 import io.hallwatch.queue.metrics.TicketMetrics;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
 import io.hallwatch.queue.service.day.DayService;
+import io.hallwatch.queue.domain.forecast.BreachAdvice;
+import io.hallwatch.queue.service.forecast.BreachAdvisor;
 import io.hallwatch.queue.service.forecast.WaitForecasts;
 import io.hallwatch.queue.store.ticket.TicketSequence;
 import io.hallwatch.queue.store.ticket.TicketStore;
@@ -42,6 +44,7 @@ public class TicketService {
     private final CatalogueService catalogue;
     private final TicketSequence sequence;
     private final WaitForecasts forecasts;
+    private final BreachAdvisor advisor;
     private final TicketEvents events;
     private final Clock clock;
     private final QueueConfig config;
@@ -50,12 +53,13 @@ public class TicketService {
     private final CallPolicies policies;
     private final DayService days;
 
-    TicketService(CatalogueService catalogue, TicketSequence sequence, WaitForecasts forecasts,
+    TicketService(CatalogueService catalogue, TicketSequence sequence, WaitForecasts forecasts, BreachAdvisor advisor,
                   TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets,
                   CallPolicies policies, DayService days) {
         this.catalogue = catalogue;
         this.sequence = sequence;
         this.forecasts = forecasts;
+        this.advisor = advisor;
         this.events = events;
         this.clock = clock;
         this.config = config;
@@ -112,10 +116,13 @@ public class TicketService {
         t.estimatedWaitSeconds = (int) forecast.seconds();
         t.basicWaitSeconds = (int) forecast.basicSeconds();
         t.peopleAheadAtIssue = estimate.peopleAhead();
+        Optional<BreachAdvice> advice = advisor.adviceFor(t, forecast.seconds(), now);
+        t.breachPredicted = advice.isPresent();
+        t.advised = advice.map(BreachAdvice::codes).orElse(null);
         tickets.insert(t);
         events.issued(t);
         metrics.issued(t.branchId, t.businessType);
-        return new Issued(new TicketStanding(t, estimate), true);
+        return new Issued(new TicketStanding(t, estimate, advice.orElse(null)), true);
     }
 
     /** The branch a ticket belongs to, for the caller's scope check before anything else happens. */

@@ -36,6 +36,25 @@ public class CatalogueStore {
         return db.list("SELECT " + TYPE_COLUMNS + " FROM business_type ORDER BY ticket_prefix", CatalogueStore::type);
     }
 
+    /** A branch's configured neighbour with the travel to it. */
+    public record Neighbour(String branchId, int travelMinutes) {
+    }
+
+    public List<Neighbour> neighbours(String branchId) {
+        return db.list("SELECT neighbour_id, travel_minutes FROM branch_neighbour WHERE branch_id = ? ORDER BY travel_minutes, neighbour_id",
+                rs -> new Neighbour(rs.getString(1), rs.getInt(2)), branchId);
+    }
+
+    /** Replaces the branch's whole list. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void putNeighbours(String branchId, List<Neighbour> neighbours) {
+        db.update("DELETE FROM branch_neighbour WHERE branch_id = ?", branchId);
+        for (Neighbour n : neighbours) {
+            db.update("INSERT INTO branch_neighbour (branch_id, neighbour_id, travel_minutes) VALUES (?, ?, ?)",
+                    branchId, n.branchId(), n.travelMinutes());
+        }
+    }
+
     /** Every branch's id. */
     public List<String> branchIds() {
         return db.list("SELECT id FROM branch ORDER BY id", rs -> rs.getString(1));

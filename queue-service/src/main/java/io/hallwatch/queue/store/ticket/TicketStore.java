@@ -27,7 +27,7 @@ public class TicketStore {
             id, branch_id, business_type, tier, number, service_day, status, issued_at, called_at, counter_id,
             clerk_id, recall_count, started_at, finished_at, ended_at, previous_business_type, customer_ref,
             estimated_wait_minutes, idempotency_key, version, estimated_wait_seconds, basic_wait_seconds,
-            people_ahead_at_issue""";
+            people_ahead_at_issue, breach_predicted, advised""";
 
     private final Db db;
 
@@ -108,11 +108,11 @@ public class TicketStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(Ticket t) {
-        db.update("INSERT INTO ticket (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.update("INSERT INTO ticket (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 t.id, t.branchId, t.businessType, t.tier, t.number, t.serviceDay, t.status, t.issuedAt, t.calledAt,
                 t.counterId, t.clerkId, t.recallCount, t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType,
                 t.customerRef, t.estimatedWaitMinutes, t.idempotencyKey, t.version, t.estimatedWaitSeconds,
-                t.basicWaitSeconds, t.peopleAheadAtIssue);
+                t.basicWaitSeconds, t.peopleAheadAtIssue, t.breachPredicted, t.advised);
     }
 
     /** Writes what may change after issue; fails where someone else changed the row since it was read. */
@@ -155,6 +155,9 @@ public class TicketStore {
         t.estimatedWaitSeconds = rs.getObject("estimated_wait_seconds", Integer.class);
         t.basicWaitSeconds = rs.getObject("basic_wait_seconds", Integer.class);
         t.peopleAheadAtIssue = rs.getObject("people_ahead_at_issue", Integer.class);
+        t.breachPredicted = rs.getBoolean("breach_predicted");
+        java.sql.Array advised = rs.getArray("advised");
+        t.advised = advised == null ? null : java.util.List.of((String[]) advised.getArray());
         t.idempotencyKey = rs.getString("idempotency_key");
         t.version = rs.getInt("version");
         return t;

@@ -26,23 +26,29 @@ public record SlaReport(String branchId, LocalDate date, ZoneId zone, List<TypeF
                 byBusinessType.stream().mapToLong(TypeFigures::served).sum(),
                 byBusinessType.stream().mapToLong(TypeFigures::handlingWithinLimit).sum(),
                 byBusinessType.stream().mapToLong(TypeFigures::notServed).sum(),
-                byBusinessType.stream().mapToLong(TypeFigures::waitEndedByClose).sum());
+                byBusinessType.stream().mapToLong(TypeFigures::waitEndedByClose).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::breachPredicted).sum(),
+                byBusinessType.stream().mapToLong(TypeFigures::breachesAvoided).sum());
         return new SlaReport(branchId, date, zone, byBusinessType, total, branchAverageBreaches);
     }
 
     /**
      * @param notServed        closed at the end of the branch's day while waiting or called (BRANCH_CLOSED)
      * @param waitEndedByClose of those, the ones whose wait the close ended under its limit: not judged
+     * @param breachPredicted  customers told at issue that their wait would pass the limit (and offered other
+     *                         channels or a nearby branch)
+     * @param breachesAvoided  of those, the ones who cancelled before their limit: the breaches the advice avoided
      */
     public record TypeFigures(String businessType, long customers, long waitWithinLimit, long waitOverLimit, long waitPending,
                               Double waitWithinLimitShare, long served, long handlingWithinLimit, Double handlingWithinLimitShare,
-                              long notServed, long waitEndedByClose) {
+                              long notServed, long waitEndedByClose, long breachPredicted, long breachesAvoided) {
 
         public static TypeFigures of(String type, long customers, long waitWithin, long waitOver, long served, long handlingWithin,
-                                     long notServed, long waitEndedByClose) {
+                                     long notServed, long waitEndedByClose, long breachPredicted, long breachesAvoided) {
             long judged = waitWithin + waitOver;
             return new TypeFigures(type, customers, waitWithin, waitOver, customers - judged - waitEndedByClose,
-                    share(waitWithin, judged), served, handlingWithin, share(handlingWithin, served), notServed, waitEndedByClose);
+                    share(waitWithin, judged), served, handlingWithin, share(handlingWithin, served), notServed, waitEndedByClose,
+                    breachPredicted, breachesAvoided);
         }
 
         private static Double share(long part, long whole) {

@@ -4,6 +4,7 @@ import io.hallwatch.common.AfterCommit;
 import io.hallwatch.common.consumer.RejectedEventException;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.TicketEvent;
+import io.hallwatch.events.TicketIssued;
 import io.hallwatch.sla.domain.detection.Finding;
 import io.hallwatch.sla.domain.detection.LimitsFor;
 import io.hallwatch.sla.domain.detection.SlaKind;
@@ -17,6 +18,7 @@ import io.hallwatch.sla.domain.breach.TicketFinding;
 import io.hallwatch.sla.service.breach.BreachRecorder;
 import io.hallwatch.sla.store.breach.BreachStore;
 import io.hallwatch.sla.store.detection.TicketStore;
+import io.hallwatch.sla.store.status.BreachPredictionStore;
 import io.hallwatch.sla.store.detection.TimerStore;
 import io.hallwatch.sla.store.policy.PolicyStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +52,12 @@ public class TicketEventDetector {
     private final SlaMetrics metrics;
     private final AfterCommit afterCommit;
     private final Clock clock;
+    private final BreachPredictionStore predictions;
 
     TicketEventDetector(TicketStore tickets, TimerStore timers, BreachRecorder breaches, BreachStore findings, PolicyStore policies,
-                        TicketDetector detector, SlaMetrics metrics, AfterCommit afterCommit, Clock clock) {
+                        TicketDetector detector, SlaMetrics metrics, AfterCommit afterCommit, Clock clock,
+                        BreachPredictionStore predictions) {
+        this.predictions = predictions;
         this.tickets = tickets;
         this.timers = timers;
         this.breaches = breaches;
@@ -110,6 +115,8 @@ public class TicketEventDetector {
         }
         tickets.updateAll(rows);
         timers.replaceAll(timerChanges);
+        predictions.recordAll(ticketEvents.stream().filter(e -> e instanceof TicketIssued i && Boolean.TRUE.equals(i.breachPredicted()))
+                .map(e -> (TicketIssued) e).toList());
     }
 
     /**

@@ -180,6 +180,34 @@ class BranchApiTest {
                 .body("total.customers", equalTo(0)).body("total.waitWithinLimitShare", nullValue());
     }
 
+    @Test
+    void the_daily_report_counts_the_customers_told_of_a_breach_at_issue_and_the_breaches_their_cancel_avoided() {
+        Hall hall = new Hall("ADVISED", clock);
+        Instant start = clock.instant();
+        String tookAdvice = hall.issueBreachPredicted("PAYMENT", Duration.ofMinutes(25));
+        String keptTicket = hall.issueBreachPredicted("PAYMENT", Duration.ofMinutes(26));
+        String cancelledLate = hall.issueBreachPredicted("PAYMENT", Duration.ofMinutes(27));
+        String ordinary = hall.issue("PAYMENT");
+        awaitTicket(cancelledLate);
+        clock.advance(Duration.ofMinutes(2));
+        hall.cancel(tookAdvice);
+        hall.publish(hall.issuedEvent(tookAdvice)); // redelivered: counted once below
+        clock.set(start.plus(Duration.ofMinutes(20)));
+        hall.cancel(cancelledLate); // past its limit: the breach happened, it was not avoided
+        hall.call(keptTicket, "C01");
+        hall.call(ordinary, "C02");
+        await().atMost(KAFKA).until(() -> db.count("SELECT count(*) FROM sla_ticket WHERE ticket_id IN (?, ?) AND wait_ended_at IS NOT NULL",
+                cancelledLate, ordinary) == 2);
+
+        JsonPath report = given().queryParam("date", LocalDate.ofInstant(start, ZONE).toString())
+                .get("/api/v1/branches/" + hall.branch + "/sla-report").then().statusCode(200).extract().jsonPath();
+        assertEquals(4, report.getInt("total.customers"));
+        assertEquals(3, report.getInt("total.breachPredicted"));
+        assertEquals(1, report.getInt("total.breachesAvoided"));
+        assertEquals(1, report.getInt("byBusinessType.find { it.businessType == 'PAYMENT' }.breachesAvoided"));
+        assertEquals(1, db.count("SELECT count(*) FROM sla_breach_predicted WHERE ticket_id = ?", tookAdvice));
+    }
+
     private void awaitTicket(String ticket) {
         await().atMost(KAFKA).until(() -> db.count("SELECT count(*) FROM sla_timer WHERE ticket_id = ?", ticket) > 0);
     }
