@@ -1,0 +1,374 @@
+package io.hallwatch.web;
+
+import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.PostgresTestResource;
+import io.hallwatch.testsupport.ServiceProcess;
+import io.hallwatch.testsupport.jwt.TestKeys;
+import io.hallwatch.testsupport.jwt.Tokens;
+import io.hallwatch.testsupport.lint.Tools;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The screens in a real headless Chromium against the real platform: the packaged queue, counter and
+ * sla-monitor services and this module's own jar as processes, on a real broker and fresh databases.
+ * A kiosk signs in and issues a ticket, the hall display shows it waiting, a clerk's call (through
+ * counter-service's API) appears and is announced on the display within the deadline, a recall is
+ * announced again; a kiosk sign-in is refused the counter workstation and other branches with a
+ * page; a closed hall and a bad member number are told in plain words. The marketing service is
+ * left out on purpose: the gateway must answer its paths 503, not 500. One platform for the class.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScreensIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
+    private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
+    private static final PostgresTestResource SLA_DB = new PostgresTestResource();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
+    /** How soon a clerk's call must show on the display (the issue's 1 s, with room for a shared 2-core machine). */
+    private static final Duration CALL_DEADLINE = Duration.ofSeconds(2);
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+    private static final String HALL = "WEB-" + SUFFIX;
+    private static final String CLOSED_HALL = "SHUT-" + SUFFIX;
+    private static final String OTHER_HALL = "ELSE-" + SUFFIX;
+
+    private static ServiceProcess sla;
+    private static ServiceProcess queue;
+    private static ServiceProcess counter;
+    private static ServiceProcess web;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startPlatformAndBrowser() throws Exception {
+        Tools.Chromium chromium = Tools.chromium();
+        String kafka = KafkaTestResource.bootstrapServers();
+        Map<String, String> shared = Map.of("kafka.bootstrap.servers", kafka,
+                "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toString(),
+                "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString());
+        sla = ServiceProcess.start("sla-monitor-service", config(SLA_DB, shared, Map.of()));
+        queue = ServiceProcess.start("queue-service", config(QUEUE_DB, shared, Map.of()));
+        counter = ServiceProcess.start("counter-service", config(COUNTER_DB, shared,
+                Map.of("quarkus.rest-client.queue-service.url", queue.url(""))));
+        Map<String, String> webConfig = new HashMap<>(shared);
+        webConfig.putAll(Map.of("hallwatch.web.services.queue", queue.url(""), "hallwatch.web.services.counter", counter.url(""),
+                "hallwatch.web.services.sla", sla.url(""),
+                // Nothing listens there: the marketing service is "down" for the gateway's 503.
+                "hallwatch.web.services.marketing", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                "hallwatch.web.dev-sign-in.enabled", "true"));
+        web = ServiceProcess.start("web", webConfig);
+
+        admin("PUT", "/api/v1/branches/" + HALL, """
+                {"name":"网页测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL","NEW_LINE"]}""", queue);
+        LocalTime now = LocalTime.now(ZoneId.of("Asia/Shanghai"));
+        // Hours that do not hold the present moment, within one local day.
+        String opens = now.getHour() <= 21 ? String.format("%02d:00", now.getHour() + 1) : "01:00";
+        String closes = now.getHour() <= 21 ? String.format("%02d:00", now.getHour() + 2) : "02:00";
+        admin("PUT", "/api/v1/branches/" + CLOSED_HALL, """
+                {"name":"打烊营业厅","opensAt":"%s","closesAt":"%s","businessTypes":["PAYMENT"]}""".formatted(opens, closes), queue);
+        admin("PUT", "/api/v1/branches/" + HALL + "/counters/C01", """
+                {"label":"1号台","vip":false,"skills":["PAYMENT","GENERAL","NEW_LINE"]}""", counter);
+
+        System.setProperty("webdriver.chrome.driver", chromium.driver().toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.browser().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1920,1080", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromium.driver().toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    private static Map<String, String> config(PostgresTestResource db, Map<String, String> shared, Map<String, String> own) {
+        Map<String, String> config = new HashMap<>(db.start());
+        config.putAll(shared);
+        config.putAll(own);
+        return config;
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (ServiceProcess p : new ServiceProcess[]{web, counter, queue, sla}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+        SLA_DB.stop();
+        COUNTER_DB.stop();
+        QUEUE_DB.stop();
+    }
+
+    @Test
+    @Order(1)
+    void a_kiosk_signs_in_issues_a_ticket_and_the_display_shows_it_waiting_then_shows_and_announces_the_clerks_call() throws Exception {
+        browser.get(web.url("/kiosk/" + HALL));
+        // Not signed in: the sign-in page, which brings the person back here.
+        waitFor(By.id("signin"));
+        shot("signin-form");
+        new Select(browser.findElement(By.id("role"))).selectByValue("kiosk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(HALL + "," + CLOSED_HALL);
+        browser.findElement(By.id("signin")).click();
+
+        WebElement payment = waitFor(By.cssSelector("button.type[data-type='PAYMENT']"));
+        assertTrue(payment.getText().startsWith("话费缴纳"), "Chinese name first: " + payment.getText());
+        assertEquals("网页测试营业厅", browser.findElement(By.id("branch-name")).getText());
+        shot("kiosk-start");
+        payment.click();
+        WebElement number = waitFor(By.id("ticket-number"));
+        String ticket = number.getText();
+        assertTrue(ticket.matches("[A-Z][0-9]{3}"), ticket);
+        assertEquals("话费缴纳", browser.findElement(By.id("ticket-type")).getText());
+        assertTrue(browser.findElement(By.id("ticket-ahead")).getText().contains("0"));
+        assertTrue(browser.findElement(By.id("ticket-wait")).getText().contains("分钟"));
+        shot("kiosk-ticket");
+
+        browser.get(web.url("/display/" + HALL));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.cssSelector("tr[data-type='PAYMENT'] .next")).getText().contains(ticket));
+        assertEquals("1", browser.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting"));
+        // The sound prompt shows exactly while the browser keeps sound blocked.
+        Object blocked = js("return !window.AudioContext || document.getElementById('sound').hidden === false");
+        assertEquals(Boolean.TRUE, blocked);
+        shot("display-waiting");
+        // The push channel is open before the clerk clicks.
+        wait.until(d -> js("return document.getElementById('conn').hidden").equals(Boolean.TRUE));
+
+        String clerk = Tokens.role("clerk").branches(HALL).subject("clerk-web").bearer();
+        String base = "/api/v1/branches/" + HALL + "/counters/C01";
+        send(counter, "POST", base + "/sign-in", "{\"clerkId\":\"clerk-web\"}", clerk, 200);
+        long clicked = System.nanoTime();
+        String called = send(counter, "POST", base + "/call-next", "", clerk, 200);
+        assertTrue(called.contains(ticket), called);
+        new WebDriverWait(browser, CALL_DEADLINE, Duration.ofMillis(20))
+                .until(d -> ticket.equals(d.findElement(By.id("now")).getAttribute("data-ticket")));
+        long shownMs = (System.nanoTime() - clicked) / 1_000_000;
+        System.out.printf("ScreensIT: the call showed on the display %d ms after the clerk's call-next answered%n", shownMs);
+        String spoken = "请 " + ticket + " 号到 1 号窗口";
+        assertEquals(spoken, browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
+        assertEquals(spoken, js("return document.getElementById('spoken').textContent"));
+        assertEquals("1", browser.findElement(By.tagName("body")).getAttribute("data-announcements"));
+        assertEquals(ticket, browser.findElement(By.id("now-ticket")).getText());
+        assertTrue(browser.findElement(By.id("now-counter")).getText().contains("1"));
+        shot("display-call");
+
+        // A recall is announced again.
+        send(counter, "POST", base + "/recall", "", clerk, 200);
+        new WebDriverWait(browser, CALL_DEADLINE, Duration.ofMillis(20))
+                .until(d -> "2".equals(d.findElement(By.tagName("body")).getAttribute("data-announcements")));
+        assertEquals(spoken, browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
+        // The ticket left the waiting list once called.
+        wait.until(d -> "0".equals(d.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        shot("display-recall");
+
+        // Enabling sound hides the prompt once the browser lets sound play.
+        browser.findElement(By.id("sound")).click();
+        wait.until(d -> js("return document.getElementById('sound').hidden").equals(Boolean.TRUE));
+        shot("display-sound-on");
+    }
+
+    @Test
+    @Order(2)
+    void a_kiosk_sign_in_is_refused_the_counter_workstation_and_other_branches_with_a_page_not_json() throws Exception {
+        browser.get(web.url("/counter/" + HALL + "/C01"));
+        WebElement notice = waitFor(By.cssSelector("[data-notice='refused']"));
+        assertTrue(notice.getText().contains("此账号不能打开柜台工作台"), notice.getText());
+        assertTrue(notice.getText().contains("cannot open the counter workstation"), notice.getText());
+        assertFalse(browser.getPageSource().contains("\"status\""));
+        shot("refused-counter");
+
+        browser.get(web.url("/kiosk/" + OTHER_HALL));
+        notice = waitFor(By.cssSelector("[data-notice='refused']"));
+        assertTrue(notice.getText().contains("这个营业厅"), notice.getText());
+        shot("refused-other-branch");
+
+        // The same refusals as HTTP: 403 with an HTML page.
+        String cookie = signInCookie("kiosk", HALL);
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/counter/" + HALL + "/C01")))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        // No sign-in at all: sent to the sign-in page.
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/display/" + HALL))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/signin?next="));
+    }
+
+    @Test
+    @Order(3)
+    void a_closed_hall_shows_when_it_opens_and_a_bad_member_number_is_told_in_plain_words() {
+        browser.get(web.url("/kiosk/" + CLOSED_HALL));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(d -> "closed".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        String next = browser.findElement(By.id("closed-next")).getText();
+        assertTrue(next.matches(".*(今天|明天) \\d\\d:\\d\\d 开始取号.*"), next);
+        assertTrue(browser.findElement(By.id("closed-hours")).getText().startsWith("营业时间"));
+        shot("kiosk-closed");
+
+        browser.get(web.url("/kiosk/" + HALL));
+        waitFor(By.cssSelector("button.type[data-type='GENERAL']"));
+        // A phone number is not a member number: the queue refuses it, the kiosk says so plainly.
+        browser.findElement(By.id("member")).sendKeys("13800138000");
+        browser.findElement(By.cssSelector("button.type[data-type='GENERAL']")).click();
+        wait.until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        String words = browser.findElement(By.id("error-text")).getText();
+        assertTrue(words.contains("会员号格式不对"), words);
+        assertFalse(words.contains("{") || words.contains("problem") || words.contains("Exception"), words);
+        shot("kiosk-error-zh");
+        browser.findElement(By.id("lang")).click();
+        browser.findElement(By.id("error-back")).click();
+        wait.until(d -> "start".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        browser.findElement(By.id("member")).sendKeys("+8613800138000");
+        browser.findElement(By.cssSelector("button.type[data-type='GENERAL']")).click();
+        wait.until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("error-text")).getText().contains("member number is not valid"));
+        shot("kiosk-error-en");
+        browser.findElement(By.id("lang")).click();
+    }
+
+    @Test
+    @Order(4)
+    void the_gateway_forwards_with_the_cookies_token_passes_problems_through_and_answers_a_silent_service_503() throws Exception {
+        String cookie = signInCookie("kiosk", HALL);
+        HttpResponse<String> unknownType = api("POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"NO_SUCH\"}", cookie);
+        assertEquals(400, unknownType.statusCode(), unknownType.body());
+        assertTrue(unknownType.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(unknownType.body().contains("/problems/unknown-business-type"), unknownType.body());
+
+        // Issued through the gateway with the kiosk's own token: the queue answers 201 with a local Location.
+        HttpResponse<String> issued = api("POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"GENERAL\"}", cookie);
+        assertEquals(201, issued.statusCode(), issued.body());
+        assertTrue(issued.headers().firstValue("Location").orElse("").startsWith("/api/v1/tickets/"));
+        // The kiosk token may not call a customer: the queue's 403 comes back as it was.
+        HttpResponse<String> forbidden = api("POST", "/api/v1/branches/" + HALL + "/counters/C01/call-next", "", cookie);
+        assertEquals(403, forbidden.statusCode());
+        assertTrue(forbidden.body().contains("/problems/forbidden"));
+
+        HttpResponse<String> silent = api("GET", "/api/v1/branches/" + HALL + "/load", null, cookie);
+        assertEquals(503, silent.statusCode(), silent.body());
+        assertTrue(silent.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(silent.headers().firstValue("Retry-After").isPresent());
+        assertTrue(silent.body().contains("/problems/service-unavailable"));
+
+        assertEquals(404, api("GET", "/api/v1/nothing-here", null, cookie).statusCode());
+        HttpResponse<String> anonymous = api("GET", "/api/v1/branches/" + HALL + "/queue", null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        // A forged cookie is no sign-in.
+        assertEquals(401, api("GET", "/api/v1/branches/" + HALL + "/queue", null,
+                "hallwatch-token=" + Tokens.role("kiosk").branches(HALL).badSignature().jwt()).statusCode());
+        // No CORS for other sites.
+        HttpResponse<String> cors = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/api/v1/business-types")))
+                .header("Origin", "https://elsewhere.example").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(cors.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        // Nothing personal or secret reached web's log.
+        String log = web.logText();
+        assertFalse(log.contains("eyJhbGciOi") || log.contains("Bearer "), "web logged a token");
+    }
+
+    /** Signs in through the form, as the browser does; the Set-Cookie value ("name=token"). */
+    private static String signInCookie(String role, String branches) throws Exception {
+        String form = "role=" + role + "&branches=" + URLEncoder.encode(branches, StandardCharsets.UTF_8) + "&next=%2F";
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/signin")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, answer.statusCode(), answer.body());
+        String setCookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static HttpResponse<String> api(String method, String path, String json, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(web.url(path))).timeout(Duration.ofSeconds(15));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void admin(String method, String path, String json, ServiceProcess service) throws Exception {
+        send(service, method, path, json, Tokens.allAccess().bearer(), 201);
+    }
+
+    private static String send(ServiceProcess service, String method, String path, String json, String bearer, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
+        return response.body();
+    }
+
+    private static WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static void shot(String name) {
+        try {
+            Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the screenshot " + name, e);
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+}
