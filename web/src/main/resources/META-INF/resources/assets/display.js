@@ -81,6 +81,8 @@
   function renderNow() {
     const now = calls[0];
     $("now-idle").hidden = !!now;
+    $("now-label").hidden = !now;
+    $("now-ticket").hidden = !now;
     $("now-ticket").textContent = now ? now.ticketNumber : "—";
     $("now-counter").textContent = now ? (Screen.lang === "zh" ? "到 " + now.counter + " 号窗口" : "to counter " + now.counter) : "";
     $("now").dataset.ticket = now ? now.ticketNumber : "";

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -115,6 +116,9 @@ class ScreensIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromium.driver().toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // The hall display's screen: a 1920x1080 viewport, whatever the window's own chrome takes.
+        long chromeHeight = (Long) js("return window.outerHeight - window.innerHeight");
+        browser.manage().window().setSize(new Dimension(1920, (int) (1080 + chromeHeight)));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -173,6 +177,10 @@ class ScreensIT {
         // The sound prompt shows exactly while the browser keeps sound blocked.
         Object blocked = js("return !window.AudioContext || document.getElementById('sound').hidden === false");
         assertEquals(Boolean.TRUE, blocked);
+        // 1920x1080 and nothing to scroll.
+        assertEquals(1080L, js("return window.innerHeight"));
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollHeight <= window.innerHeight"
+                + " && document.documentElement.scrollWidth <= window.innerWidth"));
         shot("display-waiting");
         // The push channel is open before the clerk clicks.
         wait.until(d -> js("return document.getElementById('conn').hidden").equals(Boolean.TRUE));
@@ -193,6 +201,8 @@ class ScreensIT {
         assertEquals("1", browser.findElement(By.tagName("body")).getAttribute("data-announcements"));
         assertEquals(ticket, browser.findElement(By.id("now-ticket")).getText());
         assertTrue(browser.findElement(By.id("now-counter")).getText().contains("1"));
+        // Highlighted while the call is new, then back to the calm colours (what the screenshot shows).
+        wait.until(d -> !d.findElement(By.id("now")).getAttribute("class").contains("flash"));
         shot("display-call");
 
         // A recall is announced again.
@@ -202,12 +212,19 @@ class ScreensIT {
         assertEquals(spoken, browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
         // The ticket left the waiting list once called.
         wait.until(d -> "0".equals(d.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        wait.until(d -> !d.findElement(By.id("now")).getAttribute("class").contains("flash"));
         shot("display-recall");
 
         // Enabling sound hides the prompt once the browser lets sound play.
         browser.findElement(By.id("sound")).click();
         wait.until(d -> js("return document.getElementById('sound').hidden").equals(Boolean.TRUE));
         shot("display-sound-on");
+        // No CDN: every script, style and font the display loaded came from web itself.
+        String origin = web.url("");
+        Object foreign = js("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => !n.startsWith(arguments[0])).join(' ')".replace("arguments[0]", "'" + origin + "'"));
+        assertEquals("", foreign);
+        assertEquals(Boolean.TRUE, js("return document.fonts.check('40px \"Hallwatch CJK\"', '请')"));
     }
 
     @Test
@@ -358,6 +375,8 @@ class ScreensIT {
     }
 
     private static void shot(String name) {
+        // The shipped font first, so the picture shows what a hall sees.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "loaded".equals(js("return document.fonts.status")));
         try {
             Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -150,7 +150,7 @@ public class SignInResource {
         } else {
             StringBuilder roles = new StringBuilder();
             for (String r : Roles.PEOPLE) {
-                roles.append("<option value=\"").append(r).append("\">").append(r).append("</option>");
+                roles.append("<option value=\"").append(r).append("\">").append(Pages.esc(Roles.label(r))).append("</option>");
             }
             body = """
                     %s

@@ -13,6 +13,18 @@ public final class Roles {
     /** The roles a person may sign in with ({@code service} is for services only). */
     public static final List<String> PEOPLE = List.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, ADMIN);
 
+    /** How the sign-in form names a role: Chinese, then the role as the token spells it. */
+    public static String label(String role) {
+        return switch (role) {
+            case KIOSK -> "取号机 / kiosk";
+            case CLERK -> "营业员 / clerk";
+            case DUTY_MANAGER -> "值班经理 / duty-manager";
+            case MANAGER -> "经理 / manager";
+            case ADMIN -> "管理员 / admin";
+            default -> role;
+        };
+    }
+
     private Roles() {
     }
 }
