@@ -4,8 +4,8 @@ characters the screens show, so that a hall without internet (and a machine with
 fonts) shows the same text, at tens of kilobytes instead of the full font's 16 MB.
 
 The characters: every CJK and full-width character in the module's pages, scripts and Java
-sources, the queue-service's seeded business types and demo halls, and the words hall names are
-made of (below). A character outside the subset (a new hall's unusual name) is drawn by the
+sources, in what the queue, counter and marketing services show on them (seeded business types
+and halls, advice, prompts, offers and pitches), and the words hall names are made of (below). A character outside the subset (a new hall's unusual name) is drawn by the
 next font of the CSS stack, the system's.
 
 Run it again after adding Chinese text to a screen:
@@ -19,8 +19,12 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "web/src/main/resources/META-INF/resources/assets/fonts/hallwatch-cjk-regular.woff2"
-SOURCES = [ROOT / "web/src/main", ROOT / "queue-service/src/main/resources/db/migration",
-           ROOT / "counter-service/src/main/resources/db/migration"]
+# The characters the font holds, for FontCoverageTest (which fails when a screen gains text the font lacks).
+CHARS = ROOT / "web/tools/hallwatch-cjk.chars"
+# The screens' own text, and what the services put on them: catalogue and hall names, the queue's
+# triage advice, the counter's prompts, marketing's offers, pitches and apologies.
+SOURCES = [ROOT / "web/src/main", ROOT / "queue-service/src/main", ROOT / "counter-service/src/main",
+           ROOT / "marketing-service/src/main"]
 # Words of hall names, places and the queue that the sources may not spell yet.
 EXTRA = (
     # hall, place and queue words
@@ -63,6 +67,8 @@ def main():
     subprocess.run([sys.executable, "-m", "fontTools.subset", sys.argv[1], "--font-number=" + SC_FACE,
                     "--text=" + text, "--flavor=woff2", "--layout-features=*", "--no-hinting",
                     "--output-file=" + str(OUT)], check=True)
+    CHARS.parent.mkdir(parents=True, exist_ok=True)
+    CHARS.write_text(text + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(text)} characters, {OUT.stat().st_size // 1024} KB")
 
 
