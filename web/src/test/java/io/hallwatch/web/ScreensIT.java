@@ -6,6 +6,11 @@ import io.hallwatch.testsupport.ServiceProcess;
 import io.hallwatch.testsupport.jwt.TestKeys;
 import io.hallwatch.testsupport.jwt.Tokens;
 import io.hallwatch.testsupport.lint.Tools;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,8 +60,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A kiosk signs in and issues a ticket, the hall display shows it waiting, a clerk's call (through
  * counter-service's API) appears and is announced on the display within the deadline, a recall is
  * announced again; a kiosk sign-in is refused the counter workstation and other branches with a
- * page; a closed hall and a bad member number are told in plain words. The marketing service is
- * left out on purpose: the gateway must answer its paths 503, not 500. One platform for the class.
+ * page; a closed hall and a bad member number are told in plain words. A clerk works a customer at
+ * the counter workstation: call-next through a counter-service outage retried with the same
+ * Idempotency-Key, the handling timer amber then red with the apology, the marketing card's offer
+ * accepted, a transfer, pause and resume. The gateway's address for the monitor leads nowhere on
+ * purpose: it must answer 503, not 500. One platform for the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensIT {
@@ -64,6 +72,7 @@ class ScreensIT {
     private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
     private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
     private static final PostgresTestResource SLA_DB = new PostgresTestResource();
+    private static final PostgresTestResource MARKETING_DB = new PostgresTestResource();
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
     /** How soon a clerk's call must show on the display (the issue's 1 s, with room for a shared 2-core machine). */
     private static final Duration CALL_DEADLINE = Duration.ofSeconds(2);
@@ -75,6 +84,7 @@ class ScreensIT {
     private static ServiceProcess sla;
     private static ServiceProcess queue;
     private static ServiceProcess counter;
+    private static ServiceProcess marketing;
     private static ServiceProcess web;
     private static WebDriver browser;
 
@@ -89,11 +99,12 @@ class ScreensIT {
         queue = ServiceProcess.start("queue-service", config(QUEUE_DB, shared, Map.of()));
         counter = ServiceProcess.start("counter-service", config(COUNTER_DB, shared,
                 Map.of("quarkus.rest-client.queue-service.url", queue.url(""))));
+        marketing = ServiceProcess.start("marketing-service", config(MARKETING_DB, shared, Map.of()));
         Map<String, String> webConfig = new HashMap<>(shared);
         webConfig.putAll(Map.of("hallwatch.web.services.queue", queue.url(""), "hallwatch.web.services.counter", counter.url(""),
-                "hallwatch.web.services.sla", sla.url(""),
-                // Nothing listens there: the marketing service is "down" for the gateway's 503.
-                "hallwatch.web.services.marketing", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                "hallwatch.web.services.marketing", marketing.url(""),
+                // Nothing listens there: for the gateway the monitor is "down" (the screens of this phase do not use it).
+                "hallwatch.web.services.sla", "http://127.0.0.1:" + ServiceProcess.freePort(),
                 "hallwatch.web.dev-sign-in.enabled", "true"));
         web = ServiceProcess.start("web", webConfig);
 
@@ -107,6 +118,8 @@ class ScreensIT {
                 {"name":"打烊营业厅","opensAt":"%s","closesAt":"%s","businessTypes":["PAYMENT"]}""".formatted(opens, closes), queue);
         admin("PUT", "/api/v1/branches/" + HALL + "/counters/C01", """
                 {"label":"1号台","vip":false,"skills":["PAYMENT","GENERAL","NEW_LINE"]}""", counter);
+        admin("PUT", "/api/v1/branches/" + HALL + "/counters/C02", """
+                {"label":"2号台","vip":false,"skills":["PAYMENT"]}""", counter);
 
         System.setProperty("webdriver.chrome.driver", chromium.driver().toString());
         ChromeOptions options = new ChromeOptions();
@@ -134,11 +147,12 @@ class ScreensIT {
         if (browser != null) {
             browser.quit();
         }
-        for (ServiceProcess p : new ServiceProcess[]{web, counter, queue, sla}) {
+        for (ServiceProcess p : new ServiceProcess[]{web, marketing, counter, queue, sla}) {
             if (p != null) {
                 p.close();
             }
         }
+        MARKETING_DB.stop();
         SLA_DB.stop();
         COUNTER_DB.stop();
         QUEUE_DB.stop();
@@ -305,7 +319,7 @@ class ScreensIT {
         assertEquals(403, forbidden.statusCode());
         assertTrue(forbidden.body().contains("/problems/forbidden"));
 
-        HttpResponse<String> silent = api("GET", "/api/v1/branches/" + HALL + "/load", null, cookie);
+        HttpResponse<String> silent = api("GET", "/api/v1/branches/" + HALL + "/sla-status", null, cookie);
         assertEquals(503, silent.statusCode(), silent.body());
         assertTrue(silent.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(silent.headers().firstValue("Retry-After").isPresent());
@@ -325,6 +339,126 @@ class ScreensIT {
         // Nothing personal or secret reached web's log.
         String log = web.logText();
         assertFalse(log.contains("eyJhbGciOi") || log.contains("Bearer "), "web logged a token");
+    }
+
+    @Test
+    @Order(5)
+    void a_clerk_works_a_customer_at_the_counter_workstation_through_an_outage_an_overrun_and_an_accepted_offer() throws Exception {
+        // A heavy data user, so the marketing card has an offer; payments limited to 10 s, so the timer overruns in the test.
+        String member = "WEB" + SUFFIX;
+        send(marketing, "POST", "/api/v1/customers/import", "[{\"customerRef\":\"" + member
+                + "\",\"spendBand\":\"HIGH\",\"dataUsedMb\":9800,\"dataAllowanceMb\":10240}]", Tokens.allAccess().bearer(), 200);
+        paymentHandlingLimit(10);
+
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/counter/" + HALL + "/C02"));
+        waitFor(By.id("signin"));
+        new Select(browser.findElement(By.id("role"))).selectByValue("clerk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(HALL);
+        browser.findElement(By.id("subject")).sendKeys("clerk-ws");
+        browser.findElement(By.id("signin")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> "CLOSED".equals(status()));
+        shot("counter-closed");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> "OPEN".equals(status()));
+        assertEquals("clerk-ws", browser.findElement(By.id("clerk")).getText());
+
+        String kiosk = Tokens.role("kiosk").branches(HALL).bearer();
+        String ticket = field(send(queue, "POST", "/api/v1/branches/" + HALL + "/tickets",
+                "{\"businessType\":\"PAYMENT\",\"customerRef\":\"" + member + "\"}", kiosk, 201), "number");
+        wait.until(d -> "1".equals(d.findElement(By.cssSelector("#queue tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        shot("counter-open");
+
+        // The counter-service is down when the clerk calls: "try again", and the retry carries the same key.
+        counter.kill9();
+        browser.findElement(By.tagName("body")).sendKeys("n");
+        WebElement retry = waitFor(By.id("retry"));
+        String key = retry.getAttribute("data-key");
+        assertEquals(key, browser.findElement(By.tagName("body")).getAttribute("data-last-call-key"));
+        shot("counter-try-again");
+        counter.restart();
+        retry.click();
+        wait.until(d -> ticket.equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+        assertEquals(key, browser.findElement(By.tagName("body")).getAttribute("data-last-call-key"), "the retry sent the same Idempotency-Key");
+        assertTrue(browser.findElement(By.id("retry-box")).getAttribute("hidden") != null);
+        shot("counter-called");
+
+        browser.findElement(By.tagName("body")).sendKeys("s");
+        wait.until(d -> "SERVING".equals(status()));
+        wait.until(d -> "10".equals(d.findElement(By.id("timer")).getAttribute("data-limit")));
+        wait.until(d -> "amber".equals(d.findElement(By.id("timer")).getAttribute("data-state")));
+        shot("counter-amber");
+        WebElement offer = waitFor(By.id("offer"));
+        assertFalse(browser.findElement(By.id("offer-name")).getText().isBlank());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> "red".equals(d.findElement(By.id("timer")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("apology")).isDisplayed());
+        shot("counter-over-limit");
+        offer.findElement(By.cssSelector("[data-result='ACCEPTED']")).click();
+        wait.until(d -> "ACCEPTED".equals(d.findElement(By.id("offer-recorded")).getAttribute("data-result")));
+        shot("counter-offer-accepted");
+        // The outcome reached the marketing service.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> send(marketing, "GET", "/q/metrics", null, Tokens.allAccess().bearer(), 200)
+                .lines().anyMatch(l -> l.startsWith("hallwatch_marketing_offer_outcomes_total") && l.contains("branch=\"" + HALL + "\"")
+                        && l.contains("result=\"ACCEPTED\"") && !l.endsWith(" 0.0")));
+        browser.findElement(By.tagName("body")).sendKeys("f");
+        wait.until(d -> "OPEN".equals(status()) && d.findElement(By.id("customer-box")).getAttribute("hidden") != null);
+
+        // A customer who needs another line: transferred, and the counter is free again.
+        String second = send(queue, "POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"PAYMENT\"}", kiosk, 201);
+        wait.until(d -> "1".equals(d.findElement(By.cssSelector("#queue tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        browser.findElement(By.id("call-next")).click();
+        wait.until(d -> field(second, "number").equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+        browser.findElement(By.id("start")).click();
+        wait.until(d -> "SERVING".equals(status()));
+        new Select(browser.findElement(By.id("transfer-type"))).selectByValue("NEW_LINE");
+        browser.findElement(By.id("transfer")).click();
+        wait.until(d -> "OPEN".equals(status()));
+        String moved = send(queue, "GET", "/api/v1/tickets/" + field(second, "ticketId"), null, Tokens.allAccess().bearer(), 200);
+        assertTrue(moved.contains("\"status\":\"WAITING\"") && moved.contains("\"businessType\":\"NEW_LINE\""), moved);
+
+        new Select(browser.findElement(By.id("pause-reason"))).selectByValue("TRAINING");
+        browser.findElement(By.id("pause")).click();
+        wait.until(d -> "PAUSED".equals(status()));
+        assertTrue(browser.findElement(By.id("pause-info")).getText().contains("培训"));
+        shot("counter-paused");
+        browser.findElement(By.id("resume")).click();
+        wait.until(d -> "OPEN".equals(status()));
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(d -> "CLOSED".equals(status()));
+    }
+
+    private static String status() {
+        return browser.findElement(By.tagName("body")).getAttribute("data-status");
+    }
+
+    /** A new version of the service standard at the monitor with payments limited to {@code seconds}; waits for the queue to follow. */
+    private static void paymentHandlingLimit(int seconds) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String admin = Tokens.allAccess().bearer();
+        JsonNode current = json.readTree(send(sla, "GET", "/api/v1/sla-policies", null, admin, 200));
+        ObjectNode change = json.createObjectNode();
+        change.put("basedOnVersion", current.path("version").asInt());
+        change.set("defaults", current.path("defaults"));
+        change.set("branchAverage", current.path("branchAverage"));
+        change.set("overrides", current.path("overrides"));
+        ArrayNode types = change.putArray("businessTypes");
+        for (JsonNode line : current.path("businessTypes")) {
+            ObjectNode copy = line.deepCopy();
+            if (line.path("businessType").asText().equals("PAYMENT")) {
+                copy.put("handlingLimitSeconds", seconds);
+            }
+            types.add(copy);
+        }
+        change.put("changedBy", "admin-web");
+        change.put("reason", "web screens: an overrun within the test");
+        send(sla, "PUT", "/api/v1/sla-policies", change.toString(), admin, 200);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> json.readTree(send(queue, "GET", "/api/v1/business-types", null, admin, 200))
+                .findParents("code").stream().anyMatch(t -> t.path("code").asText().equals("PAYMENT")
+                        && t.path("handlingLimitSeconds").asInt() == seconds));
     }
 
     /** Signs in through the form, as the browser does; the Set-Cookie value ("name=token"). */
@@ -359,8 +493,12 @@ class ScreensIT {
 
     private static String send(ServiceProcess service, String method, String path, String json, String bearer, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
-                .header("Authorization", bearer)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+                .header("Authorization", bearer);
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
         return response.body();
