@@ -126,6 +126,20 @@
         Screen.el("td", { class: "next" }, t.tickets.slice(0, 4).map(x => x.number).join("  ")));
     });
     $("queue").replaceChildren(...rows);
+    fitQueue();
+  }
+
+  // 1920x1080 and nothing scrolls: however many business types the hall offers, the table shrinks to fit its card.
+  function fitQueue() {
+    const table = $("queue").closest("table");
+    const card = table.closest(".card");
+    let rem = 1.9;
+    table.style.fontSize = rem + "rem";
+    while (card.scrollHeight > card.clientHeight && rem > 0.9) {
+      rem = Math.round((rem - 0.1) * 10) / 10;
+      table.style.fontSize = rem + "rem";
+    }
+    table.dataset.fontRem = String(rem);
   }
 
   function queueChanged() {

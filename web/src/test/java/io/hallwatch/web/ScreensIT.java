@@ -45,6 +45,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -429,6 +430,50 @@ class ScreensIT {
         wait.until(d -> "OPEN".equals(status()));
         browser.findElement(By.id("sign-out")).click();
         wait.until(d -> "CLOSED".equals(status()));
+    }
+
+    @Test
+    @Order(6)
+    void a_busy_hall_with_every_business_type_still_fits_the_display_without_scrolling() throws Exception {
+        String busy = "BUSY-" + SUFFIX;
+        List<String> types = List.of("PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND", "SIM", "CLOSE_ACCOUNT", "COMPLAINT", "CONSULT");
+        admin("PUT", "/api/v1/branches/" + busy, """
+                {"name":"繁忙营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":%s}""".formatted(
+                types.stream().map(t -> "\"" + t + "\"").toList()), queue);
+        String kiosk = Tokens.role("kiosk").branches(busy).bearer();
+        for (int i = 0; i < 40; i++) {
+            send(queue, "POST", "/api/v1/branches/" + busy + "/tickets", "{\"businessType\":\"" + types.get(i % types.size()) + "\"}", kiosk, 201);
+        }
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/display/" + busy));
+        new Select(waitFor(By.id("role"))).selectByValue("manager");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(busy);
+        browser.findElement(By.id("signin")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == types.size());
+        wait.until(d -> js("return document.getElementById('conn').hidden").equals(Boolean.TRUE));
+        // Eight counters call one customer each: the call now and the last calls fill up.
+        String clerk = Tokens.role("clerk").branches(busy).subject("clerk-busy").bearer();
+        for (int c = 1; c <= 8; c++) {
+            String id = "C0" + c;
+            admin("PUT", "/api/v1/branches/" + busy + "/counters/" + id, """
+                    {"label":"%d号台","vip":false,"skills":["%s"]}""".formatted(c, types.get(c - 1)), counter);
+            send(counter, "POST", "/api/v1/branches/" + busy + "/counters/" + id + "/sign-in", "{\"clerkId\":\"clerk-busy-" + c + "\"}", clerk, 200);
+            send(counter, "POST", "/api/v1/branches/" + busy + "/counters/" + id + "/call-next", "", clerk, 200);
+        }
+        wait.until(d -> "8".equals(d.findElement(By.tagName("body")).getAttribute("data-announcements")));
+        wait.until(d -> d.findElements(By.cssSelector("#calls li")).size() == 6);
+        wait.until(d -> "4".equals(d.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        wait.until(d -> !d.findElement(By.id("now")).getAttribute("class").contains("flash"));
+        shot("display-busy");
+        assertEquals("请 H001 号到 8 号窗口", browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollHeight <= window.innerHeight"
+                + " && document.documentElement.scrollWidth <= window.innerWidth"));
+        // Every row of the waiting table is inside the screen.
+        assertEquals(Boolean.TRUE, js("return Array.from(document.querySelectorAll('#queue tr'))"
+                + ".every(r => r.getBoundingClientRect().bottom <= window.innerHeight)"));
     }
 
     private static String status() {
