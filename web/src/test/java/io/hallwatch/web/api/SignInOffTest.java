@@ -58,6 +58,14 @@ class SignInOffTest {
     }
 
     @Test
+    void a_wrong_method_or_body_gets_a_page_or_a_problem_never_a_stack() {
+        given().contentType("application/json").body("{\"role\":\"kiosk\"}").post("/signin").then().statusCode(415)
+                .contentType(startsWith("text/html")).body(not(containsString("Exception")), not(containsString("at io.")));
+        given().delete("/kiosk/GZ-TH-001").then().statusCode(405).contentType(startsWith("text/html"));
+        given().post("/session").then().statusCode(405).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
     void the_gateway_answers_problems_itself_for_no_sign_in_an_unknown_path_and_a_silent_service() {
         given().get("/api/v1/branches/GZ-TH-001/queue").then().statusCode(401)
                 .contentType(startsWith("application/problem+json")).header("WWW-Authenticate", "Bearer");
