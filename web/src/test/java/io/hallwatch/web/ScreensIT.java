@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -186,7 +187,7 @@ class ScreensIT {
         shot("kiosk-ticket");
 
         browser.get(web.url("/display/" + HALL));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = waiting(Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.cssSelector("tr[data-type='PAYMENT'] .next")).getText().contains(ticket));
         assertEquals("1", browser.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting"));
         // The sound prompt shows exactly while the browser keeps sound blocked.
@@ -206,7 +207,7 @@ class ScreensIT {
         long clicked = System.nanoTime();
         String called = send(counter, "POST", base + "/call-next", "", clerk, 200);
         assertTrue(called.contains(ticket), called);
-        new WebDriverWait(browser, CALL_DEADLINE, Duration.ofMillis(20))
+        waiting(CALL_DEADLINE, Duration.ofMillis(20))
                 .until(d -> ticket.equals(d.findElement(By.id("now")).getAttribute("data-ticket")));
         long shownMs = (System.nanoTime() - clicked) / 1_000_000;
         System.out.printf("ScreensIT: the call showed on the display %d ms after the clerk's call-next answered%n", shownMs);
@@ -222,7 +223,7 @@ class ScreensIT {
 
         // A recall is announced again.
         send(counter, "POST", base + "/recall", "", clerk, 200);
-        new WebDriverWait(browser, CALL_DEADLINE, Duration.ofMillis(20))
+        waiting(CALL_DEADLINE, Duration.ofMillis(20))
                 .until(d -> "2".equals(d.findElement(By.tagName("body")).getAttribute("data-announcements")));
         assertEquals(spoken, browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
         // The ticket left the waiting list once called.
@@ -274,7 +275,7 @@ class ScreensIT {
     @Order(3)
     void a_closed_hall_shows_when_it_opens_and_a_bad_member_number_is_told_in_plain_words() {
         browser.get(web.url("/kiosk/" + CLOSED_HALL));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = waiting(Duration.ofSeconds(10));
         wait.until(d -> "closed".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
         String next = browser.findElement(By.id("closed-next")).getText();
         assertTrue(next.matches(".*(今天|明天) \\d\\d:\\d\\d 开始取号.*"), next);
@@ -360,7 +361,7 @@ class ScreensIT {
         branches.sendKeys(HALL);
         browser.findElement(By.id("subject")).sendKeys("clerk-ws");
         browser.findElement(By.id("signin")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = waiting(Duration.ofSeconds(15));
         wait.until(d -> "CLOSED".equals(status()));
         shot("counter-closed");
         browser.findElement(By.id("sign-in")).click();
@@ -394,7 +395,7 @@ class ScreensIT {
         shot("counter-amber");
         WebElement offer = waitFor(By.id("offer"));
         assertFalse(browser.findElement(By.id("offer-name")).getText().isBlank());
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        waiting(Duration.ofSeconds(20))
                 .until(d -> "red".equals(d.findElement(By.id("timer")).getAttribute("data-state")));
         assertTrue(browser.findElement(By.id("apology")).isDisplayed());
         shot("counter-over-limit");
@@ -451,7 +452,7 @@ class ScreensIT {
         branches.clear();
         branches.sendKeys(busy);
         browser.findElement(By.id("signin")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = waiting(Duration.ofSeconds(15));
         wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == types.size());
         wait.until(d -> js("return document.getElementById('conn').hidden").equals(Boolean.TRUE));
         // Eight counters call one customer each: the call now and the last calls fill up.
@@ -550,7 +551,18 @@ class ScreensIT {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** A wait that also rides out a page being replaced under it (a sign-in's redirect, a reload). */
+    private static WebDriverWait waiting(Duration timeout) {
+        return waiting(timeout, Duration.ofMillis(100));
+    }
+
+    private static WebDriverWait waiting(Duration timeout, Duration poll) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout, poll);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static Object js(String script) {
@@ -559,7 +571,7 @@ class ScreensIT {
 
     private static void shot(String name) {
         // The shipped font first, so the picture shows what a hall sees.
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "loaded".equals(js("return document.fonts.status")));
+        waiting(Duration.ofSeconds(10)).until(d -> "loaded".equals(js("return document.fonts.status")));
         try {
             Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
