@@ -136,7 +136,8 @@
     $("ticket-advice").hidden = !advice;
     $("ticket-advice").textContent = advice ? advice.text : "";
     $("ticket-advice").dataset.code = advice ? advice.code : "";
-    $("ticket-long").hidden = !long;
+    // The other channels once: the queue's own advice when it already names them, else the general line.
+    $("ticket-long").hidden = !long || (advice && CHANNEL_ADVICE.includes(advice.code));
     show("ticket");
   }
 

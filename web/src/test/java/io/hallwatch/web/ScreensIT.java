@@ -475,6 +475,24 @@ class ScreensIT {
         // Every row of the waiting table is inside the screen.
         assertEquals(Boolean.TRUE, js("return Array.from(document.querySelectorAll('#queue tr'))"
                 + ".every(r => r.getBoundingClientRect().bottom <= window.innerHeight)"));
+
+        // At the kiosk of this busy hall a consultation waits long: the ticket steers to the other channels.
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/kiosk/" + busy));
+        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
+        WebElement kioskBranches = browser.findElement(By.id("branches"));
+        kioskBranches.clear();
+        kioskBranches.sendKeys(busy);
+        browser.findElement(By.id("signin")).click();
+        waitFor(By.cssSelector("button.type[data-type='CONSULT']")).click();
+        waitFor(By.id("ticket-number"));
+        int minutes = Integer.parseInt(browser.findElement(By.id("ticket-wait")).getText().replaceAll("[^0-9]", ""));
+        assertTrue(minutes >= 10, "a long wait: " + minutes);
+        assertEquals("OTHER_CHANNELS", browser.findElement(By.id("ticket-advice")).getAttribute("data-code"));
+        assertTrue(browser.findElement(By.id("ticket-advice")).isDisplayed());
+        assertTrue(browser.findElement(By.id("ticket-advice")).getText().contains("10086"));
+        assertFalse(browser.findElement(By.id("ticket-long")).isDisplayed(), "the other channels are named once");
+        shot("kiosk-long-wait");
     }
 
     private static String status() {
