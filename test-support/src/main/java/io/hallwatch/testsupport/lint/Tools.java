@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The external tools the checks run (promtool, the Prometheus server, amtool, Spectral), found or installed so that a fresh
+ * The external tools the checks run (promtool, the Prometheus server, amtool, Spectral, Chromium), found or installed so that a fresh
  * machine runs every check with nothing installed by hand, and a machine where they cannot be had fails
  * saying how to get them, never skips.
  *
@@ -62,6 +62,54 @@ public final class Tools {
                     + "`apt-get install -y docker-compose` (Debian/Ubuntu, as root). apt-get said:\n" + said);
             return null;
         });
+    }
+
+    /** A browser for the screen tests: Chromium and the ChromeDriver that matches it. */
+    public record Chromium(Path browser, Path driver) {
+    }
+
+    /** The apt-get command that installs what {@link #chromium()} needs. */
+    public static final String CHROMIUM_INSTALL = "apt-get install -y chromium chromium-driver";
+
+    /**
+     * Debian's {@code chromium} and {@code chromium-driver} (never a browser downloaded by a test tool):
+     * from the PATH, else installed with apt-get where the tests run as root (with {@code apt-get update}
+     * first if the package lists are missing), else the test fails naming the command. Never a skip.
+     */
+    public static synchronized Chromium chromium() {
+        Optional<Chromium> found = findChromium();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        StringBuilder said = new StringBuilder();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root && onPath("apt-get").isPresent()) {
+            String first = run(home(), 900, "apt-get", "install", "-y", "chromium", "chromium-driver");
+            said.append(first);
+            if (findChromium().isEmpty()) {
+                said.append(run(home(), 600, "apt-get", "update"));
+                said.append(run(home(), 900, "apt-get", "install", "-y", "chromium", "chromium-driver"));
+            }
+        } else {
+            said.append(root ? "(apt-get is not on the PATH)" : "(not root: apt-get was not tried)");
+        }
+        return findChromium().orElseGet(() -> {
+            fail("Chromium and its ChromeDriver are needed for the screen tests and are not installed here. Install them: `"
+                    + CHROMIUM_INSTALL + "` (Debian/Ubuntu, as root). Tried:\n" + said);
+            return null;
+        });
+    }
+
+    private static Optional<Chromium> findChromium() {
+        Optional<Path> browser = onPath("chromium").or(() -> onPath("chromium-browser"));
+        Optional<Path> driver = onPath("chromedriver");
+        if (browser.isEmpty() || driver.isEmpty()) {
+            Path b = Path.of("/usr/bin/chromium");
+            Path d = Path.of("/usr/bin/chromedriver");
+            browser = browser.or(() -> Optional.of(b).filter(Files::isExecutable));
+            driver = driver.or(() -> Optional.of(d).filter(Files::isExecutable));
+        }
+        return browser.isPresent() && driver.isPresent() ? Optional.of(new Chromium(browser.get(), driver.get())) : Optional.empty();
     }
 
     public static synchronized Path spectral() {

@@ -1,0 +1,43 @@
+package io.hallwatch.web.api.page;
+
+import io.hallwatch.web.domain.signin.Screen;
+import io.hallwatch.web.domain.signin.SignInForm;
+import io.hallwatch.web.domain.signin.Viewer;
+import io.hallwatch.web.metrics.WebMetrics;
+import io.hallwatch.web.service.signin.TokenReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The one check before any screen is served: a signed-in person, in a role that owns the screen, for the branch. */
+@ApplicationScoped
+public class ScreenGate {
+    private static final Pattern COUNTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+    private final TokenReader tokens;
+    private final WebMetrics metrics;
+
+    ScreenGate(TokenReader tokens, WebMetrics metrics) {
+        this.tokens = tokens;
+        this.metrics = metrics;
+    }
+
+    /** The screen's page, or the page that says why not. */
+    public Response open(Screen screen, String branch, String counter, HttpHeaders headers, String path, String file) {
+        if (!SignInForm.BRANCH.matcher(branch).matches() || (counter != null && !COUNTER.matcher(counter).matches())) {
+            return Pages.badAddress();
+        }
+        Optional<Viewer> viewer = tokens.viewer(headers);
+        Screen.Access access = screen.access(viewer.orElse(null), branch);
+        return switch (access) {
+            case ALLOWED -> Pages.screen(file);
+            case SIGN_IN -> Pages.signIn(path);
+            case WRONG_ROLE, WRONG_BRANCH -> {
+                metrics.refused(screen.name().toLowerCase());
+                yield Pages.refused(screen, access);
+            }
+        };
+    }
+}

@@ -1,0 +1,153 @@
+// The ticket kiosk: business types of the branch, an optional member number, the ticket on screen
+// and printable, the closed state, plain-words errors, back to the start after 30 s idle.
+"use strict";
+(() => {
+  const IDLE_MS = 30000;
+  const LONG_WAIT_MINUTES = 10;
+  // Advice that only helps when the wait is long (another channel); the others always apply.
+  const CHANNEL_ADVICE = ["SELF_SERVICE_PAYMENT", "OTHER_CHANNELS"];
+  const branch = Screen.branchFromPath();
+  const $ = id => document.getElementById(id);
+  let types = {};
+  let info = null;
+  let idleTimer = null;
+  let busy = false;
+
+  Screen.define({
+    lang: { zh: "English", en: "中文" },
+    choose: { zh: "请选择您要办理的业务", en: "Choose your service" },
+    member: { zh: "会员号（可选，VIP 客户请输入）", en: "Member number (optional, for VIP customers)" },
+    "your-ticket": { zh: "您的号码", en: "Your number" },
+    type: { zh: "业务", en: "Service" },
+    ahead: { zh: "前面等候", en: "People ahead" },
+    wait: { zh: "预计等候", en: "Estimated wait" },
+    issued: { zh: "取号时间", en: "Taken at" },
+    long: { zh: "等候时间较长：缴费、查询等业务也可以使用自助终端、网上营业厅或拨打 10086 办理。",
+      en: "The wait is long: payments and enquiries can also be done at the self-service machines, in the online hall or on 10086." },
+    print: { zh: "打印号票", en: "Print ticket" },
+    done: { zh: "完成", en: "Done" },
+    closed: { zh: "本厅现在不办理业务", en: "The hall is closed now" },
+    back: { zh: "返回", en: "Back" },
+    idle: { zh: "30 秒无操作将自动返回首页", en: "Returns to the start after 30 seconds without a touch" },
+    minutes: { zh: "约 {n} 分钟", en: "about {n} min" },
+    people: { zh: "{n} 人", en: "{n}" },
+    hours: { zh: "营业时间 {from}–{to}", en: "Opening hours {from}–{to}" },
+    "opens-today": { zh: "今天 {at} 开始取号", en: "Tickets from {at} today" },
+    "opens-tomorrow": { zh: "明天 {at} 开始取号", en: "Tickets from {at} tomorrow" },
+  });
+  const fill = (key, vars) => Object.entries(vars).reduce((s, [k, v]) => s.replace("{" + k + "}", v), Screen.t(key));
+
+  function show(section) {
+    ["start", "ticket", "closed", "error"].forEach(s => { $(s).hidden = s !== section; });
+    document.body.dataset.state = section;
+    $("idle-note").hidden = section === "start" || section === "closed";
+    armIdle();
+  }
+
+  function armIdle() {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(backToStart, IDLE_MS);
+  }
+
+  function backToStart() {
+    $("member").value = "";
+    if (document.body.dataset.state !== "closed") show("start");
+    load();
+  }
+
+  function fail(key) {
+    $("error-text").textContent = Screen.t(key);
+    $("error-text").dataset.key = key;
+    show("error");
+  }
+
+  function typeName(code) {
+    const t = types[code];
+    if (!t) return code;
+    return Screen.lang === "zh" ? t.nameZh : t.name;
+  }
+
+  function renderTypes() {
+    const box = $("types");
+    box.replaceChildren();
+    (info ? info.businessTypes : []).forEach(code => {
+      const t = types[code] || { nameZh: code, name: code };
+      const first = Screen.lang === "zh" ? t.nameZh : t.name;
+      const second = Screen.lang === "zh" ? t.name : t.nameZh;
+      const b = Screen.el("button", { type: "button", class: "type", "data-type": code }, first, Screen.el("small", {}, second));
+      b.addEventListener("click", () => issue(code));
+      box.append(b);
+    });
+  }
+
+  async function closedState() {
+    const day = await Screen.api("GET", "/api/v1/branches/" + encodeURIComponent(branch) + "/service-day");
+    const zone = info ? info.timeZone : "Asia/Shanghai";
+    const from = info ? String(info.opensAt).slice(0, 5) : "";
+    const to = info ? String(info.closesAt).slice(0, 5) : "";
+    $("closed-hours").textContent = from ? fill("hours", { from, to }) : "";
+    if (day.ok && day.body && day.body.state === "NOT_OPEN_YET") {
+      $("closed-next").textContent = fill("opens-today", { at: Screen.time(day.body.opensAt, zone) });
+    } else {
+      $("closed-next").textContent = fill("opens-tomorrow", { at: from });
+    }
+    show("closed");
+  }
+
+  async function load() {
+    const [b, catalogue] = await Promise.all([
+      Screen.api("GET", "/api/v1/branches/" + encodeURIComponent(branch)),
+      Screen.api("GET", "/api/v1/business-types")]);
+    if (!b.ok) return fail(b.key);
+    if (!catalogue.ok) return fail(catalogue.key);
+    info = b.body;
+    types = {};
+    catalogue.body.forEach(t => { types[t.code] = t; });
+    $("branch-name").textContent = info.name;
+    renderTypes();
+    const day = await Screen.api("GET", "/api/v1/branches/" + encodeURIComponent(branch) + "/service-day");
+    if (day.ok && day.body && day.body.state !== "OPEN") return closedState();
+    if (document.body.dataset.state === "loading" || document.body.dataset.state === "closed") show("start");
+  }
+
+  async function issue(code) {
+    if (busy) return;
+    busy = true;
+    const body = { businessType: code };
+    const member = $("member").value.trim();
+    if (member) body.customerRef = member;
+    // One key per ticket: a retried request cannot issue a second one.
+    const key = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+    const res = await Screen.api("POST", "/api/v1/branches/" + encodeURIComponent(branch) + "/tickets", body, { "Idempotency-Key": key });
+    busy = false;
+    if (!res.ok) {
+      if (res.key === "err.closed") return closedState();
+      return fail(res.key);
+    }
+    const tk = res.body;
+    $("ticket-number").textContent = tk.number;
+    $("ticket-type").textContent = typeName(tk.businessType);
+    $("ticket-ahead").textContent = fill("people", { n: tk.peopleAhead == null ? 0 : tk.peopleAhead });
+    $("ticket-wait").textContent = fill("minutes", { n: tk.estimatedWaitMinutes });
+    $("ticket-time").textContent = Screen.time(tk.issuedAt, info ? info.timeZone : undefined);
+    $("branch-line").textContent = info ? info.name : "";
+    const long = tk.estimatedWaitMinutes >= LONG_WAIT_MINUTES;
+    const advice = tk.advice && (long || !CHANNEL_ADVICE.includes(tk.advice.code)) ? tk.advice : null;
+    $("ticket-advice").hidden = !advice;
+    $("ticket-advice").textContent = advice ? advice.text : "";
+    $("ticket-advice").dataset.code = advice ? advice.code : "";
+    // The other channels once: the queue's own advice when it already names them, else the general line.
+    $("ticket-long").hidden = !long || (advice && CHANNEL_ADVICE.includes(advice.code));
+    show("ticket");
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    Screen.apply();
+    $("lang").addEventListener("click", () => { Screen.toggle(); renderTypes(); });
+    $("print").addEventListener("click", () => window.print());
+    $("done").addEventListener("click", backToStart);
+    $("error-back").addEventListener("click", backToStart);
+    ["pointerdown", "keydown"].forEach(e => document.addEventListener(e, armIdle));
+    load();
+  });
+})();

@@ -1,0 +1,606 @@
+package io.hallwatch.web;
+
+import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.PostgresTestResource;
+import io.hallwatch.testsupport.ServiceProcess;
+import io.hallwatch.testsupport.jwt.TestKeys;
+import io.hallwatch.testsupport.jwt.Tokens;
+import io.hallwatch.testsupport.lint.Tools;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The screens in a real headless Chromium against the real platform: the packaged queue, counter and
+ * sla-monitor services and this module's own jar as processes, on a real broker and fresh databases.
+ * A kiosk signs in and issues a ticket, the hall display shows it waiting, a clerk's call (through
+ * counter-service's API) appears and is announced on the display within the deadline, a recall is
+ * announced again; a kiosk sign-in is refused the counter workstation and other branches with a
+ * page; a closed hall and a bad member number are told in plain words. A clerk works a customer at
+ * the counter workstation: call-next through a counter-service outage retried with the same
+ * Idempotency-Key, the handling timer amber then red with the apology, the marketing card's offer
+ * accepted, a transfer, pause and resume. The gateway's address for the monitor leads nowhere on
+ * purpose: it must answer 503, not 500. One platform for the class.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScreensIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
+    private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
+    private static final PostgresTestResource SLA_DB = new PostgresTestResource();
+    private static final PostgresTestResource MARKETING_DB = new PostgresTestResource();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
+    /** How soon a clerk's call must show on the display (the issue's 1 s, with room for a shared 2-core machine). */
+    private static final Duration CALL_DEADLINE = Duration.ofSeconds(2);
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+    private static final String HALL = "WEB-" + SUFFIX;
+    private static final String CLOSED_HALL = "SHUT-" + SUFFIX;
+    private static final String OTHER_HALL = "ELSE-" + SUFFIX;
+
+    private static ServiceProcess sla;
+    private static ServiceProcess queue;
+    private static ServiceProcess counter;
+    private static ServiceProcess marketing;
+    private static ServiceProcess web;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startPlatformAndBrowser() throws Exception {
+        Tools.Chromium chromium = Tools.chromium();
+        String kafka = KafkaTestResource.bootstrapServers();
+        Map<String, String> shared = Map.of("kafka.bootstrap.servers", kafka,
+                "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toString(),
+                "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString());
+        sla = ServiceProcess.start("sla-monitor-service", config(SLA_DB, shared, Map.of()));
+        queue = ServiceProcess.start("queue-service", config(QUEUE_DB, shared, Map.of()));
+        counter = ServiceProcess.start("counter-service", config(COUNTER_DB, shared,
+                Map.of("quarkus.rest-client.queue-service.url", queue.url(""))));
+        marketing = ServiceProcess.start("marketing-service", config(MARKETING_DB, shared, Map.of()));
+        Map<String, String> webConfig = new HashMap<>(shared);
+        webConfig.putAll(Map.of("hallwatch.web.services.queue", queue.url(""), "hallwatch.web.services.counter", counter.url(""),
+                "hallwatch.web.services.marketing", marketing.url(""),
+                // Nothing listens there: for the gateway the monitor is "down" (the screens of this phase do not use it).
+                "hallwatch.web.services.sla", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                "hallwatch.web.dev-sign-in.enabled", "true"));
+        web = ServiceProcess.start("web", webConfig);
+
+        admin("PUT", "/api/v1/branches/" + HALL, """
+                {"name":"网页测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL","NEW_LINE"]}""", queue);
+        LocalTime now = LocalTime.now(ZoneId.of("Asia/Shanghai"));
+        // Hours that do not hold the present moment, within one local day.
+        String opens = now.getHour() <= 21 ? String.format("%02d:00", now.getHour() + 1) : "01:00";
+        String closes = now.getHour() <= 21 ? String.format("%02d:00", now.getHour() + 2) : "02:00";
+        admin("PUT", "/api/v1/branches/" + CLOSED_HALL, """
+                {"name":"打烊营业厅","opensAt":"%s","closesAt":"%s","businessTypes":["PAYMENT"]}""".formatted(opens, closes), queue);
+        admin("PUT", "/api/v1/branches/" + HALL + "/counters/C01", """
+                {"label":"1号台","vip":false,"skills":["PAYMENT","GENERAL","NEW_LINE"]}""", counter);
+        admin("PUT", "/api/v1/branches/" + HALL + "/counters/C02", """
+                {"label":"2号台","vip":false,"skills":["PAYMENT"]}""", counter);
+
+        System.setProperty("webdriver.chrome.driver", chromium.driver().toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.browser().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1920,1080", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromium.driver().toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        // The hall display's screen: a 1920x1080 viewport, whatever the window's own chrome takes.
+        long chromeHeight = (Long) js("return window.outerHeight - window.innerHeight");
+        browser.manage().window().setSize(new Dimension(1920, (int) (1080 + chromeHeight)));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    private static Map<String, String> config(PostgresTestResource db, Map<String, String> shared, Map<String, String> own) {
+        Map<String, String> config = new HashMap<>(db.start());
+        config.putAll(shared);
+        config.putAll(own);
+        return config;
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (ServiceProcess p : new ServiceProcess[]{web, marketing, counter, queue, sla}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+        MARKETING_DB.stop();
+        SLA_DB.stop();
+        COUNTER_DB.stop();
+        QUEUE_DB.stop();
+    }
+
+    @Test
+    @Order(1)
+    void a_kiosk_signs_in_issues_a_ticket_and_the_display_shows_it_waiting_then_shows_and_announces_the_clerks_call() throws Exception {
+        browser.get(web.url("/kiosk/" + HALL));
+        // Not signed in: the sign-in page, which brings the person back here.
+        waitFor(By.id("signin"));
+        shot("signin-form");
+        new Select(browser.findElement(By.id("role"))).selectByValue("kiosk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(HALL + "," + CLOSED_HALL);
+        browser.findElement(By.id("signin")).click();
+
+        WebElement payment = waitFor(By.cssSelector("button.type[data-type='PAYMENT']"));
+        assertTrue(payment.getText().startsWith("话费缴纳"), "Chinese name first: " + payment.getText());
+        assertEquals("网页测试营业厅", browser.findElement(By.id("branch-name")).getText());
+        shot("kiosk-start");
+        payment.click();
+        WebElement number = waitFor(By.id("ticket-number"));
+        String ticket = number.getText();
+        assertTrue(ticket.matches("[A-Z][0-9]{3}"), ticket);
+        assertEquals("话费缴纳", browser.findElement(By.id("ticket-type")).getText());
+        assertTrue(browser.findElement(By.id("ticket-ahead")).getText().contains("0"));
+        assertTrue(browser.findElement(By.id("ticket-wait")).getText().contains("分钟"));
+        shot("kiosk-ticket");
+
+        browser.get(web.url("/display/" + HALL));
+        WebDriverWait wait = waiting(Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.cssSelector("tr[data-type='PAYMENT'] .next")).getText().contains(ticket));
+        assertEquals("1", browser.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting"));
+        // The sound prompt shows exactly while the browser keeps sound blocked.
+        Object blocked = js("return !window.AudioContext || document.getElementById('sound').hidden === false");
+        assertEquals(Boolean.TRUE, blocked);
+        // 1920x1080 and nothing to scroll.
+        assertEquals(1080L, js("return window.innerHeight"));
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollHeight <= window.innerHeight"
+                + " && document.documentElement.scrollWidth <= window.innerWidth"));
+        shot("display-waiting");
+        // The push channel is open before the clerk clicks.
+        wait.until(d -> js("return document.getElementById('conn').hidden").equals(Boolean.TRUE));
+
+        String clerk = Tokens.role("clerk").branches(HALL).subject("clerk-web").bearer();
+        String base = "/api/v1/branches/" + HALL + "/counters/C01";
+        send(counter, "POST", base + "/sign-in", "{\"clerkId\":\"clerk-web\"}", clerk, 200);
+        long clicked = System.nanoTime();
+        String called = send(counter, "POST", base + "/call-next", "", clerk, 200);
+        assertTrue(called.contains(ticket), called);
+        waiting(CALL_DEADLINE, Duration.ofMillis(20))
+                .until(d -> ticket.equals(d.findElement(By.id("now")).getAttribute("data-ticket")));
+        long shownMs = (System.nanoTime() - clicked) / 1_000_000;
+        System.out.printf("ScreensIT: the call showed on the display %d ms after the clerk's call-next answered%n", shownMs);
+        String spoken = "请 " + ticket + " 号到 1 号窗口";
+        assertEquals(spoken, browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
+        assertEquals(spoken, js("return document.getElementById('spoken').textContent"));
+        assertEquals("1", browser.findElement(By.tagName("body")).getAttribute("data-announcements"));
+        assertEquals(ticket, browser.findElement(By.id("now-ticket")).getText());
+        assertTrue(browser.findElement(By.id("now-counter")).getText().contains("1"));
+        // Highlighted while the call is new, then back to the calm colours (what the screenshot shows).
+        wait.until(d -> !d.findElement(By.id("now")).getAttribute("class").contains("flash"));
+        shot("display-call");
+
+        // A recall is announced again.
+        send(counter, "POST", base + "/recall", "", clerk, 200);
+        waiting(CALL_DEADLINE, Duration.ofMillis(20))
+                .until(d -> "2".equals(d.findElement(By.tagName("body")).getAttribute("data-announcements")));
+        assertEquals(spoken, browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
+        // The ticket left the waiting list once called.
+        wait.until(d -> "0".equals(d.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        wait.until(d -> !d.findElement(By.id("now")).getAttribute("class").contains("flash"));
+        shot("display-recall");
+
+        // Enabling sound hides the prompt once the browser lets sound play.
+        browser.findElement(By.id("sound")).click();
+        wait.until(d -> js("return document.getElementById('sound').hidden").equals(Boolean.TRUE));
+        shot("display-sound-on");
+        // No CDN: every script, style and font the display loaded came from web itself.
+        String origin = web.url("");
+        Object foreign = js("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => !n.startsWith(arguments[0])).join(' ')".replace("arguments[0]", "'" + origin + "'"));
+        assertEquals("", foreign);
+        assertEquals(Boolean.TRUE, js("return document.fonts.check('40px \"Hallwatch CJK\"', '请')"));
+    }
+
+    @Test
+    @Order(2)
+    void a_kiosk_sign_in_is_refused_the_counter_workstation_and_other_branches_with_a_page_not_json() throws Exception {
+        browser.get(web.url("/counter/" + HALL + "/C01"));
+        WebElement notice = waitFor(By.cssSelector("[data-notice='refused']"));
+        assertTrue(notice.getText().contains("此账号不能打开柜台工作台"), notice.getText());
+        assertTrue(notice.getText().contains("cannot open the counter workstation"), notice.getText());
+        assertFalse(browser.getPageSource().contains("\"status\""));
+        shot("refused-counter");
+
+        browser.get(web.url("/kiosk/" + OTHER_HALL));
+        notice = waitFor(By.cssSelector("[data-notice='refused']"));
+        assertTrue(notice.getText().contains("这个营业厅"), notice.getText());
+        shot("refused-other-branch");
+
+        // The same refusals as HTTP: 403 with an HTML page.
+        String cookie = signInCookie("kiosk", HALL);
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/counter/" + HALL + "/C01")))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        // No sign-in at all: sent to the sign-in page.
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/display/" + HALL))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/signin?next="));
+    }
+
+    @Test
+    @Order(3)
+    void a_closed_hall_shows_when_it_opens_and_a_bad_member_number_is_told_in_plain_words() {
+        browser.get(web.url("/kiosk/" + CLOSED_HALL));
+        WebDriverWait wait = waiting(Duration.ofSeconds(10));
+        wait.until(d -> "closed".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        String next = browser.findElement(By.id("closed-next")).getText();
+        assertTrue(next.matches(".*(今天|明天) \\d\\d:\\d\\d 开始取号.*"), next);
+        assertTrue(browser.findElement(By.id("closed-hours")).getText().startsWith("营业时间"));
+        shot("kiosk-closed");
+
+        browser.get(web.url("/kiosk/" + HALL));
+        waitFor(By.cssSelector("button.type[data-type='GENERAL']"));
+        // A phone number is not a member number: the queue refuses it, the kiosk says so plainly.
+        browser.findElement(By.id("member")).sendKeys("13800138000");
+        browser.findElement(By.cssSelector("button.type[data-type='GENERAL']")).click();
+        wait.until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        String words = browser.findElement(By.id("error-text")).getText();
+        assertTrue(words.contains("会员号格式不对"), words);
+        assertFalse(words.contains("{") || words.contains("problem") || words.contains("Exception"), words);
+        shot("kiosk-error-zh");
+        browser.findElement(By.id("lang")).click();
+        browser.findElement(By.id("error-back")).click();
+        wait.until(d -> "start".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        browser.findElement(By.id("member")).sendKeys("+8613800138000");
+        browser.findElement(By.cssSelector("button.type[data-type='GENERAL']")).click();
+        wait.until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("error-text")).getText().contains("member number is not valid"));
+        shot("kiosk-error-en");
+        browser.findElement(By.id("lang")).click();
+    }
+
+    @Test
+    @Order(4)
+    void the_gateway_forwards_with_the_cookies_token_passes_problems_through_and_answers_a_silent_service_503() throws Exception {
+        String cookie = signInCookie("kiosk", HALL);
+        HttpResponse<String> unknownType = api("POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"NO_SUCH\"}", cookie);
+        assertEquals(400, unknownType.statusCode(), unknownType.body());
+        assertTrue(unknownType.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(unknownType.body().contains("/problems/unknown-business-type"), unknownType.body());
+
+        // Issued through the gateway with the kiosk's own token: the queue answers 201 with a local Location.
+        HttpResponse<String> issued = api("POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"GENERAL\"}", cookie);
+        assertEquals(201, issued.statusCode(), issued.body());
+        assertTrue(issued.headers().firstValue("Location").orElse("").startsWith("/api/v1/tickets/"));
+        // The kiosk token may not call a customer: the queue's 403 comes back as it was.
+        HttpResponse<String> forbidden = api("POST", "/api/v1/branches/" + HALL + "/counters/C01/call-next", "", cookie);
+        assertEquals(403, forbidden.statusCode());
+        assertTrue(forbidden.body().contains("/problems/forbidden"));
+
+        HttpResponse<String> silent = api("GET", "/api/v1/branches/" + HALL + "/sla-status", null, cookie);
+        assertEquals(503, silent.statusCode(), silent.body());
+        assertTrue(silent.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(silent.headers().firstValue("Retry-After").isPresent());
+        assertTrue(silent.body().contains("/problems/service-unavailable"));
+
+        assertEquals(404, api("GET", "/api/v1/nothing-here", null, cookie).statusCode());
+        HttpResponse<String> anonymous = api("GET", "/api/v1/branches/" + HALL + "/queue", null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        // A forged cookie is no sign-in.
+        assertEquals(401, api("GET", "/api/v1/branches/" + HALL + "/queue", null,
+                "hallwatch-token=" + Tokens.role("kiosk").branches(HALL).badSignature().jwt()).statusCode());
+        // No CORS for other sites.
+        HttpResponse<String> cors = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/api/v1/business-types")))
+                .header("Origin", "https://elsewhere.example").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(cors.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        // Nothing personal or secret reached web's log.
+        String log = web.logText();
+        assertFalse(log.contains("eyJhbGciOi") || log.contains("Bearer "), "web logged a token");
+    }
+
+    @Test
+    @Order(5)
+    void a_clerk_works_a_customer_at_the_counter_workstation_through_an_outage_an_overrun_and_an_accepted_offer() throws Exception {
+        // A heavy data user, so the marketing card has an offer; payments limited to 10 s, so the timer overruns in the test.
+        String member = "WEB" + SUFFIX;
+        send(marketing, "POST", "/api/v1/customers/import", "[{\"customerRef\":\"" + member
+                + "\",\"spendBand\":\"HIGH\",\"dataUsedMb\":9800,\"dataAllowanceMb\":10240}]", Tokens.allAccess().bearer(), 200);
+        paymentHandlingLimit(10);
+
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/counter/" + HALL + "/C02"));
+        waitFor(By.id("signin"));
+        new Select(browser.findElement(By.id("role"))).selectByValue("clerk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(HALL);
+        browser.findElement(By.id("subject")).sendKeys("clerk-ws");
+        browser.findElement(By.id("signin")).click();
+        WebDriverWait wait = waiting(Duration.ofSeconds(15));
+        wait.until(d -> "CLOSED".equals(status()));
+        shot("counter-closed");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> "OPEN".equals(status()));
+        assertEquals("clerk-ws", browser.findElement(By.id("clerk")).getText());
+
+        String kiosk = Tokens.role("kiosk").branches(HALL).bearer();
+        String ticket = field(send(queue, "POST", "/api/v1/branches/" + HALL + "/tickets",
+                "{\"businessType\":\"PAYMENT\",\"customerRef\":\"" + member + "\"}", kiosk, 201), "number");
+        wait.until(d -> "1".equals(d.findElement(By.cssSelector("#queue tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        shot("counter-open");
+
+        // The counter-service is down when the clerk calls: "try again", and the retry carries the same key.
+        counter.kill9();
+        browser.findElement(By.tagName("body")).sendKeys("n");
+        WebElement retry = waitFor(By.id("retry"));
+        String key = retry.getAttribute("data-key");
+        assertEquals(key, browser.findElement(By.tagName("body")).getAttribute("data-last-call-key"));
+        shot("counter-try-again");
+        counter.restart();
+        retry.click();
+        wait.until(d -> ticket.equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+        assertEquals(key, browser.findElement(By.tagName("body")).getAttribute("data-last-call-key"), "the retry sent the same Idempotency-Key");
+        assertTrue(browser.findElement(By.id("retry-box")).getAttribute("hidden") != null);
+        shot("counter-called");
+
+        browser.findElement(By.tagName("body")).sendKeys("s");
+        wait.until(d -> "SERVING".equals(status()));
+        wait.until(d -> "10".equals(d.findElement(By.id("timer")).getAttribute("data-limit")));
+        wait.until(d -> "amber".equals(d.findElement(By.id("timer")).getAttribute("data-state")));
+        shot("counter-amber");
+        WebElement offer = waitFor(By.id("offer"));
+        assertFalse(browser.findElement(By.id("offer-name")).getText().isBlank());
+        waiting(Duration.ofSeconds(20))
+                .until(d -> "red".equals(d.findElement(By.id("timer")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("apology")).isDisplayed());
+        shot("counter-over-limit");
+        offer.findElement(By.cssSelector("[data-result='ACCEPTED']")).click();
+        wait.until(d -> "ACCEPTED".equals(d.findElement(By.id("offer-recorded")).getAttribute("data-result")));
+        shot("counter-offer-accepted");
+        // The outcome reached the marketing service.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> send(marketing, "GET", "/q/metrics", null, Tokens.allAccess().bearer(), 200)
+                .lines().anyMatch(l -> l.startsWith("hallwatch_marketing_offer_outcomes_total") && l.contains("branch=\"" + HALL + "\"")
+                        && l.contains("result=\"ACCEPTED\"") && !l.endsWith(" 0.0")));
+        browser.findElement(By.tagName("body")).sendKeys("f");
+        wait.until(d -> "OPEN".equals(status()) && d.findElement(By.id("customer-box")).getAttribute("hidden") != null);
+
+        // A customer who needs another line: transferred, and the counter is free again.
+        String second = send(queue, "POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"PAYMENT\"}", kiosk, 201);
+        wait.until(d -> "1".equals(d.findElement(By.cssSelector("#queue tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        browser.findElement(By.id("call-next")).click();
+        wait.until(d -> field(second, "number").equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+        browser.findElement(By.id("start")).click();
+        wait.until(d -> "SERVING".equals(status()));
+        new Select(browser.findElement(By.id("transfer-type"))).selectByValue("NEW_LINE");
+        browser.findElement(By.id("transfer")).click();
+        wait.until(d -> "OPEN".equals(status()));
+        String moved = send(queue, "GET", "/api/v1/tickets/" + field(second, "ticketId"), null, Tokens.allAccess().bearer(), 200);
+        assertTrue(moved.contains("\"status\":\"WAITING\"") && moved.contains("\"businessType\":\"NEW_LINE\""), moved);
+
+        new Select(browser.findElement(By.id("pause-reason"))).selectByValue("TRAINING");
+        browser.findElement(By.id("pause")).click();
+        wait.until(d -> "PAUSED".equals(status()));
+        assertTrue(browser.findElement(By.id("pause-info")).getText().contains("培训"));
+        shot("counter-paused");
+        browser.findElement(By.id("resume")).click();
+        wait.until(d -> "OPEN".equals(status()));
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(d -> "CLOSED".equals(status()));
+    }
+
+    @Test
+    @Order(6)
+    void a_busy_hall_with_every_business_type_still_fits_the_display_without_scrolling() throws Exception {
+        String busy = "BUSY-" + SUFFIX;
+        List<String> types = List.of("PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND", "SIM", "CLOSE_ACCOUNT", "COMPLAINT", "CONSULT");
+        admin("PUT", "/api/v1/branches/" + busy, """
+                {"name":"繁忙营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":%s}""".formatted(
+                types.stream().map(t -> "\"" + t + "\"").toList()), queue);
+        String kiosk = Tokens.role("kiosk").branches(busy).bearer();
+        for (int i = 0; i < 40; i++) {
+            send(queue, "POST", "/api/v1/branches/" + busy + "/tickets", "{\"businessType\":\"" + types.get(i % types.size()) + "\"}", kiosk, 201);
+        }
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/display/" + busy));
+        new Select(waitFor(By.id("role"))).selectByValue("manager");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(busy);
+        browser.findElement(By.id("signin")).click();
+        WebDriverWait wait = waiting(Duration.ofSeconds(15));
+        wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == types.size());
+        wait.until(d -> js("return document.getElementById('conn').hidden").equals(Boolean.TRUE));
+        // Eight counters call one customer each: the call now and the last calls fill up.
+        String clerk = Tokens.role("clerk").branches(busy).subject("clerk-busy").bearer();
+        for (int c = 1; c <= 8; c++) {
+            String id = "C0" + c;
+            admin("PUT", "/api/v1/branches/" + busy + "/counters/" + id, """
+                    {"label":"%d号台","vip":false,"skills":["%s"]}""".formatted(c, types.get(c - 1)), counter);
+            send(counter, "POST", "/api/v1/branches/" + busy + "/counters/" + id + "/sign-in", "{\"clerkId\":\"clerk-busy-" + c + "\"}", clerk, 200);
+            send(counter, "POST", "/api/v1/branches/" + busy + "/counters/" + id + "/call-next", "", clerk, 200);
+        }
+        wait.until(d -> "8".equals(d.findElement(By.tagName("body")).getAttribute("data-announcements")));
+        wait.until(d -> d.findElements(By.cssSelector("#calls li")).size() == 6);
+        wait.until(d -> "4".equals(d.findElement(By.cssSelector("tr[data-type='PAYMENT']")).getAttribute("data-waiting")));
+        wait.until(d -> !d.findElement(By.id("now")).getAttribute("class").contains("flash"));
+        shot("display-busy");
+        assertEquals("请 H001 号到 8 号窗口", browser.findElement(By.tagName("body")).getAttribute("data-spoken"));
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollHeight <= window.innerHeight"
+                + " && document.documentElement.scrollWidth <= window.innerWidth"));
+        // Every row of the waiting table is inside the screen.
+        assertEquals(Boolean.TRUE, js("return Array.from(document.querySelectorAll('#queue tr'))"
+                + ".every(r => r.getBoundingClientRect().bottom <= window.innerHeight)"));
+
+        // At the kiosk of this busy hall a consultation waits long: the ticket steers to the other channels.
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/kiosk/" + busy));
+        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
+        WebElement kioskBranches = browser.findElement(By.id("branches"));
+        kioskBranches.clear();
+        kioskBranches.sendKeys(busy);
+        browser.findElement(By.id("signin")).click();
+        waitFor(By.cssSelector("button.type[data-type='CONSULT']")).click();
+        waitFor(By.id("ticket-number"));
+        int minutes = Integer.parseInt(browser.findElement(By.id("ticket-wait")).getText().replaceAll("[^0-9]", ""));
+        assertTrue(minutes >= 10, "a long wait: " + minutes);
+        assertEquals("OTHER_CHANNELS", browser.findElement(By.id("ticket-advice")).getAttribute("data-code"));
+        assertTrue(browser.findElement(By.id("ticket-advice")).isDisplayed());
+        assertTrue(browser.findElement(By.id("ticket-advice")).getText().contains("10086"));
+        assertFalse(browser.findElement(By.id("ticket-long")).isDisplayed(), "the other channels are named once");
+        shot("kiosk-long-wait");
+    }
+
+    private static String status() {
+        return browser.findElement(By.tagName("body")).getAttribute("data-status");
+    }
+
+    /** A new version of the service standard at the monitor with payments limited to {@code seconds}; waits for the queue to follow. */
+    private static void paymentHandlingLimit(int seconds) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String admin = Tokens.allAccess().bearer();
+        JsonNode current = json.readTree(send(sla, "GET", "/api/v1/sla-policies", null, admin, 200));
+        ObjectNode change = json.createObjectNode();
+        change.put("basedOnVersion", current.path("version").asInt());
+        change.set("defaults", current.path("defaults"));
+        change.set("branchAverage", current.path("branchAverage"));
+        change.set("overrides", current.path("overrides"));
+        ArrayNode types = change.putArray("businessTypes");
+        for (JsonNode line : current.path("businessTypes")) {
+            ObjectNode copy = line.deepCopy();
+            if (line.path("businessType").asText().equals("PAYMENT")) {
+                copy.put("handlingLimitSeconds", seconds);
+            }
+            types.add(copy);
+        }
+        change.put("changedBy", "admin-web");
+        change.put("reason", "web screens: an overrun within the test");
+        send(sla, "PUT", "/api/v1/sla-policies", change.toString(), admin, 200);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> json.readTree(send(queue, "GET", "/api/v1/business-types", null, admin, 200))
+                .findParents("code").stream().anyMatch(t -> t.path("code").asText().equals("PAYMENT")
+                        && t.path("handlingLimitSeconds").asInt() == seconds));
+    }
+
+    /** Signs in through the form, as the browser does; the Set-Cookie value ("name=token"). */
+    private static String signInCookie(String role, String branches) throws Exception {
+        String form = "role=" + role + "&branches=" + URLEncoder.encode(branches, StandardCharsets.UTF_8) + "&next=%2F";
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/signin")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, answer.statusCode(), answer.body());
+        String setCookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static HttpResponse<String> api(String method, String path, String json, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(web.url(path))).timeout(Duration.ofSeconds(15));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void admin(String method, String path, String json, ServiceProcess service) throws Exception {
+        send(service, method, path, json, Tokens.allAccess().bearer(), 201);
+    }
+
+    private static String send(ServiceProcess service, String method, String path, String json, String bearer, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", bearer);
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
+        return response.body();
+    }
+
+    private static WebElement waitFor(By by) {
+        return waiting(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** A wait that also rides out a page being replaced under it (a sign-in's redirect, a reload). */
+    private static WebDriverWait waiting(Duration timeout) {
+        return waiting(timeout, Duration.ofMillis(100));
+    }
+
+    private static WebDriverWait waiting(Duration timeout, Duration poll) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout, poll);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static void shot(String name) {
+        // The shipped font first, so the picture shows what a hall sees.
+        waiting(Duration.ofSeconds(10)).until(d -> "loaded".equals(js("return document.fonts.status")));
+        try {
+            Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the screenshot " + name, e);
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return m.group(1);
+    }
+}
