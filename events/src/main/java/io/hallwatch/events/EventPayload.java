@@ -5,7 +5,8 @@ package io.hallwatch.events;
  * no name, nothing that identifies a customer beyond the ticket.
  */
 public sealed interface EventPayload
-        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded, StandardChanged, ProducerWatermark {
+        permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded, StandardChanged, ProducerWatermark,
+        StaffingShortfallForecast {
 
     /** The branch the event belongs to; null only for the platform-wide {@link StandardChanged} and {@link ProducerWatermark}. */
     String branchId();

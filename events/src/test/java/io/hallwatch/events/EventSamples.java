@@ -52,6 +52,7 @@ final class EventSamples {
                                 List.of(new ServiceStandard.OverrideRule(BRANCH, null, null, null, null, null, 3600, 1200),
                                         new ServiceStandard.OverrideRule(null, null, CustomerTier.VIP, 600, null, 0.7, null, null))),
                         List.of("businessTypes.BROADBAND.handlingLimitSeconds: 600 -> 720")),
+                new StaffingShortfallForecast(BRANCH, T0.plusSeconds(3600), 5, 3, 72.5, 0.31, 900, T0.plusSeconds(3000)),
                 new ProducerWatermark("queue-service", Topics.TICKETS, T0.plusSeconds(59), List.of(120L, 0L, 37L)));
     }
 

@@ -1,6 +1,10 @@
 package io.hallwatch.queue.api.staffing;
 
+import io.hallwatch.common.db.Db;
+import io.hallwatch.events.StaffingShortfallForecast;
+import io.hallwatch.events.Topics;
 import io.hallwatch.queue.api.Hall;
+import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -12,6 +16,7 @@ import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,6 +28,8 @@ class StaffingApiTest {
 
     @Inject
     MutableClock clock;
+    @Inject
+    Db db;
 
     @BeforeEach
     void morning() {
@@ -67,6 +74,15 @@ class StaffingApiTest {
                 .body(containsString("hallwatch_staffing_counters_needed{branch=\"" + hall.branchId + "\",hour=\"next\"} 7.0"))
                 .body(containsString("hallwatch_staffing_counters_open{branch=\"" + hall.branchId + "\"} 1.0"))
                 .body(containsString("hallwatch_staffing_next_hour_understaffed{branch=\"" + hall.branchId + "\"} 1.0")));
+        // The duty manager is told once about 11:00 (the monitor pages), whatever the refreshes since.
+        String subject = hall.branchId + "/staffing/2026-11-24T03:00:00Z";
+        StaffingShortfallForecast told = (StaffingShortfallForecast) KafkaTestClient.eventsAbout(Topics.TICKETS, subject, 1).get(0).data();
+        assertEquals(7, told.countersNeeded());
+        assertEquals(1, told.countersOpen());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> db.count(
+                "SELECT count(*) FROM staffing_shortfall_told WHERE branch_id = ? AND hour_starts_at = ?", hall.branchId,
+                Instant.parse("2026-11-24T03:00:00Z")) == 1);
+        assertEquals(1, KafkaTestClient.eventsAbout(Topics.TICKETS, subject, 1).size());
     }
 
     @Test

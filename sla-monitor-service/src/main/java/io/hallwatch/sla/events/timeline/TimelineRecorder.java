@@ -6,6 +6,7 @@ import io.hallwatch.common.consumer.EventHandler;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.Topics;
 import io.hallwatch.sla.config.SlaConfig;
+import io.hallwatch.sla.service.alerting.StaffingAlerts;
 import io.hallwatch.sla.service.detection.TicketEventDetector;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +27,14 @@ public class TimelineRecorder {
     private final EventConsumers consumers;
     private final TicketEventDetector detector;
     private final SlaConfig config;
+    private final StaffingAlerts staffing;
     private List<ConsumerLoop> members = List.of();
 
-    TimelineRecorder(EventConsumers consumers, TicketEventDetector detector, SlaConfig config) {
+    TimelineRecorder(EventConsumers consumers, TicketEventDetector detector, SlaConfig config, StaffingAlerts staffing) {
         this.consumers = consumers;
         this.detector = detector;
         this.config = config;
+        this.staffing = staffing;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -48,12 +51,13 @@ public class TimelineRecorder {
             members = consumers.startJournaled(CONSUMER, List.of(Topics.TICKETS, Topics.SERVICES), new EventHandler() {
                 @Override
                 public void handle(CloudEvent<?> event) {
-                    detector.applyAll(List.of(event));
+                    handleAll(List.of(event));
                 }
 
                 @Override
                 public void handleAll(List<CloudEvent<?>> events) {
                     detector.applyAll(events);
+                    staffing.onAll(events);
                 }
             }, config.timelineConsumers());
         }

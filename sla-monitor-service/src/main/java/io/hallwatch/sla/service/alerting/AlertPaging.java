@@ -2,9 +2,10 @@ package io.hallwatch.sla.service.alerting;
 
 import io.hallwatch.common.AfterCommit;
 import io.hallwatch.events.SlaBreached;
-import io.hallwatch.events.SlaRule;
+import io.hallwatch.events.StaffingShortfallForecast;
 import io.hallwatch.sla.config.AlertingConfig;
 import io.hallwatch.sla.domain.alerting.AlertGrouping;
+import io.hallwatch.sla.domain.alerting.AlertItem;
 import io.hallwatch.sla.domain.alerting.AlertMessage;
 import io.hallwatch.sla.domain.alerting.AlertText;
 import io.hallwatch.sla.domain.alerting.BranchRoster;
@@ -93,29 +94,41 @@ public class AlertPaging {
     }
 
     Recorded record(SlaBreached b, Instant now) {
-        if (alerts.breachSeen(b.breachId())) {
+        return record(AlertItem.of(b), now);
+    }
+
+    /**
+     * The queue's forecast that the branch's next hour is understaffed: one page for the duty manager,
+     * or a line in the branch's open group, like a breach; once however often the event is delivered.
+     */
+    public Recorded onStaffingShortfall(StaffingShortfallForecast f) {
+        return record(AlertItem.of(f, config.zone()), clock.instant());
+    }
+
+    private Recorded record(AlertItem item, Instant now) {
+        if (alerts.breachSeen(item.itemId())) {
             return Recorded.NOTHING; // seen before, under another event id: never twice
         }
-        // Only an alert that began by now can take the breach into its group: after a demo replays
+        // Only an alert that began by now can take the item into its group: after a demo replays
         // a day on the same database (the clock set back), a later alert must not swallow pages.
-        Optional<AlertStore.OpenAlert> open = alerts.lockOpenAlert(b.branchId(), now);
-        Optional<BranchRoster> roster = rosters.find(b.branchId());
+        Optional<AlertStore.OpenAlert> open = alerts.lockOpenAlert(item.branchId(), now);
+        Optional<BranchRoster> roster = rosters.find(item.branchId());
         boolean branchOpen = hours(roster).isOpen(local(now));
-        boolean silenced = silences.inForce(b.branchId(), now);
+        boolean silenced = silences.inForce(item.branchId(), now);
         AlertGrouping.Decision d = AlertGrouping.onBreach(now, open.map(AlertStore.OpenAlert::groupUntil), branchOpen, silenced);
         if (d == AlertGrouping.Decision.JOIN_GROUP) {
-            alerts.insertBreach(b, open.get().alertId(), false);
+            alerts.insertItem(item, open.get().alertId(), false);
             return Recorded.NOTHING;
         }
-        String alertId = "alert-" + b.breachId();
-        int level = Escalation.firstLevel(b.rule() == SlaRule.BRANCH_AVERAGE_WAIT);
-        alerts.insertAlert(alertId, b.branchId(), d.newAlertStatus(), level, now,
-                AlertGrouping.windowEnd(now, config.groupWindow()), b.detectedAt());
-        alerts.insertBreach(b, alertId, true);
+        String alertId = "alert-" + item.itemId();
+        int level = Escalation.firstLevel(item.branchLevel());
+        alerts.insertAlert(alertId, item.branchId(), d.newAlertStatus(), level, now,
+                AlertGrouping.windowEnd(now, config.groupWindow()), item.detectedAt());
+        alerts.insertItem(item, alertId, true);
         if (d == AlertGrouping.Decision.QUIET) {
             return Recorded.NOTHING;
         }
-        if (notifyLevel(alertId, roster, level, Notifications.first(level), AlertText.page(alertId, b), now) > 0) {
+        if (notifyLevel(alertId, roster, level, Notifications.first(level), item.page().of(alertId), now) > 0) {
             return Recorded.PAGED;
         }
         // Nobody to page: kept visible (GET /api/v1/alerts?status=UNROUTED) instead of vanishing.

@@ -3,8 +3,8 @@ package io.hallwatch.sla.store.alerting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.common.db.Db;
-import io.hallwatch.events.SlaBreached;
 import io.hallwatch.sla.domain.alerting.Alert;
+import io.hallwatch.sla.domain.alerting.AlertItem;
 import io.hallwatch.sla.domain.alerting.AlertMessage;
 import io.hallwatch.sla.domain.alerting.PendingBreach;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,12 +66,12 @@ public class AlertStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", alertId, branchId, status, level, now, groupUntil, now, breachDetectedAt);
     }
 
-    /** Records the breach under its alert, once ({@code alert_breach} is keyed by breach id). */
-    public void insertBreach(SlaBreached b, String alertId, boolean notified) {
+    /** Records the item (a breach, an understaffed hour) under its alert, once ({@code alert_breach} is keyed by item id). */
+    public void insertItem(AlertItem item, String alertId, boolean notified) {
         db.update("""
                 INSERT INTO alert_breach (breach_id, alert_id, rule, ticket_number, actual_seconds, detected_at, notified)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (breach_id) DO NOTHING""",
-                b.breachId(), alertId, b.rule().name(), b.ticketNumber(), b.actualSeconds(), b.detectedAt(), notified);
+                item.itemId(), alertId, item.rule(), item.ticketNumber(), item.actualSeconds(), item.detectedAt(), notified);
     }
 
     /** Nobody could be paged for the alert (no roster): kept visible as UNROUTED. */
@@ -234,12 +234,15 @@ public class AlertStore {
     }
 
     private static final String VIEW = """
-            SELECT a.*, (SELECT count(*) FROM alert_breach b WHERE b.alert_id = a.alert_id) AS breaches FROM alert a""";
+            SELECT a.*,
+                (SELECT count(*) FROM alert_breach b WHERE b.alert_id = a.alert_id AND b.rule <> 'STAFFING_FORECAST') AS breaches,
+                (SELECT count(*) FROM alert_breach b WHERE b.alert_id = a.alert_id AND b.rule = 'STAFFING_FORECAST') AS staffing
+            FROM alert a""";
 
     private static Alert view(ResultSet rs) throws SQLException {
         return new Alert(rs.getString("alert_id"), rs.getString("branch_id"), rs.getString("status"), rs.getInt("level"),
                 Db.instant(rs, "created_at"), Db.instant(rs, "level_at"), Db.instant(rs, "breach_detected_at"), rs.getInt("breaches"),
-                Db.instant(rs, "first_delivered_at"), Db.instant(rs, "acked_at"), rs.getString("acked_by"));
+                rs.getInt("staffing"), Db.instant(rs, "first_delivered_at"), Db.instant(rs, "acked_at"), rs.getString("acked_by"));
     }
 
     private String write(AlertMessage m) {

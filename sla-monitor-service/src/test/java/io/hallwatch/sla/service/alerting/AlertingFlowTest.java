@@ -7,6 +7,7 @@ import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaRule;
+import io.hallwatch.events.StaffingShortfallForecast;
 import io.hallwatch.events.Topics;
 import io.hallwatch.sla.client.alerting.ChannelStub;
 import io.hallwatch.sla.domain.alerting.DutyRoster;
@@ -87,6 +88,35 @@ class AlertingFlowTest {
         SlaBreached b = new SlaBreached(breachId, branch, "t-" + breachId, number, "GENERAL", CustomerTier.NORMAL, SlaRule.WAIT,
                 900, 900, now.minusSeconds(900), now, now, false, null, null);
         KafkaTestClient.produce(Topics.SLA, branch, EventCodec.toBytes(CloudEvent.of("/hallwatch/sla-monitor-service", now, b)));
+    }
+
+    private void understaffed(String branch, Instant hour) {
+        Instant now = clock.instant();
+        StaffingShortfallForecast f = new StaffingShortfallForecast(branch, hour, 5, 3, 72.4, 0.31, 900, now);
+        KafkaTestClient.produce(Topics.TICKETS, branch, EventCodec.toBytes(CloudEvent.of("/hallwatch/queue-service", now, f)));
+    }
+
+    @Test
+    void an_understaffed_next_hour_pages_the_duty_manager_once_and_later_breaches_join_its_group() {
+        clock.set(OPEN);
+        String branch = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        Instant noon = Instant.parse("2026-11-24T04:00:00Z");
+        understaffed(branch, noon);
+        understaffed(branch, noon); // the same hour again, under a new event id
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("sms", branch) == 1);
+        ChannelStub.Received page = ChannelStub.received("sms").stream().filter(r -> r.body().toString().contains(branch)).findFirst().orElseThrow();
+        assertEquals("STAFFING", page.body().path("TemplateParamSet").get(1).asText());
+        assertEquals("5", page.body().path("TemplateParamSet").get(2).asText(), "counters needed");
+        assertEquals(1, db.count("SELECT count(*) FROM alert_breach b JOIN alert a USING (alert_id) WHERE a.branch_id = ? AND b.rule = 'STAFFING_FORECAST'", branch));
+        List<String> titles = db.list("SELECT n.message->>'title' FROM alert_notification n JOIN alert a USING (alert_id) WHERE a.branch_id = ?",
+                rs -> rs.getString(1), branch);
+        assertEquals(List.of("Understaffed from 12:00 at " + branch), titles, "the hour in the branch's time");
+
+        breach(branch, UUID.randomUUID().toString(), "A001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> db.count("SELECT count(*) FROM alert_breach b JOIN alert a USING (alert_id) WHERE a.branch_id = ?", branch) == 2);
+        assertEquals(1, count("sms", branch), "the breach joins the open group: no second page inside the window");
+        assertEquals(1L, db.count("SELECT count(*) FROM alert WHERE branch_id = ?", branch));
+        assertEquals(List.of(), ChannelStub.REJECTED);
     }
 
     private String alertOf(String branch) {
@@ -177,7 +207,8 @@ class AlertingFlowTest {
         assertTrue(metrics.contains("hallwatch_alert_escalations_total{branch=\"" + branch + "\"} 1.0"));
         assertTrue(metrics.contains("hallwatch_alert_breach_to_first_delivery_seconds_count{branch=\"" + branch + "\"}"));
         assertTrue(metrics.contains("hallwatch_alert_time_to_acknowledge_seconds_count{branch=\"" + branch + "\"} 1"));
-        assertTrue(!metrics.contains("13812345678") && !metrics.contains("wang.li") && !metrics.contains("staff"));
+        // No number, no contact, no label naming a person (the event type "hallwatch.staffing..." is not one).
+        assertTrue(!metrics.contains("13812345678") && !metrics.contains("wang.li") && !metrics.matches("(?s).*[{,]staff[a-z_]*=.*"));
     }
 
     @Test
