@@ -102,6 +102,7 @@ class DemoPlatformIT {
     /** How the dashboards show 0 for a counter nothing has counted yet. */
     private static final String ZERO_FALLBACK = " or on() vector(0)";
     private static final Duration CLEARLY_LATE = LATE_AFTER.plusSeconds(55);
+    private static final Map<String, Map<String, String>> DATABASES = new HashMap<>();
     private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
     private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
     private static final PostgresTestResource SLA_DB = new PostgresTestResource();
@@ -138,6 +139,7 @@ class DemoPlatformIT {
 
     private static void start(String name, PostgresTestResource db, Map<String, String> shared, Map<String, String> own) throws Exception {
         Map<String, String> config = new HashMap<>(db.start());
+        DATABASES.put(name, Map.copyOf(config));
         config.putAll(shared);
         config.putAll(own);
         ServiceProcess p = ServiceProcess.start(name, config);
@@ -376,6 +378,31 @@ class DemoPlatformIT {
         query("sum by (result) (hallwatch_marketing_offer_outcomes_total{channel=\"COUNTER\"})").path("data").path("result")
                 .forEach(r -> results.add(r.path("metric").path("result").asText()));
         assertTrue(results.containsAll(Set.of("ACCEPTED", "DECLINED", "INTERESTED")), "offer outcomes recorded in the demo: " + results);
+
+        // The demo's understaffed halls: each hour the queue forecast short of counters was told once, and each told
+        // hour is one item of one alert at the monitor (a page for the duty manager, or a line of the branch's group).
+        Map<String, Integer> told = new TreeMap<>();
+        Map<String, String> sla = DATABASES.get("sla-monitor-service");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(sla.get("quarkus.datasource.jdbc.url"),
+                sla.get("quarkus.datasource.username"), sla.getOrDefault("quarkus.datasource.password", ""));
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT subject FROM event_journal WHERE event_type = 'hallwatch.staffing.shortfall-forecast.v1'")) {
+            while (rs.next()) {
+                String subject = rs.getString(1);
+                assertEquals(1, told.merge(subject, 1, Integer::sum), "told twice: " + subject);
+            }
+        }
+        assertFalse(told.isEmpty(), "no hour forecast understaffed in three hours of the demo's understaffed halls");
+        for (String branch : SIMULATED) {
+            long hours = told.keySet().stream().filter(k -> k.startsWith(branch + "/staffing/")).count();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                int items = 0;
+                for (JsonNode alert : JSON.readTree(send(service("sla-monitor-service"), "GET", "/api/v1/alerts?branchId=" + branch, null, 200))) {
+                    items += alert.path("understaffedHours").asInt();
+                }
+                assertEquals(hours, items, branch + ": " + told);
+            });
+        }
     }
 
     @Test

@@ -34,6 +34,11 @@
     hours: { zh: "营业时间 {from}–{to}", en: "Opening hours {from}–{to}" },
     "opens-today": { zh: "今天 {at} 开始取号", en: "Tickets from {at} today" },
     "opens-tomorrow": { zh: "明天 {at} 开始取号", en: "Tickets from {at} tomorrow" },
+    "breach": { zh: "抱歉，预计等候约 {n} 分钟，超过 {limit} 分钟的服务标准。您也可以：",
+      en: "Sorry: the wait is about {n} min, over our {limit}-minute standard. You can also:" },
+    "nearby": { zh: "去附近的{name}：预计等候约 {n} 分钟，路程约 {travel} 分钟", en: "Go to {name} nearby: about {n} min wait, {travel} min away" },
+    "go-there": { zh: "取消号票，去这家营业厅", en: "Cancel my ticket and go there" },
+    "gone": { zh: "号票 {number} 已取消。请前往{name}，路程约 {travel} 分钟。", en: "Ticket {number} is cancelled. Please go to {name}, {travel} min away." },
   });
   const fill = (key, vars) => Object.entries(vars).reduce((s, [k, v]) => s.replace("{" + k + "}", v), Screen.t(key));
 
@@ -51,6 +56,8 @@
 
   function backToStart() {
     $("member").value = "";
+    $("receipt").hidden = false;
+    $("print").hidden = false;
     if (document.body.dataset.state !== "closed") show("start");
     load();
   }
@@ -137,8 +144,41 @@
     $("ticket-advice").textContent = advice ? advice.text : "";
     $("ticket-advice").dataset.code = advice ? advice.code : "";
     // The other channels once: the queue's own advice when it already names them, else the general line.
-    $("ticket-long").hidden = !long || (advice && CHANNEL_ADVICE.includes(advice.code));
+    $("ticket-long").hidden = !long || (advice && CHANNEL_ADVICE.includes(advice.code)) || !!tk.predictedBreach;
+    showBreach(tk);
     show("ticket");
+  }
+
+  // The estimate is already past the wait limit: say so, name what else can do the business and the
+  // nearby halls that are sooner; the customer keeps the ticket or cancels it to go there.
+  function showBreach(tk) {
+    const p = tk.predictedBreach;
+    $("ticket-breach").hidden = !p;
+    $("breach-gone").hidden = true;
+    $("breach-channels").replaceChildren();
+    $("breach-branches").replaceChildren();
+    if (!p) return;
+    $("breach-line").textContent = fill("breach", { n: p.estimatedWaitMinutes, limit: p.waitLimitMinutes });
+    p.otherChannels.forEach(c => $("breach-channels").append(Screen.el("li", { "data-code": c.code }, c.text)));
+    p.nearbyBranches.forEach(n => {
+      const go = Screen.el("button", { type: "button", class: "btn", "data-branch": n.branchId }, Screen.t("go-there"));
+      go.addEventListener("click", () => goTo(tk, n));
+      $("breach-branches").append(Screen.el("li", { "data-branch": n.branchId },
+        Screen.el("span", {}, fill("nearby", { name: n.name, n: n.estimatedWaitMinutes, travel: n.travelMinutes })), go));
+    });
+  }
+
+  async function goTo(tk, n) {
+    const res = await Screen.api("POST", "/api/v1/tickets/" + encodeURIComponent(tk.ticketId) + "/cancel",
+      { reason: "went to " + n.branchId + " as the kiosk advised" });
+    if (!res.ok) return fail(res.key);
+    $("breach-branches").replaceChildren();
+    $("breach-gone").textContent = fill("gone", { number: tk.number, name: n.name, travel: n.travelMinutes });
+    $("breach-gone").hidden = false;
+    $("receipt").hidden = true;
+    $("print").hidden = true;
+    document.body.dataset.state = "advised-away";
+    armIdle();
   }
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -495,6 +495,54 @@ class ScreensIT {
         shot("kiosk-long-wait");
     }
 
+    @Test
+    @Order(7)
+    void a_customer_told_at_the_kiosk_that_the_wait_passes_the_standard_goes_to_the_nearby_hall_and_the_ticket_is_cancelled()
+            throws Exception {
+        String far = "LONG-" + SUFFIX;
+        String near = "NEAR-" + SUFFIX;
+        admin("PUT", "/api/v1/branches/" + far, """
+                {"name":"排长队营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["GENERAL"]}""", queue);
+        admin("PUT", "/api/v1/branches/" + near, """
+                {"name":"附近营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["GENERAL"]}""", queue);
+        send(queue, "PUT", "/api/v1/branches/" + far + "/neighbours",
+                "{\"neighbours\":[{\"branchId\":\"" + near + "\",\"travelMinutes\":10}]}", Tokens.allAccess().bearer(), 200);
+        // One counter open for account changes, five customers ahead at 5 minutes and a 30 s walk-up each:
+        // the next is told 27.5 minutes, past the 15 of the standard; the nearby hall, nobody there, 2.5 plus 10.
+        admin("PUT", "/api/v1/branches/" + far + "/counters/C01", """
+                {"label":"1号台","vip":false,"skills":["GENERAL"]}""", counter);
+        String clerk = Tokens.role("clerk").branches(far).subject("clerk-far").bearer();
+        send(counter, "POST", "/api/v1/branches/" + far + "/counters/C01/sign-in", "{\"clerkId\":\"clerk-far\"}", clerk, 200);
+        send(counter, "POST", "/api/v1/branches/" + far + "/counters/C01/call-next", "", clerk, 204);
+        String kiosk = Tokens.role("kiosk").branches(far).bearer();
+        for (int i = 0; i < 5; i++) {
+            send(queue, "POST", "/api/v1/branches/" + far + "/tickets", "{\"businessType\":\"GENERAL\"}", kiosk, 201);
+        }
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/kiosk/" + far));
+        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(far);
+        browser.findElement(By.id("signin")).click();
+        waitFor(By.cssSelector("button.type[data-type='GENERAL']")).click();
+        WebElement breach = waitFor(By.id("ticket-breach"));
+        String number = browser.findElement(By.id("ticket-number")).getText();
+        assertTrue(breach.getText().contains("超过 15 分钟的服务标准"), breach.getText());
+        assertEquals(List.of("ONLINE_HALL", "HOTLINE_10086"), browser.findElements(By.cssSelector("#breach-channels li")).stream()
+                .map(li -> li.getAttribute("data-code")).toList());
+        WebElement go = waitFor(By.cssSelector("#breach-branches button[data-branch='" + near + "']"));
+        assertTrue(browser.findElement(By.cssSelector("#breach-branches li")).getText().contains("附近营业厅"));
+        shot("kiosk-predicted-breach");
+        go.click();
+        WebElement gone = waitFor(By.id("breach-gone"));
+        assertTrue(gone.getText().contains(number) && gone.getText().contains("附近营业厅"), gone.getText());
+        assertFalse(browser.findElement(By.id("receipt")).isDisplayed(), "no receipt for a cancelled ticket");
+        shot("kiosk-advised-elsewhere");
+        String queueNow = send(queue, "GET", "/api/v1/branches/" + far + "/queue", null, kiosk, 200);
+        assertFalse(queueNow.contains(number), "the cancelled ticket left the queue: " + queueNow);
+    }
+
     private static String status() {
         return browser.findElement(By.tagName("body")).getAttribute("data-status");
     }
