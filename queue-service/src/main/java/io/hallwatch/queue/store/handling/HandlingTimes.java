@@ -17,11 +17,6 @@ public class HandlingTimes {
         this.db = db;
     }
 
-    /** The stored mean; empty where no service of the type has finished at the branch yet. */
-    public Optional<HandlingTime> find(String branchId, String businessType) {
-        return stored(branchId, businessType, "");
-    }
-
     /**
      * The stored mean, locked until the transaction ends (created as the prior, the type's limit, where
      * there is none yet: {@link HandlingTime#prior}), so that two consumers' updates of the same mean

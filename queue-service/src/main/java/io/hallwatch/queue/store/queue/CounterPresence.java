@@ -58,11 +58,4 @@ public class CounterPresence {
                         WHERE branch_id = ? AND counter_id = ?""",
                 at, pausedSince, branchId, counterId);
     }
-
-    public int openFor(String branchId, String businessType, Instant since) {
-        return (int) db.count("""
-                        SELECT count(*) FROM counter_presence
-                        WHERE branch_id = ? AND ? = ANY (business_types) AND last_seen_at >= ?""",
-                branchId, businessType, since);
-    }
 }
