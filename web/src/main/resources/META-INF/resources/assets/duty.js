@@ -54,6 +54,11 @@
     "roster-none": { zh: "本厅还没有值班表：超时无人接收通知。", en: "This branch has no duty roster: breaches page nobody." },
     "roster-escalation": { zh: "升级：片区经理 {area}，区域经理 {region}", en: "Escalation: area manager {area}, regional manager {region}" },
     minutes: { zh: "{n} 分钟", en: "{n} min" },
+    "under-a-minute": { zh: "<1 分钟", en: "<1 min" },
+    "every-day": { zh: "每天", en: "Every day" },
+    "day.MONDAY": { zh: "周一", en: "Mon" }, "day.TUESDAY": { zh: "周二", en: "Tue" }, "day.WEDNESDAY": { zh: "周三", en: "Wed" },
+    "day.THURSDAY": { zh: "周四", en: "Thu" }, "day.FRIDAY": { zh: "周五", en: "Fri" }, "day.SATURDAY": { zh: "周六", en: "Sat" },
+    "day.SUNDAY": { zh: "周日", en: "Sun" },
     "average-of": { zh: "{n} 分钟 / 标准 {limit} 分钟", en: "{n} min / standard {limit} min" },
     "delayed": { zh: "部分数据延迟 {n} 秒，超时判断会稍晚但不会误报。", en: "Some data is {n} s late: breaches come later, never falsely." },
     "rule.WAIT": { zh: "等候超时", en: "Wait" },
@@ -129,8 +134,15 @@
     return over <= 0 ? 0 : Math.ceil(over / 60);
   }
 
+  /** The open findings to list: a ticket's warning goes once its breach of the same rule is there (the monitor keeps both open). */
+  function listed() {
+    const breached = new Set(Array.from(findings.values()).filter(f => f.level === "BREACH" && f.ticketNumber)
+      .map(f => f.rule + "|" + f.ticketNumber));
+    return Array.from(findings.values()).filter(f => !(f.level === "WARNING" && f.ticketNumber && breached.has(f.rule + "|" + f.ticketNumber)));
+  }
+
   function renderFindings() {
-    const rows = Array.from(findings.values())
+    const rows = listed()
       .sort((a, b) => (a.level === b.level ? (b.detectedAt > a.detectedAt ? 1 : -1) : (a.level === "BREACH" ? -1 : 1)))
       .map(f => Screen.el("tr", { "data-breach-id": f.breachId, "data-level": f.level, "data-ticket": f.ticketNumber || "",
           "data-rule": f.rule, class: fresh.has(f.breachId) ? "fresh" : "" },
@@ -138,7 +150,7 @@
         Screen.el("td", { class: "ticket" }, f.ticketNumber || "—"),
         Screen.el("td", {}, typeName(f.businessType)),
         Screen.el("td", {}, Screen.t("rule." + f.rule)),
-        Screen.el("td", { class: "over" }, f.level === "BREACH" ? fill("minutes", { n: overOf(f) }) : "—"),
+        Screen.el("td", { class: "over" }, f.level !== "BREACH" ? "—" : overOf(f) === 0 ? Screen.t("under-a-minute") : fill("minutes", { n: overOf(f) })),
         Screen.el("td", {}, when(f.detectedAt))));
     $("findings").replaceChildren(...rows);
     $("findings-empty").hidden = rows.length > 0;
@@ -227,7 +239,12 @@
   }
 
   function person(p) {
-    return p ? p.staffId + (p.channels && p.channels.length ? "（" + p.channels.map(c => c.type + " " + c.address).join("，") + "）" : "") : "—";
+    const zh = Screen.lang === "zh";
+    return p ? p.staffId + (p.channels && p.channels.length
+      ? (zh ? "（" : " (") + p.channels.map(c => c.type + " " + c.address).join(zh ? "，" : ", ") + (zh ? "）" : ")") : "") : "—";
+  }
+  function days(list) {
+    return (list || []).length === 7 ? Screen.t("every-day") : (list || []).map(d => Screen.t("day." + d)).join(Screen.lang === "zh" ? "、" : " ");
   }
   async function loadRoster() {
     const r = await Screen.api("GET", "/api/v1/branches/" + enc + "/duty-roster");
@@ -237,7 +254,7 @@
     }
     // Numbers stay as the monitor gives them: masked.
     const shifts = (r.body.shifts || []).map(s => Screen.el("p", { class: "roster-shift" },
-      (s.days || []).map(d => d.slice(0, 3)).join(" ") + " " + s.from + "–" + s.to + "：" + (s.managers || []).map(person).join("；")));
+      days(s.days) + " " + s.from + "–" + s.to + (Screen.lang === "zh" ? "：" : ": ") + (s.managers || []).map(person).join(Screen.lang === "zh" ? "；" : "; ")));
     const esc = r.body.escalation || {};
     $("roster").replaceChildren(...shifts, Screen.el("p", { class: "hint" },
       fill("roster-escalation", { area: person(esc.areaManager), region: person(esc.regionalManager) })));
@@ -271,10 +288,6 @@
     events.addEventListener("finding", e => {
       const f = JSON.parse(e.data);
       const isNew = !findings.has(f.breachId);
-      // A breach replaces the same ticket's warning of the same rule: the monitor closes warnings silently.
-      if (f.level === "BREACH" && f.ticketNumber) {
-        findings.forEach((o, id) => { if (o.level === "WARNING" && o.rule === f.rule && o.ticketNumber === f.ticketNumber) findings.delete(id); });
-      }
       findings.set(f.breachId, f);
       fresh.add(f.breachId);
       // Highlighted while new; by then the monitor's list has it too.
