@@ -17,7 +17,17 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.SlaBreached;
+import io.hallwatch.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -48,6 +58,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,8 +76,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * page; a closed hall and a bad member number are told in plain words. A clerk works a customer at
  * the counter workstation: call-next through a counter-service outage retried with the same
  * Idempotency-Key, the handling timer amber then red with the apology, the marketing card's offer
- * accepted, a transfer, pause and resume. The gateway's address for the monitor leads nowhere on
- * purpose: it must answer 503, not 500. One platform for the class.
+ * accepted, a transfer, pause and resume; while counter-service is down the gateway answers its
+ * paths 503, not 500. A duty manager's console shows a real wait breach within 2 s of its
+ * publication on the SLA topic, acknowledges its alert at the monitor, silences the branch and
+ * reads the masked roster; a clerk is refused the console. One platform for the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensIT {
@@ -104,9 +117,7 @@ class ScreensIT {
         marketing = ServiceProcess.start("marketing-service", config(MARKETING_DB, shared, Map.of()));
         Map<String, String> webConfig = new HashMap<>(shared);
         webConfig.putAll(Map.of("hallwatch.web.services.queue", queue.url(""), "hallwatch.web.services.counter", counter.url(""),
-                "hallwatch.web.services.marketing", marketing.url(""),
-                // Nothing listens there: for the gateway the monitor is "down" (the screens of this phase do not use it).
-                "hallwatch.web.services.sla", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                "hallwatch.web.services.marketing", marketing.url(""), "hallwatch.web.services.sla", sla.url(""),
                 "hallwatch.web.dev-sign-in.enabled", "true"));
         web = ServiceProcess.start("web", webConfig);
 
@@ -321,12 +332,6 @@ class ScreensIT {
         assertEquals(403, forbidden.statusCode());
         assertTrue(forbidden.body().contains("/problems/forbidden"));
 
-        HttpResponse<String> silent = api("GET", "/api/v1/branches/" + HALL + "/sla-status", null, cookie);
-        assertEquals(503, silent.statusCode(), silent.body());
-        assertTrue(silent.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertTrue(silent.headers().firstValue("Retry-After").isPresent());
-        assertTrue(silent.body().contains("/problems/service-unavailable"));
-
         assertEquals(404, api("GET", "/api/v1/nothing-here", null, cookie).statusCode());
         HttpResponse<String> anonymous = api("GET", "/api/v1/branches/" + HALL + "/queue", null, null);
         assertEquals(401, anonymous.statusCode());
@@ -376,6 +381,12 @@ class ScreensIT {
 
         // The counter-service is down when the clerk calls: "try again", and the retry carries the same key.
         counter.kill9();
+        // The gateway answers for a service that does not answer: 503 problem+json with Retry-After, never a 500.
+        HttpResponse<String> silent = api("GET", "/api/v1/branches/" + HALL + "/counters", null, signInCookie("clerk", HALL));
+        assertEquals(503, silent.statusCode(), silent.body());
+        assertTrue(silent.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(silent.headers().firstValue("Retry-After").isPresent());
+        assertTrue(silent.body().contains("/problems/service-unavailable"));
         browser.findElement(By.tagName("body")).sendKeys("n");
         WebElement retry = waitFor(By.id("retry"));
         String key = retry.getAttribute("data-key");
@@ -541,6 +552,154 @@ class ScreensIT {
         shot("kiosk-advised-elsewhere");
         String queueNow = send(queue, "GET", "/api/v1/branches/" + far + "/queue", null, kiosk, 200);
         assertFalse(queueNow.contains(number), "the cancelled ticket left the queue: " + queueNow);
+    }
+
+    @Test
+    @Order(8)
+    void a_duty_manager_sees_a_real_wait_breach_within_2_s_of_its_publication_acknowledges_it_and_silences_the_branch()
+            throws Exception {
+        // A hall of its own whose wait limit is 6 s (a branch override in a new version of the standard), open all day,
+        // with a duty roster whose manager is paged by SMS (the number must stay masked on the console).
+        String hall = "DUTY-" + SUFFIX;
+        admin("PUT", "/api/v1/branches/" + hall, """
+                {"name":"值班测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", queue);
+        String allDays = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]";
+        send(sla, "PUT", "/api/v1/branches/" + hall + "/duty-roster", """
+                {"shifts":[{"days":%s,"from":"00:00","to":"23:59","managers":[{"staffId":"duty-ws","channels":[{"type":"SMS","address":"13812345678"}]}]}],
+                 "escalation":{"areaManager":{"staffId":"area-ws","channels":[{"type":"WEBHOOK","address":"area"}]},
+                               "regionalManager":{"staffId":"region-ws","channels":[{"type":"WEBHOOK","address":"region"}]}},
+                 "openingHours":[{"days":%s,"opens":"00:00","closes":"23:59"}]}""".formatted(allDays, allDays),
+                Tokens.allAccess().bearer(), 200);
+        waitLimitOverride(hall, 6);
+
+        // A clerk is refused the console with a page, never JSON; so is the clerk's server push.
+        String clerkCookie = signInCookie("clerk", hall);
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/duty/" + hall)))
+                .header("Cookie", clerkCookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals(403, HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/duty/" + hall + "/events")))
+                .header("Cookie", clerkCookie).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.manage().addCookie(new Cookie("hallwatch-token", clerkCookie.substring(clerkCookie.indexOf('=') + 1)));
+        browser.get(web.url("/duty/" + hall));
+        WebElement notice = waitFor(By.cssSelector("[data-notice='refused']"));
+        assertTrue(notice.getText().contains("此账号不能打开值班经理台"), notice.getText());
+        shot("duty-refused-clerk");
+
+        // The duty manager signs in through the form and lands on the console.
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/duty/" + hall));
+        waitFor(By.id("signin"));
+        new Select(browser.findElement(By.id("role"))).selectByValue("duty-manager");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(hall);
+        browser.findElement(By.id("subject")).sendKeys("duty-ws");
+        browser.findElement(By.id("signin")).click();
+        WebDriverWait wait = waiting(Duration.ofSeconds(15));
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        wait.until(d -> "0".equals(d.findElement(By.tagName("body")).getAttribute("data-findings")));
+        wait.until(d -> d.findElement(By.id("roster")).getText().contains("138****5678"));
+        assertFalse(browser.getPageSource().contains("13812345678"), "the roster's number is masked");
+        shot("duty-quiet");
+
+        // A real wait breach: a ticket nobody calls for 6 s. It must show within 2 s of its publication on the SLA topic.
+        try (KafkaConsumer<String, byte[]> slaTopic = slaTopicFromNow()) {
+            String kiosk = Tokens.role("kiosk").branches(hall).bearer();
+            String number = field(send(queue, "POST", "/api/v1/branches/" + hall + "/tickets", "{\"businessType\":\"PAYMENT\"}", kiosk, 201),
+                    "number");
+            By row = By.cssSelector("#findings tr[data-level='BREACH'][data-ticket='" + number + "']");
+            waiting(Duration.ofSeconds(40), Duration.ofMillis(25)).until(d -> !d.findElements(row).isEmpty());
+            long shownAt = System.currentTimeMillis();
+            long publishedAt = publishedAt(slaTopic, hall, number);
+            long ms = shownAt - publishedAt;
+            System.out.printf("ScreensIT: the breach showed on the duty console %d ms after it was published%n", ms);
+            assertTrue(ms <= 2000, "the breach showed " + ms + " ms after its publication");
+            String text = browser.findElement(row).getText();
+            assertTrue(text.contains(number) && text.contains("等候超时") && text.contains("分钟"), text);
+            assertTrue(Integer.parseInt(browser.findElement(By.tagName("body")).getAttribute("data-chimes")) >= 1, "a chime for the breach");
+            waiting(Duration.ofSeconds(15)).until(d -> !"0".equals(d.findElement(By.id("st-breaches")).getText())
+                    && !"—".equals(d.findElement(By.id("st-breaches")).getText()));
+            shot("duty-breach");
+
+            // Its alert is acknowledged in the browser; the monitor records the signed-in person.
+            By ack = By.cssSelector("#alerts tr[data-status='OPEN'] button.ack");
+            WebElement button = waiting(Duration.ofSeconds(25)).until(ExpectedConditions.elementToBeClickable(ack));
+            String alertId = button.getAttribute("data-alert-id");
+            button.click();
+            wait.until(d -> "duty-ws".equals(d.findElement(By.cssSelector("#alerts tr[data-alert-id='" + alertId + "']"))
+                    .getAttribute("data-acked-by")));
+            String dutyToken = Tokens.role("duty-manager").branches(hall).bearer();
+            JsonNode acked = new ObjectMapper().readTree(send(sla, "GET", "/api/v1/alerts/" + alertId, null, dutyToken, 200));
+            assertEquals("ACKNOWLEDGED", acked.path("status").asText(), acked.toString());
+            assertEquals("duty-ws", acked.path("ackedBy").asText(), acked.toString());
+            shot("duty-acknowledged");
+
+            // The branch silenced until two hours from now (branch time), with a reason.
+            String until = LocalTime.now(ZoneId.of("Asia/Shanghai")).plusHours(2).withSecond(0).withNano(0).toString();
+            js("document.getElementById('silence-until').value = '" + until + "'");
+            browser.findElement(By.id("silence-reason")).sendKeys("处理中");
+            browser.findElement(By.id("silence-submit")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#silences li")).size() == 1);
+            String silences = send(sla, "GET", "/api/v1/branches/" + hall + "/alert-silences", null, dutyToken, 200);
+            assertTrue(silences.contains("\"createdBy\":\"duty-ws\""), silences);
+            shot("duty-silenced");
+
+            // English by the switch.
+            browser.findElement(By.id("lang")).click();
+            wait.until(d -> d.findElement(By.id("findings-title")).getText().equals("Open warnings and breaches"));
+            assertTrue(browser.findElement(row).getText().contains("Wait"), browser.findElement(row).getText());
+            shot("duty-en");
+            browser.findElement(By.id("lang")).click();
+        }
+    }
+
+    /** A consumer of the SLA topic positioned at its end now. */
+    private static KafkaConsumer<String, byte[]> slaTopicFromNow() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.SLA).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    /** When the branch's SlaBreached for the ticket was appended to the SLA topic (the record's timestamp). */
+    private static long publishedAt(KafkaConsumer<String, byte[]> consumer, String branch, String number) {
+        long until = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < until) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (EventCodec.fromBytes(record.value()).data() instanceof SlaBreached b
+                        && b.branchId().equals(branch) && number.equals(b.ticketNumber())) {
+                    return record.timestamp();
+                }
+            }
+        }
+        throw new AssertionError("no SlaBreached for " + number + " on " + Topics.SLA);
+    }
+
+    /** A new version of the service standard with the branch's wait limited to {@code seconds}. */
+    private static void waitLimitOverride(String branch, int seconds) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String admin = Tokens.allAccess().bearer();
+        JsonNode current = json.readTree(send(sla, "GET", "/api/v1/sla-policies", null, admin, 200));
+        ObjectNode change = json.createObjectNode();
+        change.put("basedOnVersion", current.path("version").asInt());
+        change.set("defaults", current.path("defaults"));
+        change.set("branchAverage", current.path("branchAverage"));
+        change.set("businessTypes", current.path("businessTypes"));
+        ArrayNode overrides = current.path("overrides").isArray() ? ((ArrayNode) current.path("overrides")).deepCopy() : json.createArrayNode();
+        overrides.addObject().put("branchId", branch).put("waitLimitSeconds", seconds);
+        change.set("overrides", overrides);
+        change.put("changedBy", "admin-web");
+        change.put("reason", "duty console: a wait breach within the test");
+        send(sla, "PUT", "/api/v1/sla-policies", change.toString(), admin, 200);
     }
 
     private static String status() {

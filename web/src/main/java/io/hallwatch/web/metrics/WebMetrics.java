@@ -14,7 +14,8 @@ import java.util.function.IntSupplier;
  * The web module's own metrics (tags bounded: a service name, a screen, an outcome; never a branch,
  * ticket or person):
  * {@code hallwatch_web_gateway_unavailable_total{service}}, {@code hallwatch_web_calls_pushed_total},
- * {@code hallwatch_web_displays_connected}, {@code hallwatch_web_screens_refused_total{screen}}.
+ * {@code hallwatch_web_displays_connected}, {@code hallwatch_web_screens_refused_total{screen}},
+ * {@code hallwatch_web_sla_events_pushed_total{change}}, {@code hallwatch_web_duty_consoles_connected}.
  */
 @ApplicationScoped
 public class WebMetrics {
@@ -44,6 +45,17 @@ public class WebMetrics {
     public void refused(String screen) {
         Counter.builder("hallwatch.web.screens.refused").description("Screens refused to a token without the role or branch")
                 .tag("screen", screen).register(registry).increment();
+    }
+
+    /** An SLA event pushed to the duty consoles; {@code change} is {@code open} or {@code cleared}. */
+    public void slaEventPushed(String change) {
+        Counter.builder("hallwatch.web.sla.events.pushed").description("Warnings, breaches and clears pushed to the duty consoles")
+                .tag("change", change).register(registry).increment();
+    }
+
+    public void dutyConsoles(IntSupplier connected) {
+        Gauge.builder("hallwatch.web.duty.consoles.connected", connected::getAsInt)
+                .description("Duty-manager consoles connected for server push").register(registry);
     }
 
     public void displays(IntSupplier connected) {

@@ -34,6 +34,16 @@ class ScreenAccessTest {
     }
 
     @Test
+    void the_duty_console_is_for_duty_managers_managers_and_admins_of_the_branch_never_a_clerk_or_a_kiosk() {
+        assertEquals(Screen.Access.ALLOWED, Screen.DUTY.access(viewer("duty-manager", "GZ-TH-001"), "GZ-TH-001"));
+        assertEquals(Screen.Access.ALLOWED, Screen.DUTY.access(viewer("manager", "GZ-TH-001"), "GZ-TH-001"));
+        assertEquals(Screen.Access.ALLOWED, Screen.DUTY.access(viewer("admin", "*"), "GZ-TH-001"));
+        assertEquals(Screen.Access.WRONG_ROLE, Screen.DUTY.access(viewer("clerk", "GZ-TH-001"), "GZ-TH-001"));
+        assertEquals(Screen.Access.WRONG_ROLE, Screen.DUTY.access(viewer("kiosk", "GZ-TH-001"), "GZ-TH-001"));
+        assertEquals(Screen.Access.WRONG_BRANCH, Screen.DUTY.access(viewer("duty-manager", "GZ-TH-001"), "SZ-FT-002"));
+    }
+
+    @Test
     void every_branch_covers_any_branch_and_no_sign_in_is_asked_to_sign_in() {
         assertEquals(Screen.Access.ALLOWED, Screen.DISPLAY.access(viewer("manager", "*"), "ANY-1"));
         assertEquals(Screen.Access.SIGN_IN, Screen.DISPLAY.access(null, "GZ-TH-001"));

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 @Path("/")
 @PermitAll
 public class SignInResource {
-    private static final Pattern SCREEN_NAME = Pattern.compile("kiosk|display|counter");
+    private static final Pattern SCREEN_NAME = Pattern.compile("kiosk|display|counter|duty");
     private final DevTokens devTokens;
     private final TokenReader tokens;
     private final WebConfig config;
@@ -106,7 +106,7 @@ public class SignInResource {
                 <body class="plain"><main class="notice"><h1>Hallwatch</h1>
                 <p>已登录：%s（%s）/ Signed in as %s (%s)</p><ul class="screens">%s</ul>
                 <form method="get" action="/go" class="go"><label>屏幕 / Screen <select name="screen"><option value="kiosk">取号机 Kiosk</option>
-                <option value="display">叫号大屏 Hall display</option></select></label>
+                <option value="display">叫号大屏 Hall display</option><option value="duty">值班经理台 Duty console</option></select></label>
                 <label>营业厅 / Branch <input name="branch" value="%s" required pattern="[A-Za-z0-9][A-Za-z0-9_-]{0,39}"></label>
                 <button class="btn" type="submit">打开 / Open</button></form>
                 <form method="post" action="/signout"><button class="btn" type="submit">退出 / Sign out</button></form></main></body></html>
@@ -131,7 +131,8 @@ public class SignInResource {
         }
         return switch (role) {
             case Roles.KIOSK -> "/kiosk/" + branch;
-            case Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER -> "/display/" + branch;
+            case Roles.DUTY_MANAGER -> "/duty/" + branch;
+            case Roles.CLERK, Roles.MANAGER -> "/display/" + branch;
             default -> "/";
         };
     }
