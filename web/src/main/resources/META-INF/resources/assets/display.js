@@ -8,7 +8,7 @@
   let types = {};
   let info = null;
   let calls = [];
-  let audio = null;
+  let sound = null;
   let refreshTimer = null;
 
   Screen.define({
@@ -26,41 +26,15 @@
   });
 
   // Sound: a WebAudio chime (synthesized here, nothing to download) and the browser's speech engine.
-  function soundBlocked() {
-    return !audio || audio.state !== "running";
-  }
-  function updateSoundPrompt() {
-    $("sound").hidden = !soundBlocked();
-  }
-  function enableSound() {
-    try {
-      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-      audio.resume().then(updateSoundPrompt, updateSoundPrompt);
-    } catch (e) { /* no audio device: the prompt stays */ }
-    updateSoundPrompt();
-  }
   function chime() {
-    if (soundBlocked()) return;
-    const t0 = audio.currentTime;
-    [[880, 0], [659.25, 0.35]].forEach(([f, d]) => {
-      const o = audio.createOscillator();
-      const g = audio.createGain();
-      o.type = "sine";
-      o.frequency.value = f;
-      g.gain.setValueAtTime(0.0001, t0 + d);
-      g.gain.exponentialRampToValueAtTime(0.4, t0 + d + 0.03);
-      g.gain.exponentialRampToValueAtTime(0.0001, t0 + d + 0.6);
-      o.connect(g).connect(audio.destination);
-      o.start(t0 + d);
-      o.stop(t0 + d + 0.65);
-    });
+    sound.tones([[880, 0], [659.25, 0.35]], 0.6);
   }
   function speak(text) {
     if (!("speechSynthesis" in window)) return;
     const u = new SpeechSynthesisUtterance(text);
     u.lang = "zh-CN";
     u.rate = 0.9;
-    setTimeout(() => window.speechSynthesis.speak(u), soundBlocked() ? 0 : 900);
+    setTimeout(() => window.speechSynthesis.speak(u), sound.blocked() ? 0 : 900);
   }
 
   function announce(call) {
@@ -172,12 +146,9 @@
 
   document.addEventListener("DOMContentLoaded", async () => {
     Screen.apply();
-    $("sound").addEventListener("click", enableSound);
     $("now").addEventListener("animationend", flashEnded);
     // Autoplay rules: sound starts suspended until someone touches the screen once.
-    try { audio = new (window.AudioContext || window.webkitAudioContext)(); } catch (e) { audio = null; }
-    updateSoundPrompt();
-    if (audio) audio.addEventListener("statechange", updateSoundPrompt);
+    sound = Screen.sound($("sound"));
     document.addEventListener("keydown", e => { if (e.key === "l") { Screen.toggle(); renderNow(); refreshQueue(); } });
     const [b, catalogue] = await Promise.all([Screen.api("GET", "/api/v1/branches/" + enc), Screen.api("GET", "/api/v1/business-types")]);
     if (b.ok) { info = b.body; $("branch-name").textContent = info.name; }

@@ -9,7 +9,7 @@
   let zone = "Asia/Shanghai";
   let types = {};
   let me = null;
-  let audio = null;
+  let sound = null;
   let findings = new Map(); // breachId -> row
   let fresh = new Set();
   let alerts = [];
@@ -100,32 +100,10 @@
     return fill("minutes", { n: Math.floor(Math.max(0, seconds) / 60) });
   }
 
-  // Sound: the display's pattern, a WebAudio chime synthesized here and a prompt while the browser blocks it.
-  function soundBlocked() { return !audio || audio.state !== "running"; }
-  function updateSoundPrompt() { $("sound").hidden = !soundBlocked(); }
-  function enableSound() {
-    try {
-      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-      audio.resume().then(updateSoundPrompt, updateSoundPrompt);
-    } catch (e) { /* no audio device: the prompt stays */ }
-    updateSoundPrompt();
-  }
+  // A chime per new finding (three notes for a breach), counted in the page for the tests.
   function chime(breach) {
     document.body.dataset.chimes = String(Number(document.body.dataset.chimes) + 1);
-    if (soundBlocked()) return;
-    const t0 = audio.currentTime;
-    (breach ? [[988, 0], [784, 0.25], [988, 0.5]] : [[784, 0], [659.25, 0.3]]).forEach(([f, d]) => {
-      const o = audio.createOscillator();
-      const g = audio.createGain();
-      o.type = "sine";
-      o.frequency.value = f;
-      g.gain.setValueAtTime(0.0001, t0 + d);
-      g.gain.exponentialRampToValueAtTime(0.4, t0 + d + 0.03);
-      g.gain.exponentialRampToValueAtTime(0.0001, t0 + d + 0.45);
-      o.connect(g).connect(audio.destination);
-      o.start(t0 + d);
-      o.stop(t0 + d + 0.5);
-    });
+    sound.tones(breach ? [[988, 0], [784, 0.25], [988, 0.5]] : [[784, 0], [659.25, 0.3]], 0.45);
   }
 
   function overOf(f) {
@@ -323,13 +301,10 @@
 
   document.addEventListener("DOMContentLoaded", async () => {
     Screen.apply();
-    $("sound").addEventListener("click", enableSound);
     $("lang").addEventListener("click", () => { Screen.toggle(); rerender(); });
     $("alerts").addEventListener("click", e => { const b = e.target.closest("button.ack"); if (b) acknowledge(b); });
     $("silence-form").addEventListener("submit", silence);
-    try { audio = new (window.AudioContext || window.webkitAudioContext)(); } catch (e) { audio = null; }
-    updateSoundPrompt();
-    if (audio) audio.addEventListener("statechange", updateSoundPrompt);
+    sound = Screen.sound($("sound"));
     const [session, b, catalogue] = await Promise.all([Screen.api("GET", "/session"), Screen.api("GET", "/api/v1/branches/" + enc),
       Screen.api("GET", "/api/v1/business-types")]);
     me = session.ok ? session.body : { subject: "" };

@@ -92,5 +92,45 @@ const Screen = (() => {
       .format(new Date(instant));
   }
 
-  return { t, define, apply, toggle, api, el, branchFromPath, time, get lang() { return lang; } };
+  /**
+   * A screen's sound (the hall display, the duty console): a WebAudio context, which browsers start
+   * suspended until someone touches the screen once, so {@code prompt} shows exactly while sound is
+   * blocked and a touch on it enables sound. {@code tones} plays [frequency, delay] pairs, each
+   * {@code length} seconds long, synthesized here: nothing to download.
+   */
+  function sound(prompt) {
+    const make = () => new (window.AudioContext || window.webkitAudioContext)();
+    let audio = null;
+    const blocked = () => !audio || audio.state !== "running";
+    const update = () => { prompt.hidden = !blocked(); };
+    try { audio = make(); } catch (e) { audio = null; }
+    if (audio) audio.addEventListener("statechange", update);
+    prompt.addEventListener("click", () => {
+      try {
+        audio = audio || make();
+        audio.resume().then(update, update);
+      } catch (e) { /* no audio device: the prompt stays */ }
+      update();
+    });
+    update();
+    function tones(notes, length) {
+      if (blocked()) return;
+      const t0 = audio.currentTime;
+      notes.forEach(([f, d]) => {
+        const o = audio.createOscillator();
+        const g = audio.createGain();
+        o.type = "sine";
+        o.frequency.value = f;
+        g.gain.setValueAtTime(0.0001, t0 + d);
+        g.gain.exponentialRampToValueAtTime(0.4, t0 + d + 0.03);
+        g.gain.exponentialRampToValueAtTime(0.0001, t0 + d + length);
+        o.connect(g).connect(audio.destination);
+        o.start(t0 + d);
+        o.stop(t0 + d + length + 0.05);
+      });
+    }
+    return { blocked, tones };
+  }
+
+  return { t, define, apply, toggle, api, el, branchFromPath, time, sound, get lang() { return lang; } };
 })();

@@ -1,17 +1,13 @@
 package io.hallwatch.web.api.duty;
 
-import io.hallwatch.web.api.gateway.Problems;
 import io.hallwatch.web.api.page.ScreenGate;
 import io.hallwatch.web.domain.signin.Screen;
-import io.hallwatch.web.domain.signin.SignInForm;
 import io.hallwatch.web.service.duty.DutyHub;
-import io.hallwatch.web.service.signin.TokenReader;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,12 +23,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 @PermitAll
 public class DutyPage {
     private final ScreenGate gate;
-    private final TokenReader tokens;
     private final DutyHub hub;
 
-    DutyPage(ScreenGate gate, TokenReader tokens, DutyHub hub) {
+    DutyPage(ScreenGate gate, DutyHub hub) {
         this.gate = gate;
-        this.tokens = tokens;
         this.hub = hub;
     }
 
@@ -46,13 +40,7 @@ public class DutyPage {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@PathParam("branch") String branch, @Context HttpHeaders headers, @Context SseEventSink sink, @Context Sse sse) {
-        if (!SignInForm.BRANCH.matcher(branch).matches()) {
-            throw new WebApplicationException(Problems.of(400, "invalid-parameter", "Bad branch id", "The branch id is not valid"));
-        }
-        switch (Screen.DUTY.access(tokens.viewer(headers).orElse(null), branch)) {
-            case ALLOWED -> hub.open(branch, sink, sse);
-            case SIGN_IN -> throw new WebApplicationException(Problems.unauthenticated());
-            default -> throw new WebApplicationException(Problems.forbidden());
-        }
+        gate.admitPush(Screen.DUTY, branch, headers);
+        hub.open(branch, sink, sse);
     }
 }

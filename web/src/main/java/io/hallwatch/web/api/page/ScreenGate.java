@@ -1,11 +1,13 @@
 package io.hallwatch.web.api.page;
 
+import io.hallwatch.web.api.gateway.Problems;
 import io.hallwatch.web.domain.signin.Screen;
 import io.hallwatch.web.domain.signin.SignInForm;
 import io.hallwatch.web.domain.signin.Viewer;
 import io.hallwatch.web.metrics.WebMetrics;
 import io.hallwatch.web.service.signin.TokenReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -39,5 +41,20 @@ public class ScreenGate {
                 yield Pages.refused(screen, access);
             }
         };
+    }
+
+    /**
+     * The same check for a screen's server push ({@code /<screen>/{branch}/events}): returns when the
+     * person may follow the branch's feed, else throws the problem (400 bad branch id, 401, 403).
+     */
+    public void admitPush(Screen screen, String branch, HttpHeaders headers) {
+        if (!SignInForm.BRANCH.matcher(branch).matches()) {
+            throw new WebApplicationException(Problems.of(400, "invalid-parameter", "Bad branch id", "The branch id is not valid"));
+        }
+        switch (screen.access(tokens.viewer(headers).orElse(null), branch)) {
+            case ALLOWED -> { }
+            case SIGN_IN -> throw new WebApplicationException(Problems.unauthenticated());
+            default -> throw new WebApplicationException(Problems.forbidden());
+        }
     }
 }
