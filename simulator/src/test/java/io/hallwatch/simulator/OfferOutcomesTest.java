@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,11 +93,8 @@ class OfferOutcomesTest {
             ClerkSim clerk = new ClerkSim("B-1", "C01", new Api(new Traffic(), workers), config(url), new Random(5),
                     new Steps(timer, workers, clock, new Lateness()), mix);
             clerk.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (clerk.offers.isEmpty() || clerk.served.get() == 0) {
-                assertTrue(System.nanoTime() < deadline, "no outcome recorded and served: " + calls);
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).untilAsserted(() ->
+                    assertTrue(!clerk.offers.isEmpty() && clerk.served.get() > 0, "no outcome recorded and served: " + calls));
             List<String> seen = List.copyOf(calls);
             int start = indexOf(seen, "POST /api/v1/branches/B-1/counters/C01/service/start");
             int screen = indexOf(seen, "GET /api/v1/branches/B-1/counters/C01/recommendation");
