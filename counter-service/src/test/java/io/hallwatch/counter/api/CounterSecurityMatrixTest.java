@@ -68,6 +68,8 @@ class CounterSecurityMatrixTest {
                 Endpoint.of("POST", t + "/no-show", clerk, true, c + "/no-show").json("{}"),
                 Endpoint.of("POST", t + "/service/start", clerk, true, c + "/service/start").json("{}"),
                 Endpoint.of("POST", t + "/service/finish", clerk, true, c + "/service/finish").json("{\"outcome\":\"COMPLETED\"}"),
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/clerk-reports", Set.of(DUTY_MANAGER, MANAGER), true,
+                        "/api/v1/branches/" + in + "/clerk-reports?date=2026-11-24"),
                 // Not refused out of scope: the report only counts the caller's branches (CounterApiTest proves it).
                 Endpoint.of("GET", "/api/v1/clerks/{clerkId}/daily-report", Set.of(CLERK, DUTY_MANAGER, MANAGER), false,
                         "/api/v1/clerks/matrix-clerk/daily-report?date=2026-11-24"));

@@ -67,6 +67,7 @@ class QueueSecurityMatrixTest {
                 Endpoint.of("GET", "/api/v1/business-types", EVERYONE, false, "/api/v1/business-types"),
                 Endpoint.of("PUT", "/api/v1/business-types/{code}", Set.of(ADMIN), false, "/api/v1/business-types/CONSULT")
                         .json(consult),
+                Endpoint.of("GET", "/api/v1/branches", Set.of(DUTY_MANAGER, MANAGER, ADMIN, SERVICE), false, "/api/v1/branches"),
                 Endpoint.of("GET", "/api/v1/branches/{branchId}", EVERYONE, true, "/api/v1/branches/" + in),
                 Endpoint.of("PUT", "/api/v1/branches/{branchId}", Set.of(ADMIN), true, "/api/v1/branches/" + in).json(branchBody()),
                 Endpoint.of("GET", "/api/v1/branches/{branchId}/queue", EVERYONE, true, "/api/v1/branches/" + in + "/queue"),

@@ -1,6 +1,5 @@
 package io.hallwatch.counter.api.report;
 
-import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.BranchAccess;
 import io.hallwatch.common.security.BranchForbiddenException;
 import io.hallwatch.common.security.BranchScope;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 @Path("/api/v1/clerks/{clerkId}/daily-report")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,12 +42,7 @@ public class DailyReportResource {
                     + "their own day; duty managers and managers any clerk's, counted only in their branches. "
                     + "400 invalid-date unless date is like 2026-11-23.")
     public DailyReport report(@PathParam("clerkId") String clerkId, @QueryParam("date") String date) {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date == null ? "" : date);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-date", "date must be a day like 2026-11-23");
-        }
+        LocalDate day = ReportDay.parse(date);
         // A clerk reads only their own day; managers read any clerk's, limited to their branches.
         if (!access.hasRole(Roles.DUTY_MANAGER) && !access.hasRole(Roles.MANAGER) && !clerkId.equals(access.subject())) {
             throw new ForbiddenException();

@@ -6,6 +6,7 @@ import io.hallwatch.counter.store.report.DailyReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** A clerk's day from the records their shifts left, counted only in the branches the caller may see. */
 @ApplicationScoped
@@ -15,6 +16,12 @@ public class DailyReportService {
 
     DailyReportService(DailyReportStore store) {
         this.store = store;
+    }
+
+    /** Every clerk's day at one branch, counting only that branch's records. */
+    public List<DailyReport> branchReports(String branchId, LocalDate day) {
+        BranchFilter only = BranchFilter.only(List.of(branchId));
+        return store.clerksOf(branchId, day).stream().map(clerk -> report(clerk, day, only)).toList();
     }
 
     public DailyReport report(String clerkId, LocalDate day, BranchFilter branches) {

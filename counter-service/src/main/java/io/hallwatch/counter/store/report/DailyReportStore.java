@@ -47,6 +47,16 @@ public class DailyReportStore {
                 args(clerkId, day, branches));
     }
 
+    /** The clerks who served, paused or marked a no-show at the branch on the day, sorted. */
+    public List<String> clerksOf(String branchId, LocalDate day) {
+        return db.list("""
+                        SELECT clerk_id FROM service_record WHERE branch_id = ? AND service_day = ?
+                        UNION SELECT clerk_id FROM counter_pause WHERE branch_id = ? AND service_day = ?
+                        UNION SELECT clerk_id FROM no_show_record WHERE branch_id = ? AND service_day = ?
+                        ORDER BY 1""",
+                rs -> rs.getString(1), branchId, day, branchId, day, branchId, day);
+    }
+
     private static String inScope(BranchFilter branches) {
         return branches.everyBranch() ? "" : " AND branch_id = ANY (?)";
     }

@@ -285,6 +285,17 @@ class CounterApiTest {
         given().header("Authorization", Tokens.role("manager").branches("ELSEWHERE-1").bearer())
                 .when().get(day).then().statusCode(200).body("served", equalTo(0)).body("noShows", equalTo(0))
                 .body("pausedMinutesByReason.TRAINING", nullValue());
+
+        // The branch's clerks' reports hold this clerk's day as the clerk's own report gives it.
+        String branchDay = "/api/v1/branches/" + branch + "/clerk-reports?date=2026-11-24";
+        given().when().get(branchDay).then().statusCode(200)
+                .body("clerks.find { it.clerkId == '" + clerk + "' }.served", equalTo(5))
+                .body("clerks.find { it.clerkId == '" + clerk + "' }.noShows", equalTo(1))
+                .body("clerks.find { it.clerkId == '" + clerk + "' }.pausedMinutesByReason.TRAINING", equalTo(9.0f));
+        given().when().get("/api/v1/branches/" + branch + "/clerk-reports?date=2026-11-25").then().statusCode(200)
+                .body("clerks.find { it.clerkId == '" + clerk + "' }", nullValue());
+        given().when().get("/api/v1/branches/" + branch + "/clerk-reports?date=yesterday").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

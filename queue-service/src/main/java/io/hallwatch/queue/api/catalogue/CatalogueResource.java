@@ -1,6 +1,8 @@
 package io.hallwatch.queue.api.catalogue;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.hallwatch.common.security.BranchAccess;
+import io.hallwatch.common.security.BranchScope;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
 import jakarta.validation.Valid;
@@ -25,9 +27,11 @@ import java.util.List;
 public class CatalogueResource {
 
     private final CatalogueService catalogue;
+    private final BranchAccess access;
 
-    CatalogueResource(CatalogueService catalogue) {
+    CatalogueResource(CatalogueService catalogue, BranchAccess access) {
         this.catalogue = catalogue;
+        this.access = access;
     }
 
     @GET
@@ -52,6 +56,17 @@ public class CatalogueResource {
     public Response putBusinessType(@PathParam("code") String code, @Valid @NotNull BusinessTypeRequest request) {
         boolean created = catalogue.putBusinessType(code, request.ticketPrefix(), request.name(), request.nameZh());
         return Response.status(created ? 201 : 200).entity(BusinessTypeView.of(catalogue.businessType(code))).build();
+    }
+
+    @GET
+    @Path("/branches")
+    @RolesAllowed({Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ADMIN, Roles.SERVICE})
+    @Operation(operationId = "listBranches", summary = "The branches the caller may see",
+            description = "Every branch the token's branches claim covers (all of them for \"*\"), sorted by id, each with its "
+                    + "set-up as GET /branches/{branchId} gives it. This is the list a manager's branch board starts from.")
+    public List<BranchView> branches() {
+        BranchScope scope = access.scope();
+        return catalogue.branches().stream().filter(b -> scope.covers(b.id())).map(BranchView::of).toList();
     }
 
     @GET

@@ -88,6 +88,11 @@ public class CatalogueService {
         return new CatalogueEntry(type, limit, own);
     }
 
+    /** Every branch, sorted by id. */
+    public List<Branch> branches() {
+        return store.branches();
+    }
+
     public Branch branch(String branchId) {
         return store.branch(branchId).orElseThrow(() -> ProblemException.notFound("branch-not-found", "No branch " + branchId));
     }

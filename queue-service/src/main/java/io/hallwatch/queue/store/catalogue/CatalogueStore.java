@@ -60,17 +60,25 @@ public class CatalogueStore {
         return db.list("SELECT id FROM branch ORDER BY id", rs -> rs.getString(1));
     }
 
+    // A branch offering no type yet aggregates a NULL from the outer join: removed.
+    private static final String BRANCHES = """
+            SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at, b.close_grace_minutes,
+                   array_remove(array_agg(t.business_type_code), NULL) AS business_types
+            FROM branch b LEFT JOIN branch_business_type t ON t.branch_id = b.id""";
+
     public Optional<Branch> branch(String id) {
-        // A branch offering no type yet aggregates a NULL from the outer join: removed.
-        return db.one("""
-                        SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at, b.close_grace_minutes,
-                               array_remove(array_agg(t.business_type_code), NULL) AS business_types
-                        FROM branch b LEFT JOIN branch_business_type t ON t.branch_id = b.id
-                        WHERE b.id = ? GROUP BY b.id""",
-                rs -> new Branch(rs.getString("id"), rs.getString("name"), rs.getString("time_zone"),
-                        rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class),
-                        rs.getInt("close_grace_minutes"),
-                        Set.of((String[]) rs.getArray("business_types").getArray())), id);
+        return db.one(BRANCHES + " WHERE b.id = ? GROUP BY b.id", CatalogueStore::branch, id);
+    }
+
+    /** Every branch with its set-up, sorted by id. */
+    public List<Branch> branches() {
+        return db.list(BRANCHES + " GROUP BY b.id ORDER BY b.id", CatalogueStore::branch);
+    }
+
+    private static Branch branch(ResultSet rs) throws SQLException {
+        return new Branch(rs.getString("id"), rs.getString("name"), rs.getString("time_zone"),
+                rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class),
+                rs.getInt("close_grace_minutes"), Set.of((String[]) rs.getArray("business_types").getArray()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

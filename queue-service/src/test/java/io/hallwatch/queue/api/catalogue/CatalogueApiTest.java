@@ -1,6 +1,8 @@
 package io.hallwatch.queue.api.catalogue;
 
+import io.hallwatch.common.security.Roles;
 import io.hallwatch.testsupport.jwt.JwtTestResource;
+import io.hallwatch.testsupport.jwt.Tokens;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.StandardTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
@@ -48,6 +50,18 @@ class CatalogueApiTest {
         given().when().get("/api/v1/branches/NOPE-1").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://hallwatch.io/problems/branch-not-found"));
+    }
+
+    @Test
+    void the_branch_list_holds_only_the_branches_the_token_covers() {
+        given().when().get("/api/v1/branches").then().statusCode(200)
+                .body("id", hasItems("GZ-TH-001", "SZ-FT-002"))
+                .body("find { it.id == 'GZ-TH-001' }.businessTypes", hasItems("PAYMENT"));
+        given().noFilters().header("Authorization", Tokens.role(Roles.MANAGER).branches("SZ-FT-002").bearer())
+                .when().get("/api/v1/branches").then().statusCode(200)
+                .body("id", contains("SZ-FT-002"));
+        given().noFilters().header("Authorization", Tokens.role(Roles.KIOSK).branches("SZ-FT-002").bearer())
+                .when().get("/api/v1/branches").then().statusCode(403);
     }
 
     @Test
