@@ -14,6 +14,8 @@
   let fresh = new Set();
   let alerts = [];
   let statusTimer = null;
+  // The monitor lets only a duty manager acknowledge and silence; a manager watches.
+  const acts = () => !!(me && (me.roles || []).includes("duty-manager"));
 
   Screen.define({
     title: { zh: "值班经理台", en: "Duty-manager console" },
@@ -74,6 +76,9 @@
     "err.ack-gone": { zh: "这条告警已经不需要确认了（已被确认或已结束）。", en: "This alert no longer needs acknowledging (already acknowledged or over)." },
     "err.silence": { zh: "静默没有设置成功：最长 12 小时，并请填写原因。", en: "The silence was not set: at most 12 hours, and give a reason." },
     "err.monitor": { zh: "暂时读不到服务监控数据，稍后会自动重试。", en: "The service monitor cannot be reached now; retrying shortly." },
+    "err.duty-only": { zh: "只有本厅的值班经理可以确认告警或设置静默。", en: "Only the branch's duty manager can acknowledge alerts or set a silence." },
+    "read-only": { zh: "您以经理身份查看：确认告警和设置静默由本厅值班经理操作。", en: "You are viewing as a manager: the branch's duty manager acknowledges alerts and sets silences." },
+    "by-duty": { zh: "待值班经理确认", en: "For the duty manager" },
   });
 
   function fill(key, values) {
@@ -148,7 +153,7 @@
 
   function renderAlerts() {
     const rows = alerts.map(a => {
-      const action = a.status === "OPEN"
+      const action = a.status === "OPEN" && !acts() ? Screen.t("by-duty") : a.status === "OPEN"
         ? Screen.el("button", { type: "button", class: "btn primary ack", "data-alert-id": a.alertId }, Screen.t("ack"))
         : (a.ackedBy ? fill("acked-by", { who: a.ackedBy, at: when(a.ackedAt) }) : "—");
       return Screen.el("tr", { "data-alert-id": a.alertId, "data-status": a.status, "data-acked-by": a.ackedBy || "" },
@@ -174,7 +179,7 @@
   async function acknowledge(button) {
     button.disabled = true;
     const r = await Screen.api("POST", "/api/v1/alerts/" + encodeURIComponent(button.dataset.alertId) + "/ack", { by: me.subject });
-    if (!r.ok) showError(r.status === 409 ? "err.ack-gone" : r.key); else clearError();
+    if (!r.ok) showError(r.status === 409 ? "err.ack-gone" : r.status === 403 ? "err.duty-only" : r.key); else clearError();
     await loadAlerts();
   }
 
@@ -209,7 +214,7 @@
     const endsAt = nextInstant($("silence-until").value);
     const r = await Screen.api("POST", "/api/v1/branches/" + enc + "/alert-silences",
       { endsAt: endsAt.toISOString(), createdBy: me.subject, reason: $("silence-reason").value.trim() });
-    if (!r.ok) { showError(r.status === 400 ? "err.silence" : r.key); return; }
+    if (!r.ok) { showError(r.status === 400 ? "err.silence" : r.status === 403 ? "err.duty-only" : r.key); return; }
     clearError();
     $("silence-reason").value = "";
     await loadSilences();
@@ -278,8 +283,13 @@
     });
     events.addEventListener("cleared", e => {
       const f = JSON.parse(e.data);
+      // The customer was called or served: the ticket's warning of the same rule is over too.
+      const gone = findings.get(f.breachId);
       findings.delete(f.breachId);
       fresh.delete(f.breachId);
+      if (gone && gone.ticketNumber) {
+        findings.forEach((w, id) => { if (w.ticketNumber === gone.ticketNumber && w.rule === gone.rule) { findings.delete(id); fresh.delete(id); } });
+      }
       renderFindings();
       statusSoon();
     });
@@ -307,8 +317,10 @@
     sound = Screen.sound($("sound"));
     const [session, b, catalogue] = await Promise.all([Screen.api("GET", "/session"), Screen.api("GET", "/api/v1/branches/" + enc),
       Screen.api("GET", "/api/v1/business-types")]);
-    me = session.ok ? session.body : { subject: "" };
+    me = session.ok ? session.body : { subject: "", roles: [] };
     $("who").textContent = me.subject;
+    $("silence-form").hidden = !acts();
+    $("read-only").hidden = acts();
     if (b.ok) { $("branch-name").textContent = b.body.name; zone = b.body.timeZone || zone; }
     if (catalogue.ok) catalogue.body.forEach(t => { types[t.code] = t; });
     tick();

@@ -1,5 +1,8 @@
 package io.hallwatch.web;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.PostgresTestResource;
 import io.hallwatch.testsupport.ServiceProcess;
@@ -79,7 +82,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * accepted, a transfer, pause and resume; while counter-service is down the gateway answers its
  * paths 503, not 500. A duty manager's console shows a real wait breach within 2 s of its
  * publication on the SLA topic, acknowledges its alert at the monitor, silences the branch and
- * reads the masked roster; a clerk is refused the console. One platform for the class.
+ * reads the masked roster; a clerk is refused the console. A manager's branch board lists the
+ * branches of the sign-in, follows a hall's ticket, call and service, and opens the hall's day
+ * report with the clerks' reports. Every screen state is checked by axe-core. One platform for the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreensIT {
@@ -124,9 +129,11 @@ class ScreensIT {
         admin("PUT", "/api/v1/branches/" + HALL, """
                 {"name":"网页测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL","NEW_LINE"]}""", queue);
         LocalTime now = LocalTime.now(ZoneId.of("Asia/Shanghai"));
-        // Hours that do not hold the present moment, within one local day.
-        String opens = now.getHour() <= 21 ? String.format("%02d:00", now.getHour() + 1) : "01:00";
-        String closes = now.getHour() <= 21 ? String.format("%02d:00", now.getHour() + 2) : "02:00";
+        // Hours that do not hold the present moment, within one local day, opening at least an hour from now (the
+        // next full hour could come during the test run).
+        int hour = (now.getHour() + 2) % 24;
+        String opens = String.format("%02d:00", hour);
+        String closes = hour == 23 ? "23:59:59" : String.format("%02d:00", hour + 1);
         admin("PUT", "/api/v1/branches/" + CLOSED_HALL, """
                 {"name":"打烊营业厅","opensAt":"%s","closesAt":"%s","businessTypes":["PAYMENT"]}""".formatted(opens, closes), queue);
         admin("PUT", "/api/v1/branches/" + HALL + "/counters/C01", """
@@ -146,6 +153,7 @@ class ScreensIT {
         long chromeHeight = (Long) js("return window.outerHeight - window.innerHeight");
         browser.manage().window().setSize(new Dimension(1920, (int) (1080 + chromeHeight)));
         Files.createDirectories(SCREENSHOTS);
+        Files.deleteIfExists(SCREENSHOTS.resolve("axe.txt"));
     }
 
     private static Map<String, String> config(PostgresTestResource db, Map<String, String> shared, Map<String, String> own) {
@@ -652,7 +660,93 @@ class ScreensIT {
             assertTrue(browser.findElement(row).getText().contains("Wait"), browser.findElement(row).getText());
             shot("duty-en");
             browser.findElement(By.id("lang")).click();
+
+            // The customer is called at last: the monitor clears the breach and it leaves the console.
+            admin("PUT", "/api/v1/branches/" + hall + "/counters/C01", """
+                    {"label":"1号台","vip":false,"skills":["PAYMENT","GENERAL"]}""", counter);
+            String clerk = Tokens.role("clerk").branches(hall).subject("clerk-duty").bearer();
+            send(counter, "POST", "/api/v1/branches/" + hall + "/counters/C01/sign-in", "{\"clerkId\":\"clerk-duty\"}", clerk, 200);
+            send(counter, "POST", "/api/v1/branches/" + hall + "/counters/C01/call-next", "", clerk, 200);
+            // Its warning too: nothing of the ticket stays listed.
+            waiting(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#findings tr[data-ticket='" + number + "']")).isEmpty());
+            shot("duty-cleared");
         }
+    }
+
+    @Test
+    @Order(9)
+    void a_manager_sees_every_branch_of_the_sign_in_on_the_board_as_the_hall_works_and_opens_its_day_report() throws Exception {
+        String dutyHall = "DUTY-" + SUFFIX;
+        // A clerk is refused the board with a page.
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(web.url("/board")))
+                .header("Cookie", signInCookie("clerk", HALL)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("此账号不能打开营业厅看板"), refused.body());
+
+        // A manager of two halls signs in and lands on the board: those two, no other.
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin"));
+        new Select(waitFor(By.id("role"))).selectByValue("manager");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(HALL + "," + dutyHall);
+        browser.findElement(By.id("subject")).sendKeys("manager-ws");
+        browser.findElement(By.id("signin")).click();
+        WebDriverWait wait = waiting(Duration.ofSeconds(20));
+        wait.until(d -> d.getCurrentUrl().endsWith("/board") && "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        assertEquals(java.util.Set.of(HALL, dutyHall), browser.findElements(By.cssSelector("#branches tr")).stream()
+                .map(r -> r.getAttribute("data-branch")).collect(java.util.stream.Collectors.toSet()));
+        // The duty hall's customer waited past its limit today (the duty console's test): counted among today's breaches.
+        By duty = By.cssSelector("#branches tr[data-branch='" + dutyHall + "']");
+        assertTrue(Integer.parseInt(browser.findElement(duty).getAttribute("data-breaches-today")) >= 1);
+        // Its only counter is busy with a called customer: the next one waits past the 6 s limit and the row turns red.
+        send(queue, "POST", "/api/v1/branches/" + dutyHall + "/tickets", "{\"businessType\":\"PAYMENT\"}",
+                Tokens.role("kiosk").branches(dutyHall).bearer(), 201);
+        waiting(Duration.ofSeconds(30)).until(d -> "red".equals(d.findElement(duty).getAttribute("data-colour")));
+        assertTrue(browser.findElement(duty).getText().contains("超标"), "the colour is said in words too");
+        shot("board");
+
+        // The hall works: a ticket is issued, a clerk calls, starts and finishes; the board follows each step.
+        By hall = By.cssSelector("#branches tr[data-branch='" + HALL + "']");
+        int waiting = Integer.parseInt(browser.findElement(hall).getAttribute("data-waiting"));
+        int serving = Integer.parseInt(browser.findElement(hall).getAttribute("data-serving"));
+        admin("PUT", "/api/v1/branches/" + HALL + "/counters/C03", """
+                {"label":"3号台","vip":false,"skills":["PAYMENT","GENERAL","NEW_LINE"]}""", counter);
+        send(queue, "POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"GENERAL\"}",
+                Tokens.role("kiosk").branches(HALL).bearer(), 201);
+        wait.until(d -> String.valueOf(waiting + 1).equals(d.findElement(hall).getAttribute("data-waiting")));
+        String clerk = Tokens.role("clerk").branches(HALL).subject("clerk-board").bearer();
+        String c03 = "/api/v1/branches/" + HALL + "/counters/C03";
+        send(counter, "POST", c03 + "/sign-in", "{\"clerkId\":\"clerk-board\"}", clerk, 200);
+        send(counter, "POST", c03 + "/call-next", "", clerk, 200);
+        send(counter, "POST", c03 + "/service/start", "", clerk, 200);
+        wait.until(d -> String.valueOf(serving + 1).equals(d.findElement(hall).getAttribute("data-serving")));
+        shot("board-serving");
+        send(counter, "POST", c03 + "/service/finish", "{\"outcome\":\"COMPLETED\"}", clerk, 200);
+        wait.until(d -> String.valueOf(serving).equals(d.findElement(hall).getAttribute("data-serving")));
+
+        // The hall's clerks' reports, one click away: the clerk who just served is there.
+        browser.findElement(hall).findElement(By.cssSelector("a[href$='#clerks']")).click();
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        WebElement mine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#clerk-rows tr[data-clerk='clerk-board']")));
+        assertEquals("1", mine.getAttribute("data-served"));
+        assertFalse(browser.findElements(By.cssSelector("#sla tr[data-type='ALL']")).isEmpty(), "the day's SLA report");
+        assertFalse(browser.findElements(By.cssSelector("#staffing tr")).isEmpty(), "the staffing per hour");
+        shot("report");
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> d.findElement(By.id("clerks-title")).getText().equals("Clerks' daily reports"));
+        shot("report-en");
+        browser.findElement(By.id("lang")).click();
+
+        // From the board to the duty console: a manager watches; acknowledging and silencing stay the duty manager's.
+        browser.get(web.url("/board"));
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        browser.findElement(duty).findElement(By.cssSelector("a[href^='/duty/']")).click();
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("read-only")).isDisplayed());
+        assertFalse(browser.findElement(By.id("silence-form")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("button.ack")).isEmpty());
+        shot("duty-manager-watching");
     }
 
     /** A consumer of the SLA topic positioned at its end now. */
@@ -794,15 +888,43 @@ class ScreensIT {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
+    /** The screen as it is now: its picture, and axe-core's check that it has no serious or critical accessibility violation. */
     private static void shot(String name) {
         // The shipped font first, so the picture shows what a hall sees.
         waiting(Duration.ofSeconds(10)).until(d -> "loaded".equals(js("return document.fonts.status")));
+        accessible(name);
         try {
             Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("cannot save the screenshot " + name, e);
         }
+    }
+
+    /**
+     * axe-core (Deque's rules, WCAG 2.x A and AA) on the page as it is; any serious or critical violation fails the
+     * test with the rule and the elements. Every check's violations, of any impact, go to target/screenshots/axe.txt.
+     */
+    private static void accessible(String name) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(browser);
+        StringBuilder report = new StringBuilder(name).append(": ").append(results.getViolations().size()).append(" violation(s)\n");
+        List<String> serious = new java.util.ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            String line = "  " + rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): "
+                    + rule.getNodes().stream().limit(4).map(n -> String.valueOf(n.getTarget())).toList();
+            report.append(line).append('\n');
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                serious.add(line);
+            }
+        }
+        try {
+            Files.writeString(SCREENSHOTS.resolve("axe.txt"), report, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the accessibility report", e);
+        }
+        assertTrue(serious.isEmpty(), name + ": serious or critical accessibility violations:\n" + String.join("\n", serious));
     }
 
     static String field(String json, String name) {

@@ -14,6 +14,8 @@ class GatewayRoutesTest {
     void each_api_path_goes_to_the_service_whose_readme_lists_it() {
         Map<String, Upstream> owners = Map.ofEntries(
                 Map.entry("business-types", Upstream.QUEUE),
+                Map.entry("branches", Upstream.QUEUE),
+                Map.entry("branches/GZ-TH-001/clerk-reports", Upstream.COUNTER),
                 Map.entry("branches/GZ-TH-001", Upstream.QUEUE),
                 Map.entry("branches/GZ-TH-001/tickets", Upstream.QUEUE),
                 Map.entry("branches/GZ-TH-001/queue", Upstream.QUEUE),

@@ -34,13 +34,25 @@ class ScreenAccessTest {
     }
 
     @Test
-    void the_duty_console_is_for_duty_managers_managers_and_admins_of_the_branch_never_a_clerk_or_a_kiosk() {
+    void the_duty_console_is_for_duty_managers_and_managers_of_the_branch_never_a_clerk_a_kiosk_or_an_admin() {
         assertEquals(Screen.Access.ALLOWED, Screen.DUTY.access(viewer("duty-manager", "GZ-TH-001"), "GZ-TH-001"));
         assertEquals(Screen.Access.ALLOWED, Screen.DUTY.access(viewer("manager", "GZ-TH-001"), "GZ-TH-001"));
-        assertEquals(Screen.Access.ALLOWED, Screen.DUTY.access(viewer("admin", "*"), "GZ-TH-001"));
+        assertEquals(Screen.Access.WRONG_ROLE, Screen.DUTY.access(viewer("admin", "*"), "GZ-TH-001"), "the monitor gives an admin no alerts");
         assertEquals(Screen.Access.WRONG_ROLE, Screen.DUTY.access(viewer("clerk", "GZ-TH-001"), "GZ-TH-001"));
         assertEquals(Screen.Access.WRONG_ROLE, Screen.DUTY.access(viewer("kiosk", "GZ-TH-001"), "GZ-TH-001"));
         assertEquals(Screen.Access.WRONG_BRANCH, Screen.DUTY.access(viewer("duty-manager", "GZ-TH-001"), "SZ-FT-002"));
+    }
+
+    @Test
+    void the_board_and_the_day_report_are_the_managers_and_duty_managers_never_a_clerks_or_a_kiosks() {
+        assertEquals(Screen.Access.ALLOWED, Screen.BOARD.access(viewer("manager", "GZ-TH-001", "SZ-FT-002"), null));
+        assertEquals(Screen.Access.ALLOWED, Screen.BOARD.access(viewer("duty-manager", "*"), null));
+        assertEquals(Screen.Access.WRONG_ROLE, Screen.BOARD.access(viewer("clerk", "GZ-TH-001"), null));
+        assertEquals(Screen.Access.WRONG_ROLE, Screen.BOARD.access(viewer("kiosk", "GZ-TH-001"), null));
+        assertEquals(Screen.Access.WRONG_BRANCH, Screen.BOARD.access(viewer("manager"), null), "a sign-in of no branch");
+        assertEquals(Screen.Access.ALLOWED, Screen.REPORT.access(viewer("manager", "GZ-TH-001"), "GZ-TH-001"));
+        assertEquals(Screen.Access.WRONG_BRANCH, Screen.REPORT.access(viewer("manager", "GZ-TH-001"), "SZ-FT-002"));
+        assertEquals(Screen.Access.WRONG_ROLE, Screen.REPORT.access(viewer("clerk", "GZ-TH-001"), "GZ-TH-001"));
     }
 
     @Test

@@ -26,9 +26,9 @@ public class ScreenGate {
         this.metrics = metrics;
     }
 
-    /** The screen's page, or the page that says why not. */
+    /** The screen's page, or the page that says why not; {@code branch} null for a screen of every branch of the sign-in. */
     public Response open(Screen screen, String branch, String counter, HttpHeaders headers, String path, String file) {
-        if (!SignInForm.BRANCH.matcher(branch).matches() || (counter != null && !COUNTER.matcher(counter).matches())) {
+        if ((branch != null && !SignInForm.BRANCH.matcher(branch).matches()) || (counter != null && !COUNTER.matcher(counter).matches())) {
             return Pages.badAddress();
         }
         Optional<Viewer> viewer = tokens.viewer(headers);

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 @Path("/")
 @PermitAll
 public class SignInResource {
-    private static final Pattern SCREEN_NAME = Pattern.compile("kiosk|display|counter|duty");
+    private static final Pattern SCREEN_NAME = Pattern.compile("kiosk|display|counter|duty|report");
     private final DevTokens devTokens;
     private final TokenReader tokens;
     private final WebConfig config;
@@ -91,9 +91,13 @@ public class SignInResource {
         Viewer v = viewer.get();
         String branch = v.firstBranch() == null ? "GZ-TH-001" : v.firstBranch();
         StringBuilder links = new StringBuilder();
+        if (Screen.BOARD.access(v, null) == Screen.Access.ALLOWED) {
+            links.append("<li><a class=\"btn\" href=\"/board\">").append(Pages.esc(Screen.BOARD.nameZh()))
+                    .append(" <span lang=\"en\">").append(Pages.esc(Screen.BOARD.nameEn())).append("</span></a></li>");
+        }
         for (String b : v.branches().contains(Viewer.EVERY_BRANCH) ? java.util.List.of(branch) : v.branches()) {
             for (Screen s : Screen.values()) {
-                if (s.access(v, b) == Screen.Access.ALLOWED && s != Screen.COUNTER) {
+                if (s.access(v, b) == Screen.Access.ALLOWED && s != Screen.COUNTER && s != Screen.BOARD) {
                     String href = "/" + s.name().toLowerCase() + "/" + b;
                     links.append("<li><a class=\"btn\" href=\"").append(Pages.esc(href)).append("\">").append(Pages.esc(s.nameZh()))
                             .append(" · ").append(Pages.esc(b)).append(" <span lang=\"en\">").append(Pages.esc(s.nameEn())).append("</span></a></li>");
@@ -106,7 +110,8 @@ public class SignInResource {
                 <body class="plain"><main class="notice"><h1>Hallwatch</h1>
                 <p>已登录：%s（%s）/ Signed in as %s (%s)</p><ul class="screens">%s</ul>
                 <form method="get" action="/go" class="go"><label>屏幕 / Screen <select name="screen"><option value="kiosk">取号机 Kiosk</option>
-                <option value="display">叫号大屏 Hall display</option><option value="duty">值班经理台 Duty console</option></select></label>
+                <option value="display">叫号大屏 Hall display</option><option value="duty">值班经理台 Duty console</option>
+                <option value="report">营业厅日报 Day report</option></select></label>
                 <label>营业厅 / Branch <input name="branch" value="%s" required pattern="[A-Za-z0-9][A-Za-z0-9_-]{0,39}"></label>
                 <button class="btn" type="submit">打开 / Open</button></form>
                 <form method="post" action="/signout"><button class="btn" type="submit">退出 / Sign out</button></form></main></body></html>
@@ -126,13 +131,16 @@ public class SignInResource {
     }
 
     private String firstScreen(String role, String branch) {
+        if (role.equals(Roles.MANAGER)) {
+            return "/board";
+        }
         if (branch.equals(Viewer.EVERY_BRANCH)) {
             return "/";
         }
         return switch (role) {
             case Roles.KIOSK -> "/kiosk/" + branch;
             case Roles.DUTY_MANAGER -> "/duty/" + branch;
-            case Roles.CLERK, Roles.MANAGER -> "/display/" + branch;
+            case Roles.CLERK -> "/display/" + branch;
             default -> "/";
         };
     }

@@ -19,6 +19,8 @@ public final class Routes {
             rule("branches/" + SEG + "/counters/" + SEG + "/recommendation", Upstream.MARKETING),
             rule("branches/" + SEG + "/counters(/.*)?", Upstream.COUNTER),
             rule("clerks/" + SEG + "/daily-report", Upstream.COUNTER),
+            rule("branches/" + SEG + "/clerk-reports", Upstream.COUNTER),
+            rule("branches", Upstream.QUEUE),
             rule("branches/" + SEG + "/(tickets|queue|queue/call-next|service-day|day-extensions|eta-accuracy|staffing|neighbours)", Upstream.QUEUE),
             rule("branches/" + SEG, Upstream.QUEUE),
             rule("business-types(/" + SEG + ")?", Upstream.QUEUE),
