@@ -76,6 +76,8 @@ public final class ScreensBench {
     private final String queue;
     private final String counter;
     private WebDriver browser;
+    /** With {@code --click page}: the counter workstation, in a second browser, whose call-next button is clicked. */
+    private WebDriver counterBrowser;
 
     private ScreensBench(Map<String, String> args, List<String> processes) {
         this.args = args;
@@ -112,6 +114,10 @@ public final class ScreensBench {
         int calls = Integer.parseInt(args.getOrDefault("calls", "200"));
         int warmup = Integer.parseInt(args.getOrDefault("warmup", "5"));
         long intervalMs = Long.parseLong(args.getOrDefault("interval-ms", "1000"));
+        String click = args.getOrDefault("click", "page");
+        if (!click.equals("gateway") && !click.equals("page")) {
+            throw new IllegalArgumentException("--click is gateway or page, not " + click);
+        }
         Path simLog = Path.of(args.get("sim-log"));
         Instant started = Instant.now();
 
@@ -120,13 +126,16 @@ public final class ScreensBench {
         String clerkCookie = signInCookie("clerk", HALL, CLERK);
         gateway("POST", "/api/v1/branches/" + HALL + "/counters/" + COUNTER + "/sign-in", "{\"clerkId\":\"" + CLERK + "\"}",
                 clerkCookie, null).expect(200);
-        startBrowser();
+        browser = startBrowser();
         openDisplay();
+        if (click.equals("page")) {
+            openCounter();
+        }
 
         System.out.printf("%s  warming up with %d calls%n", Instant.now(), warmup);
         int warmShown = 0;
         for (int i = 0; i < warmup; i++) {
-            if (call(clerkCookie, intervalMs).shownMs() >= 0) {
+            if (call(click, clerkCookie, intervalMs).shownMs() >= 0) {
                 warmShown++;
             }
         }
@@ -140,7 +149,7 @@ public final class ScreensBench {
         List<Call> measured = new ArrayList<>();
         double maxLoad = load1();
         for (int i = 0; i < calls; i++) {
-            measured.add(call(clerkCookie, intervalMs));
+            measured.add(call(click, clerkCookie, intervalMs));
             maxLoad = Math.max(maxLoad, load1());
             if ((i + 1) % 20 == 0) {
                 System.out.printf("%s  %d of %d calls; %s%n", Instant.now(), i + 1, calls, Machine.load());
@@ -153,9 +162,12 @@ public final class ScreensBench {
                 .map(p -> ProcessHandle.of(Long.parseLong(p.substring(p.indexOf('=') + 1))).map(ProcessHandle::isAlive).orElse(false))
                 .findFirst().orElse(false);
 
+        if (counterBrowser != null) {
+            counterBrowser.quit();
+        }
         List<Weight> weights = weigh();
         browser.quit();
-        String report = report(started, from, to, measured, simBefore, simAfter, simulatorAlive, usageBefore, usageAfter, maxLoad, weights);
+        String report = report(click, started, from, to, measured, simBefore, simAfter, simulatorAlive, usageBefore, usageAfter, maxLoad, weights);
         Path out = Path.of(args.getOrDefault("out", "bench/results/screens.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
@@ -199,30 +211,35 @@ public final class ScreensBench {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    private void startBrowser() {
+    private WebDriver startBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File(args.get("chromium")));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1920,1080", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(args.get("chromedriver")))
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        long chromeHeight = (Long) js("return window.outerHeight - window.innerHeight");
-        browser.manage().window().setSize(new Dimension(1920, (int) (1080 + chromeHeight)));
+        WebDriver driver = new ChromeDriver(service, options);
+        long chromeHeight = (Long) ((JavascriptExecutor) driver).executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(1920, (int) (1080 + chromeHeight)));
+        return driver;
     }
 
     /** Signs in through the form in the browser, as the role that owns the screen, and lands on it. */
     private void openThroughSignIn(String path, String role, String subject) {
-        browser.get(web + "/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
-        waiting(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
-        new Select(browser.findElement(By.id("role"))).selectByValue(role);
-        browser.findElement(By.id("branches")).clear();
-        browser.findElement(By.id("branches")).sendKeys(HALL);
+        openThroughSignIn(browser, path, role, subject);
+    }
+
+    private void openThroughSignIn(WebDriver driver, String path, String role, String subject) {
+        driver.get(web + "/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        waiting(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+        new Select(driver.findElement(By.id("role"))).selectByValue(role);
+        driver.findElement(By.id("branches")).clear();
+        driver.findElement(By.id("branches")).sendKeys(HALL);
         if (subject != null) {
-            browser.findElement(By.id("subject")).sendKeys(subject);
+            driver.findElement(By.id("subject")).sendKeys(subject);
         }
-        browser.findElement(By.id("signin")).click();
-        waiting(Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith(path));
+        driver.findElement(By.id("signin")).click();
+        waiting(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith(path));
     }
 
     private void openDisplay() {
@@ -240,7 +257,69 @@ public final class ScreensBench {
                 return true;""");
     }
 
+    /** The counter workstation in a second browser, its clicks on call-next timed in the page (a capture listener, before the button's own). */
+    private void openCounter() {
+        counterBrowser = startBrowser();
+        openThroughSignIn(counterBrowser, "/counter/" + HALL + "/" + COUNTER, "clerk", CLERK);
+        waiting(counterBrowser, Duration.ofSeconds(15)).until(d -> "OPEN".equals(d.findElement(By.tagName("body")).getAttribute("data-status")));
+        ((JavascriptExecutor) counterBrowser).executeScript("""
+                window.__clicks = [];
+                document.addEventListener('click', e => {
+                  if (e.target.closest && e.target.closest('#call-next')) window.__clicks.push(Date.now());
+                }, true);
+                return true;""");
+    }
+
     // --- (a) click to display ---
+
+    private Call call(String click, String clerkCookie, long intervalMs) throws Exception {
+        return click.equals("page") ? clickOnThePage(intervalMs) : call(clerkCookie, intervalMs);
+    }
+
+    /**
+     * A real click on the counter workstation's call-next button: t0 is {@code Date.now()} in the counter page when the
+     * click reaches the document (before the button's handler sends the POST); answered is when the page's call-next
+     * request got its answer (Resource Timing), on the same clock.
+     */
+    private Call clickOnThePage(long intervalMs) throws Exception {
+        JavascriptExecutor page = (JavascriptExecutor) counterBrowser;
+        String number = admin(queue + "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"PAYMENT\"}").expect(201).body()
+                .path("number").asText();
+        waiting(counterBrowser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("call-next")));
+        page.executeScript("performance.clearResourceTimings(); return true;");
+        long before = ((Number) page.executeScript("return window.__clicks.length")).longValue();
+        counterBrowser.findElement(By.id("call-next")).click();
+        long t0 = ((Number) page.executeScript("return window.__clicks[arguments[0]] || 0", before)).longValue();
+        if (t0 == 0) {
+            throw new IllegalStateException("the click on call-next was not seen by the counter page");
+        }
+        long shownAt = waitShown(number, t0);
+        Object answeredAt = page.executeScript("""
+                const e = performance.getEntriesByType('resource').filter(r => r.name.endsWith('/call-next')).pop();
+                return e ? Math.round(performance.timeOrigin + e.responseEnd) : 0;""");
+        long answered = ((Number) answeredAt).longValue();
+        waiting(counterBrowser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.id("no-show")));
+        counterBrowser.findElement(By.id("no-show")).click();
+        waiting(counterBrowser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("customer-box")).getAttribute("hidden") != null);
+        long rest = t0 + intervalMs - System.currentTimeMillis();
+        if (rest > 0) {
+            Thread.sleep(rest);
+        }
+        return new Call(number, answered > 0 ? answered - t0 : -1, shownAt > 0 ? shownAt - t0 : -1);
+    }
+
+    /** When the display page saw the number become its current call ({@code Date.now()} there), or 0 after the deadline. */
+    private long waitShown(String number, long t0) throws InterruptedException {
+        long deadline = t0 + SHOW_DEADLINE.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            long shownAt = ((Number) ((JavascriptExecutor) browser).executeScript("return window.__shown[arguments[0]] || 0", number)).longValue();
+            if (shownAt > 0) {
+                return shownAt;
+            }
+            Thread.sleep(25);
+        }
+        return 0;
+    }
 
     private Call call(String clerkCookie, long intervalMs) throws Exception {
         JsonNode issued = admin(queue + "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"PAYMENT\"}").expect(201).body();
@@ -254,16 +333,7 @@ public final class ScreensBench {
         if (!number.equals(issuedNumber)) {
             System.out.printf("note: called %s, issued %s%n", number, issuedNumber);
         }
-        long shownAt = 0;
-        long deadline = t0 + SHOW_DEADLINE.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            Object v = ((JavascriptExecutor) browser).executeScript("return window.__shown[arguments[0]] || 0", number);
-            shownAt = ((Number) v).longValue();
-            if (shownAt > 0) {
-                break;
-            }
-            Thread.sleep(25);
-        }
+        long shownAt = waitShown(number, t0);
         gateway("POST", base + "/no-show", "{}", clerkCookie, null).expect(200);
         long rest = t0 + intervalMs - System.currentTimeMillis();
         if (rest > 0) {
@@ -384,14 +454,16 @@ public final class ScreensBench {
 
     // --- the report ---
 
-    private String report(Instant started, Instant from, Instant to, List<Call> calls, Optional<SimulatorTotals> simBefore,
+    private String report(String click, Instant started, Instant from, Instant to, List<Call> calls, Optional<SimulatorTotals> simBefore,
                           Optional<SimulatorTotals> simAfter, boolean simulatorAlive, Usage u0, Usage u1, double maxLoad,
                           List<Weight> weights) {
         List<Long> shown = new ArrayList<>();
         List<Long> answered = new ArrayList<>();
         int missed = 0;
         for (Call c : calls) {
-            answered.add(c.answeredMs());
+            if (c.answeredMs() >= 0) {
+                answered.add(c.answeredMs());
+            }
             if (c.shownMs() < 0) {
                 missed++;
             } else {
@@ -453,10 +525,14 @@ public final class ScreensBench {
                                 + "PostgreSQL and Chromium processes of other runs count as ours, so this errs towards quiet).%n%n",
                         from, to, seconds, (u1.machine() - u0.machine()) / seconds, oursCores, othersCores));
 
+        String clickText = click.equals("page")
+                ? "a real click on the counter workstation's call-next button in a second headless Chromium (`--click page`), t0 = "
+                + "`Date.now()` in the counter page as the click reaches it, answered = the page's call-next request's `responseEnd`"
+                : "t0 = the machine clock, then the counter workstation's call-next POST through web's gateway (`--click gateway`: the "
+                + "clerk's sign-in cookie, `{}`, a fresh Idempotency-Key), answered = its answer";
         out.append("## (a) Call click → hall display shows\n\n")
-                .append("Hall ").append(HALL).append(", counter ").append(COUNTER).append(": per call a ticket issued, then t0 and the counter ")
-                .append("workstation's call-next POST through web's gateway (the clerk's sign-in cookie, a fresh Idempotency-Key); shown = ")
-                .append("`Date.now()` in the display page (headless Chromium) when a MutationObserver sees `#now` take the called number; ")
+                .append("Hall ").append(HALL).append(", counter ").append(COUNTER).append(": per call a ticket issued, then ").append(clickText)
+                .append("; shown = `Date.now()` in the display page (headless Chromium) when a MutationObserver sees `#now` take the called number; ")
                 .append("then a no-show frees the counter. One call every ").append(args.getOrDefault("interval-ms", "1000")).append(" ms.\n\n")
                 .append("| calls | shown | missed (> ").append(SHOW_DEADLINE.toSeconds()).append(" s) | click → shown p50 ms | p99 ms | max ms | click → call-next answered p50 ms | p99 ms | target | verdict |\n")
                 .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n")
@@ -538,7 +614,11 @@ public final class ScreensBench {
     }
 
     private WebDriverWait waiting(Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(100));
+        return waiting(browser, timeout);
+    }
+
+    private static WebDriverWait waiting(WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
