@@ -4,8 +4,8 @@
 #
 #   BENCH_HOME        state: Kafka jars and data, logs, pids (default bench/target/platform)
 #   BENCH_KAFKA_PORT  broker port, controller on the next one (default 19092)
-#   BENCH_PORT_BASE   services on BASE+1 (queue), +2 (counter), +3 (sla-monitor), +4 (marketing)
-#                     (default 18080)
+#   BENCH_PORT_BASE   services on BASE+1 (queue), +2 (counter), +3 (sla-monitor), +4 (marketing),
+#                     the screens (web) on BASE itself (default 18080)
 #   BENCH_DB_PREFIX   databases <prefix>_queue, _counter, _sla, _marketing (default bench)
 #   HALLWATCH_SERVICE_JVM_OPTS  the services' JVM flags instead of deploy/local/service-jvm.options
 #   HALLWATCH_PG_HOST / _PORT / _USER   PostgreSQL, as for the launcher
@@ -34,6 +34,7 @@ service_port() {
     counter-service) echo $((BENCH_PORT_BASE + 2)) ;;
     sla-monitor-service) echo $((BENCH_PORT_BASE + 3)) ;;
     marketing-service) echo $((BENCH_PORT_BASE + 4)) ;;
+    web) echo "$BENCH_PORT_BASE" ;;
     *) bench_die "unknown service $1" ;;
   esac
 }
@@ -178,6 +179,30 @@ bench_start_service() {
   bench_say "starting $name on :$port (database $db, pid $!)"
 }
 
+# bench_start_web [extra -D options...]: the packaged screens on BENCH_PORT_BASE, forwarding to the bench
+# services and reading the bench broker, run as the launcher runs them (its JVM flags, the development
+# sign-in on with the bench platform's own key; never so outside a launcher or a benchmark).
+bench_start_web() {
+  local port
+  port=$(service_port web)
+  bench_port_open "$port" && bench_die "port $port (for web) is taken; set BENCH_PORT_BASE"
+  [[ -n "${BENCH_TOKEN:-}" ]] || bench_keys
+  bench_service_jvm_opts
+  (exec env ${BENCH_SERVICE_ENV[@]+"${BENCH_SERVICE_ENV[@]}"} java "${BENCH_SERVICE_JVM[@]}" \
+    -Dquarkus.http.port="$port" \
+    -Dkafka.bootstrap.servers="$BENCH_BOOTSTRAP" \
+    -Dmp.jwt.verify.publickey.location="$BENCH_KEYS/jwt-public.pem" \
+    -Dsmallrye.jwt.sign.key.location="$BENCH_KEYS/jwt-private.pem" \
+    -Dhallwatch.web.dev-sign-in.enabled=true \
+    -Dhallwatch.web.services.queue="http://127.0.0.1:$(service_port queue-service)" \
+    -Dhallwatch.web.services.counter="http://127.0.0.1:$(service_port counter-service)" \
+    -Dhallwatch.web.services.sla="http://127.0.0.1:$(service_port sla-monitor-service)" \
+    -Dhallwatch.web.services.marketing="http://127.0.0.1:$(service_port marketing-service)" \
+    "$@" -jar "$ROOT/web/target/quarkus-app/quarkus-run.jar" >"$BENCH_LOGS/web.log" 2>&1) &
+  echo $! >"$BENCH_PIDS/web.pid"
+  bench_say "starting web on :$port (pid $!)"
+}
+
 bench_wait_ready() {
   local name=$1 port deadline=$((SECONDS + 180))
   port=$(service_port "$name")
@@ -203,6 +228,6 @@ bench_stop_one() {
 
 # Services first, so that they leave their groups while the broker is still there.
 bench_stop_all() {
-  for name in simulator queue-service counter-service sla-monitor-service marketing-service; do bench_stop_one "$name"; done
+  for name in simulator web queue-service counter-service sla-monitor-service marketing-service; do bench_stop_one "$name"; done
   bench_stop_one kafka
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +45,11 @@ class ComposeFileTest {
     }
 
     @Test
-    void it_describes_the_four_services_with_kafka_and_postgres() {
+    void it_describes_the_four_services_and_the_screens_with_kafka_and_postgres() {
         Set<String> names = new HashSet<>();
         compose.get("services").fieldNames().forEachRemaining(names::add);
         assertEquals(Set.of("postgres", "kafka", "queue-service", "counter-service", "sla-monitor-service",
-                "marketing-service", "prometheus", "alertmanager", "grafana", "simulator"), names);
+                "marketing-service", "web", "prometheus", "alertmanager", "grafana", "simulator"), names);
     }
 
     @Test
@@ -60,16 +61,18 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service"})
-    void each_service_is_built_from_its_own_jvm_dockerfile(String name) {
+    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service", "web"})
+    void each_service_is_built_from_its_own_jvm_dockerfile(String name) throws IOException {
         JsonNode build = service(name).get("build");
         assertEquals("./" + name, build.get("context").asText());
         Path dockerfile = ROOT.resolve(name).resolve(build.get("dockerfile").asText());
         assertTrue(Files.isRegularFile(dockerfile), dockerfile + " is missing");
+        String port = config(name).getProperty("quarkus.http.port");
+        assertTrue(Files.readString(dockerfile).contains("\nEXPOSE " + port + "\n"), dockerfile + " does not expose " + port);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service"})
+    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service", "web"})
     void each_service_publishes_the_port_its_configuration_listens_on(String name) throws IOException {
         String port = config(name).getProperty("quarkus.http.port");
         List<String> ports = new ArrayList<>();
@@ -105,6 +108,38 @@ class ComposeFileTest {
         assertTrue(init.contains("CREATE DATABASE " + ownDatabase + ";"), ownDatabase + " is not created by the init script");
         assertEquals("kafka:9092", env.get("KAFKA_BOOTSTRAP_SERVERS").asText());
         assertTrue(service("kafka").get("environment").get("KAFKA_ADVERTISED_LISTENERS").asText().contains("kafka:9092"));
+    }
+
+    @Test
+    void the_screens_reach_the_four_services_and_the_broker_by_their_compose_names_with_the_dev_sign_in_off() throws IOException {
+        JsonNode env = service("web").get("environment");
+        Set<String> keysAsEnv = new HashSet<>();
+        for (String key : config("web").stringPropertyNames()) {
+            String unprofiled = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            keysAsEnv.add(unprofiled.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
+        }
+        env.fieldNames().forEachRemaining(e -> assertTrue(keysAsEnv.contains(e), "web: " + e + " matches no key in its application.properties"));
+        // hallwatch.web.services.<key> -> the service's compose name and the port its own configuration listens on.
+        Map<String, String> upstreams = Map.of("QUEUE", "queue-service", "COUNTER", "counter-service",
+                "SLA", "sla-monitor-service", "MARKETING", "marketing-service");
+        for (Map.Entry<String, String> u : upstreams.entrySet()) {
+            assertEquals("http://" + u.getValue() + ":" + config(u.getValue()).getProperty("quarkus.http.port"),
+                    env.path("HALLWATCH_WEB_SERVICES_" + u.getKey()).asText(), "web's " + u.getKey().toLowerCase() + " upstream");
+            assertTrue(service("web").get("depends_on").has(u.getValue()), "web starts before " + u.getValue());
+        }
+        // Its ticket and SLA feeds read the topics from the compose broker.
+        assertEquals("kafka:9092", env.path("KAFKA_BOOTSTRAP_SERVERS").asText());
+        assertTrue(service("web").get("depends_on").has("kafka"));
+        // The same token verification as the services; never the development sign-in, never the private key.
+        assertEquals(service("queue-service").get("environment").path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText(),
+                env.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText());
+        assertEquals("false", config("web").getProperty("hallwatch.web.dev-sign-in.enabled"));
+        assertEquals("false", env.path("HALLWATCH_WEB_DEV_SIGN_IN_ENABLED").asText("false"));
+        assertFalse(env.has("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+        String volumes = service("web").get("volumes").toString();
+        assertTrue(volumes.contains("jwt-public.pem"), volumes);
+        assertFalse(volumes.contains("jwt-private.pem") || volumes.contains("keys:/etc/hallwatch/keys"),
+                "web gets the public key only: " + volumes);
     }
 
     @Test

@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** deploy/k8s against the services' real configuration: ports, probes, configuration keys, scraping. */
@@ -51,7 +53,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service"})
+    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service", "web"})
     void each_service_is_deployed_on_its_configured_port_with_quarkus_health_probes(String name) throws IOException {
         List<JsonNode> docs = documents(name + ".yaml");
         String port = config(name).getProperty("quarkus.http.port");
@@ -63,6 +65,41 @@ class KubernetesManifestsTest {
         assertEquals(port, service.path("spec").path("ports").get(0).path("port").asText());
         assertEquals(name, service.path("metadata").path("name").asText());
         assertTrue(kind(docs, "Deployment").path("spec").path("replicas").asInt() >= 2, "stateless services run replicated");
+        // Scraped by the ServiceMonitor and fenced by the NetworkPolicy, which both select this label.
+        assertEquals("hallwatch", service.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText());
+        assertEquals("hallwatch", kind(docs, "Deployment").path("spec").path("template").path("metadata").path("labels")
+                .path("app.kubernetes.io/part-of").asText());
+    }
+
+    @Test
+    void the_screens_reach_the_four_services_by_their_kubernetes_names_with_the_dev_sign_in_off() throws IOException {
+        List<JsonNode> docs = documents("web.yaml");
+        Set<String> keysAsEnv = new HashSet<>();
+        for (String key : config("web").stringPropertyNames()) {
+            String unprofiled = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            keysAsEnv.add(unprofiled.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
+        }
+        JsonNode data = kind(docs, "ConfigMap").path("data");
+        data.fieldNames().forEachRemaining(env -> assertTrue(keysAsEnv.contains(env), "web: " + env + " is no config key"));
+        // hallwatch.web.services.<key> -> the Service of that name in deploy/k8s, on its port.
+        Map<String, String> upstreams = Map.of("QUEUE", "queue-service", "COUNTER", "counter-service",
+                "SLA", "sla-monitor-service", "MARKETING", "marketing-service");
+        for (Map.Entry<String, String> u : upstreams.entrySet()) {
+            JsonNode service = kind(documents(u.getValue() + ".yaml"), "Service");
+            assertEquals("http://" + service.path("metadata").path("name").asText() + ":" + service.path("spec").path("ports").get(0).path("port").asText(),
+                    data.path("HALLWATCH_WEB_SERVICES_" + u.getKey()).asText(), "web's " + u.getKey().toLowerCase() + " upstream");
+        }
+        // Its ticket and SLA feeds read the same broker as the services; the same token verification.
+        JsonNode queue = kind(documents("queue-service.yaml"), "ConfigMap").path("data");
+        assertEquals(queue.path("KAFKA_BOOTSTRAP_SERVERS").asText(), data.path("KAFKA_BOOTSTRAP_SERVERS").asText());
+        assertEquals(queue.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText(), data.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText());
+        // Never the development sign-in, never the private key.
+        assertEquals("false", config("web").getProperty("hallwatch.web.dev-sign-in.enabled"));
+        assertEquals("false", data.path("HALLWATCH_WEB_DEV_SIGN_IN_ENABLED").asText("false"));
+        assertFalse(data.has("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+        JsonNode pod = kind(docs, "Deployment").path("spec").path("template").path("spec");
+        assertFalse(pod.toString().contains("jwt-private.pem"), "web mounts the public key only");
+        assertFalse(pod.path("containers").get(0).path("env").toString().contains("DEV_SIGN_IN"));
     }
 
     @ParameterizedTest
