@@ -43,9 +43,7 @@
     "err.some": { zh: "部分营业厅的数据暂时读不到，稍后自动重试。", en: "Some branches cannot be read now; retrying shortly." },
   });
 
-  function fill(key, values) {
-    return Object.entries(values).reduce((s, [k, v]) => s.replace("{" + k + "}", v), Screen.t(key));
-  }
+  const fill = Screen.fill;
   const minutes = s => fill("minutes", { n: Math.floor(Math.max(0, s || 0) / 60) });
 
   /** YYYY-MM-DD of an instant in a zone. */

@@ -82,7 +82,7 @@ const Workstation = (() => {
     vip: { zh: "VIP 客户", en: "VIP" },
     called: { zh: "已叫号，等待客户到窗口", en: "Called: waiting for the customer to come up" },
   });
-  const fill = (key, vars) => Object.entries(vars).reduce((s, [k, v]) => s.replace("{" + k + "}", v), Screen.t(key));
+  const fill = Screen.fill;
   const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(16) + Math.random().toString(16).slice(2));
 
   function say(key, vars) {

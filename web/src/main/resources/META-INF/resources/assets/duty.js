@@ -81,9 +81,7 @@
     "by-duty": { zh: "待值班经理确认", en: "For the duty manager" },
   });
 
-  function fill(key, values) {
-    return Object.entries(values).reduce((s, [k, v]) => s.replace("{" + k + "}", v), Screen.t(key));
-  }
+  const fill = Screen.fill;
   function showError(key) {
     $("error").textContent = Screen.t(key);
     $("error").dataset.key = key;

@@ -40,7 +40,7 @@
     "go-there": { zh: "取消号票，去这家营业厅", en: "Cancel my ticket and go there" },
     "gone": { zh: "号票 {number} 已取消。请前往{name}，路程约 {travel} 分钟。", en: "Ticket {number} is cancelled. Please go to {name}, {travel} min away." },
   });
-  const fill = (key, vars) => Object.entries(vars).reduce((s, [k, v]) => s.replace("{" + k + "}", v), Screen.t(key));
+  const fill = Screen.fill;
 
   function show(section) {
     ["start", "ticket", "closed", "error"].forEach(s => { $(s).hidden = s !== section; });

@@ -49,9 +49,7 @@
     "err.date": { zh: "日期格式不对。", en: "That date is not valid." },
   });
 
-  function fill(key, values) {
-    return Object.entries(values).reduce((s, [k, v]) => s.replace("{" + k + "}", v), Screen.t(key));
-  }
+  const fill = Screen.fill;
   const pct = x => x == null ? "—" : (Math.round(x * 1000) / 10) + "%";
   const mins = s => Math.round(s / 6) / 10;
   function typeName(code) {

@@ -10,6 +10,10 @@ const Screen = (() => {
     return w ? w[lang] : key;
   }
   function define(dict) { Object.assign(words, dict); }
+  /** The text of {@code key} with each {name} replaced by values[name]. */
+  function fill(key, values) {
+    return Object.entries(values).reduce((s, [k, v]) => s.replace("{" + k + "}", v), t(key));
+  }
   function apply(root) {
     (root || document).querySelectorAll("[data-t]").forEach(el => { el.textContent = t(el.dataset.t); });
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -132,5 +136,5 @@ const Screen = (() => {
     return { blocked, tones };
   }
 
-  return { t, define, apply, toggle, api, el, branchFromPath, time, sound, get lang() { return lang; } };
+  return { t, fill, define, apply, toggle, api, el, branchFromPath, time, sound, get lang() { return lang; } };
 })();
