@@ -823,6 +823,39 @@ class ScreensIT {
         assertTrue(day.contains("\"clerk-visits\":1"), day);
     }
 
+    @Test
+    @Order(11)
+    void a_customer_at_the_kiosk_asks_for_a_text_before_their_turn_and_the_number_leaves_the_screen() throws Exception {
+        String hall = "NEAR-" + SUFFIX;
+        admin("PUT", "/api/v1/branches/" + hall, """
+                {"name":"提醒测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", queue);
+        String kiosk = Tokens.role("kiosk").branches(hall).bearer();
+        for (int i = 0; i < 5; i++) {
+            send(queue, "POST", "/api/v1/branches/" + hall + "/tickets", "{\"businessType\":\"GENERAL\"}", kiosk, 201);
+        }
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/kiosk/" + hall));
+        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(hall);
+        browser.findElement(By.id("signin")).click();
+        waitFor(By.cssSelector("button.type[data-type='GENERAL']")).click();
+        WebElement form = waitFor(By.id("notice-form"));
+        assertTrue(browser.findElement(By.id("notice-ask")).getText().contains("3"), "the branch's default: three ahead");
+        // Without consent nothing is sent anywhere.
+        browser.findElement(By.id("phone")).sendKeys("13812345678");
+        browser.findElement(By.id("notice-submit")).click();
+        waiting(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("notice-done")).getText().contains("勾选"));
+        browser.findElement(By.id("consent")).click();
+        browser.findElement(By.id("notice-submit")).click();
+        waiting(Duration.ofSeconds(10)).until(d -> "registered".equals(form.getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("notice-done")).getText().contains("138****5678"));
+        assertFalse(browser.getPageSource().contains("13812345678"), "the number leaves the screen once sent");
+        shot("kiosk-turn-notice");
+        browser.findElement(By.id("done")).click();
+    }
+
     /** A consumer of the SLA topic positioned at its end now. */
     private static KafkaConsumer<String, byte[]> slaTopicFromNow() {
         Properties p = new Properties();
