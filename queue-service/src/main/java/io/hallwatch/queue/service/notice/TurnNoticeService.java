@@ -1,0 +1,119 @@
+package io.hallwatch.queue.service.notice;
+
+import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.queue.config.QueueConfig;
+import io.hallwatch.queue.domain.notice.TurnNotice;
+import io.hallwatch.queue.domain.notice.TurnNoticeRule;
+import io.hallwatch.queue.domain.ticket.Ticket;
+import io.hallwatch.queue.events.notice.TurnNoticeEvents;
+import io.hallwatch.queue.service.catalogue.CatalogueService;
+import io.hallwatch.queue.service.ticket.TicketService;
+import io.hallwatch.queue.service.ticket.TicketStanding;
+import io.hallwatch.queue.store.notice.TurnNoticeStore;
+import io.hallwatch.queue.store.ticket.TicketStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * "Your turn is near" (issue 25, item 7) as the queue sees it: the customer's consent, and the watch that tells the
+ * SLA monitor ({@code hallwatch.ticket.turn-near.v1}) once the ticket has the branch's {@code turnNoticeAhead} people
+ * ahead or fewer. The people ahead are what {@code GET /tickets/{id}} answers ({@link TicketService#find}): the call
+ * order is not computed a second way here.
+ */
+@ApplicationScoped
+public class TurnNoticeService {
+    private final TicketService tickets;
+    private final TicketStore ticketRows;
+    private final TurnNoticeStore notices;
+    private final TurnNoticeEvents events;
+    private final CatalogueService catalogue;
+    private final Clock clock;
+    private final int batch;
+
+    TurnNoticeService(TicketService tickets, TicketStore ticketRows, TurnNoticeStore notices, TurnNoticeEvents events,
+                      CatalogueService catalogue, Clock clock, QueueConfig config) {
+        this.tickets = tickets;
+        this.ticketRows = ticketRows;
+        this.notices = notices;
+        this.events = events;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.batch = config.turnNotice().batch();
+    }
+
+    /** The consent as recorded, with the ticket's number and the branch's setting; {@code created} the first time. */
+    public record Consent(TurnNotice notice, String ticketNumber, int turnNoticeAhead, boolean created) {
+    }
+
+    /**
+     * Records that the ticket's customer wants to be told (no phone here). Repeating it changes nothing. The ticket
+     * is read, not locked: a counter calling it meanwhile is not held up, and a ticket called after this is never told.
+     */
+    @Transactional
+    public Consent consent(UUID ticketId) {
+        Ticket t = ticket(ticketId);
+        if (!TurnNoticeRule.mayConsent(t.status)) {
+            throw ProblemException.conflict("invalid-transition",
+                    "Ticket " + t.number + " is " + t.status + ": only a waiting ticket can be told its turn is near");
+        }
+        boolean created = notices.insertIfAbsent(t.id, t.branchId, clock.instant());
+        TurnNotice notice = notices.find(t.id).orElseThrow();
+        return new Consent(notice, t.number, catalogue.branchSetup(t.branchId).turnNoticeAhead(), created);
+    }
+
+    /** The branch a ticket belongs to, for the caller's scope check. */
+    public String branchOf(UUID ticketId) {
+        return ticket(ticketId).branchId;
+    }
+
+    /**
+     * One watch: forgets the consents whose ticket ended untold, then tells every waiting consenting customer whose
+     * turn is near, a batch per transaction. Returns how many were told.
+     */
+    public int tellDue() {
+        int told = 0;
+        int taken;
+        QuarkusTransaction.requiringNew().run(notices::forgetEndedUntold);
+        do {
+            int[] round = QuarkusTransaction.requiringNew().call(this::tellSome);
+            taken = round[0];
+            told += round[1];
+        } while (taken == batch);
+        return told;
+    }
+
+    /** {taken, told}: up to a batch of untold consents locked, each told if its turn is near, with its event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int[] tellSome() {
+        List<UUID> untold = notices.lockUntoldWaiting(batch);
+        int told = 0;
+        for (UUID id : untold) {
+            TicketStanding standing = tickets.find(id);
+            Ticket t = standing.ticket();
+            if (standing.estimate() == null) {
+                continue; // no longer waiting: the next watch forgets it
+            }
+            int ahead = standing.estimate().peopleAhead();
+            int setting = catalogue.branchSetup(t.branchId).turnNoticeAhead();
+            if (!TurnNoticeRule.tellNow(t.status, false, ahead, setting)) {
+                continue;
+            }
+            Instant now = clock.instant();
+            if (notices.markTold(t.id, now, ahead)) {
+                events.turnNear(t, ahead, now);
+                told++;
+            }
+        }
+        return new int[]{untold.size(), told};
+    }
+
+    private Ticket ticket(UUID id) {
+        return ticketRows.find(id).orElseThrow(() -> ProblemException.notFound("ticket-not-found", "No ticket " + id));
+    }
+}
