@@ -35,7 +35,9 @@ import java.util.stream.Stream;
 
 import static io.hallwatch.common.security.Roles.ADMIN;
 import static io.hallwatch.common.security.Roles.DUTY_MANAGER;
+import static io.hallwatch.common.security.Roles.KIOSK;
 import static io.hallwatch.common.security.Roles.MANAGER;
+import static io.hallwatch.common.security.Roles.SERVICE;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,6 +64,7 @@ class SlaSecurityMatrixTest {
     private String in;
     private String other;
     private String alert;
+    private final String ticket = UUID.randomUUID().toString();
     private Instant clockBefore;
 
     @BeforeEach
@@ -113,7 +116,10 @@ class SlaSecurityMatrixTest {
                         b + "/duty-roster"),
                 Endpoint.of("PUT", "/api/v1/branches/{branchId}/duty-roster", Set.of(ADMIN), true, b + "/duty-roster").json(ROSTER),
                 Endpoint.of("GET", "/api/v1/branches/{branchId}/sla-status", managers, true, b + "/sla-status"),
-                Endpoint.of("GET", "/api/v1/branches/{branchId}/sla-report", managers, true, b + "/sla-report?date=2026-11-24"));
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/sla-report", managers, true, b + "/sla-report?date=2026-11-24"),
+                Endpoint.of("PUT", "/api/v1/tickets/{ticketId}/turn-notice-contact", Set.of(KIOSK, SERVICE), true,
+                        "/api/v1/tickets/" + ticket + "/turn-notice-contact")
+                        .json(() -> "{\"branchId\":\"" + in + "\",\"phone\":\"13812345678\"}"));
     }
 
     @Test
