@@ -60,6 +60,8 @@ class SlaSecurityMatrixTest {
 
     @Inject
     MutableClock clock;
+    @Inject
+    io.hallwatch.common.db.Db db;
 
     private String in;
     private String other;
@@ -80,9 +82,14 @@ class SlaSecurityMatrixTest {
         SlaBreached b = new SlaBreached(breach, in, "t-" + breach, "A001", "GENERAL", CustomerTier.NORMAL, SlaRule.WAIT,
                 900, 900, now.minusSeconds(900), now, now, false, null, null);
         KafkaTestClient.produce(Topics.SLA, in, EventCodec.toBytes(CloudEvent.of("/hallwatch/sla-monitor-service", now, b)));
+        Instant issued = clock.instant();
+        KafkaTestClient.produce(Topics.TICKETS, in, EventCodec.toBytes(CloudEvent.of("/hallwatch/queue-service", issued,
+                new io.hallwatch.events.TicketIssued(ticket, in, "A001", "PAYMENT", CustomerTier.NORMAL, issued, null))));
         alert = await().atMost(Duration.ofSeconds(10)).until(() -> given().noFilters().header("Authorization", ADMIN_TOKEN)
                 .get("/api/v1/alerts?branchId=" + in).then().statusCode(200).extract().jsonPath().getString("[0].alertId"),
                 id -> id != null);
+        // The ticket the turn-notice row names, seen by the monitor (it takes numbers only for tickets it knows).
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count("SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
     }
 
     /** Other tests read time where they left it; the matrix only borrows the duty manager's shift. */

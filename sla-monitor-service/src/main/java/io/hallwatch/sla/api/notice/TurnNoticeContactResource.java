@@ -54,11 +54,13 @@ public class TurnNoticeContactResource {
                     + "branch and a mainland mobile number (11 digits, 1 then 3-9), else 422 invalid-phone. Kept here only (never "
                     + "in an event, log line or metric) until the one SMS is sent, then erased; a second call replaces the "
                     + "number until then. The queue's consent (POST /api/v1/tickets/{ticketId}/turn-notice at the queue-service) "
-                    + "decides when the SMS goes. 200 with the number masked (138****5678); 409 ticket-of-another-branch, "
+                    + "decides when the SMS goes. 200 with the number masked (138****5678); 404 ticket-not-found (a ticket this "
+                    + "service has not seen yet: retry shortly); 409 ticket-of-another-branch, ticket-not-waiting, "
                     + "turn-notice-closed (already sent or given up); 400 invalid-parameter for a missing or malformed branchId.")
     public ContactView put(@PathParam("ticketId") UUID ticketId, ContactRequest request) {
         String branchId = Params.branch("branchId", request == null ? null : request.branchId(), true);
         access.check(branchId);
+        access.check(contacts.branchOf(ticketId.toString())); // the ticket's own branch, as every /tickets/{id} call
         return ContactView.of(contacts.put(ticketId.toString(), branchId, request.phone()));
     }
 }

@@ -30,16 +30,35 @@ public class TurnNoticeContacts {
     }
 
     /**
+     * The branch of a ticket the timeline has seen, for the caller's scope check; 404 {@code ticket-not-found} for one
+     * it has not (an unknown id, or the queue's {@code hallwatch.ticket.issued.v1} not applied yet: try again shortly).
+     */
+    public String branchOf(String ticketId) {
+        return store.knownTicket(ticketId).map(ContactStore.KnownTicket::branchId)
+                .orElseThrow(() -> ProblemException.notFound("ticket-not-found",
+                        "No ticket " + ticketId + " known here yet; a ticket just issued is known within a second or so"));
+    }
+
+    /**
      * Keeps {@code phone} for the ticket (a second call replaces it, until the SMS is sent). Where the queue already said
      * the turn is near, the SMS is due at once. 422 {@code invalid-phone} for anything but a mainland mobile number
-     * (the problem never repeats it); 409 {@code ticket-of-another-branch} where the ticket is known at another branch;
-     * 409 {@code turn-notice-closed} once the SMS was sent or given up.
+     * (the problem never repeats it); 404 {@code ticket-not-found} for a ticket the timeline has not seen; 409
+     * {@code ticket-of-another-branch} where {@code branchId} is not the ticket's, {@code ticket-not-waiting} once it was
+     * called, cancelled or closed, {@code turn-notice-closed} once the SMS was sent or given up.
      */
     @Transactional
     public TurnNoticeContact put(String ticketId, String branchId, String phone) {
         if (!PhoneNumbers.valid(phone)) {
             throw new ProblemException(422, "invalid-phone", "Invalid phone number",
                     "phone must be a mainland mobile number: 11 digits, 1 then 3-9, no prefix or spaces");
+        }
+        ContactStore.KnownTicket ticket = store.knownTicket(ticketId).orElseThrow(() -> ProblemException.notFound("ticket-not-found",
+                "No ticket " + ticketId + " known here yet"));
+        if (!ticket.branchId().equals(branchId)) {
+            throw ProblemException.conflict("ticket-of-another-branch", "The ticket belongs to another branch than branchId");
+        }
+        if (!ticket.waiting()) {
+            throw ProblemException.conflict("ticket-not-waiting", "The ticket no longer waits: its turn has come");
         }
         Optional<TurnNoticeContact> existing = store.lock(ticketId);
         if (existing.isEmpty()) {

@@ -25,6 +25,18 @@ public class ContactStore {
     public record Due(String ticketId, String branchId, String phone, String ticketNumber, int peopleAhead, int attempts) {
     }
 
+    /** A ticket as the timeline knows it: its branch and whether its wait is still on (not called, cancelled, closed). */
+    public record KnownTicket(String branchId, boolean waiting) {
+    }
+
+    /** What the timeline knows of the ticket (read only: {@code sla_ticket} is the detection's), if it has seen it. */
+    public Optional<KnownTicket> knownTicket(String ticketId) {
+        return db.one("""
+                SELECT branch_id, (called_at IS NULL AND cancelled_at IS NULL AND closed_at IS NULL
+                                   AND service_started_at IS NULL) AS waiting
+                FROM sla_ticket WHERE ticket_id = ?""", rs -> new KnownTicket(rs.getString(1), rs.getBoolean(2)), ticketId);
+    }
+
     public Optional<TurnNoticeContact> find(String ticketId) {
         return db.one("""
                 SELECT ticket_id, branch_id, phone, requested_at, due_at, sent_at, failed_at, attempts, last_error

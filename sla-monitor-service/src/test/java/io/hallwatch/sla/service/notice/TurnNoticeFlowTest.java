@@ -61,7 +61,13 @@ class TurnNoticeFlowTest {
     void a_ticket() {
         ChannelStub.reset();
         branch = "TN-" + UUID.randomUUID().toString().substring(0, 8);
+        issue();
+    }
+
+    /** A new ticket at the branch, as the queue issues it: the monitor takes numbers only for tickets it has seen. */
+    private void issue() {
         ticket = UUID.randomUUID().toString();
+        awaitApplied(publish(new TicketIssued(ticket, branch, "A012", "PAYMENT", CustomerTier.NORMAL, clock.instant(), null)));
     }
 
     @AfterEach
@@ -138,7 +144,6 @@ class TurnNoticeFlowTest {
     @Test
     void a_ticket_called_before_its_turn_was_near_loses_its_number_and_is_never_told() {
         putPhone(PHONE);
-        publish(new TicketIssued(ticket, branch, "A012", "PAYMENT", CustomerTier.NORMAL, clock.instant(), null));
         CloudEvent<?> called = publish(new TicketCalled(ticket, branch, "A012", "PAYMENT", CustomerTier.NORMAL, clock.instant(),
                 clock.instant(), "C01", "clerk-1", 0));
         awaitApplied(called);
@@ -149,6 +154,9 @@ class TurnNoticeFlowTest {
         sender.sendDue();
         assertEquals(List.of(), smsFor(ticket));
         assertEquals("null", phoneHeld(), "nothing to send: no number");
+        given().contentType(ContentType.JSON).body("{\"branchId\":\"" + branch + "\",\"phone\":\"" + PHONE + "\"}")
+                .put("/api/v1/tickets/{t}/turn-notice-contact", ticket).then().statusCode(409)
+                .body("type", equalTo("https://hallwatch.io/problems/ticket-not-waiting"));
     }
 
     @Test
@@ -180,7 +188,7 @@ class TurnNoticeFlowTest {
         await().atMost(KAFKA).until(() -> smsFor(ticket).size() == 1 && phoneHeld().equals("null"));
 
         // Another customer: the gateway refuses the request for good.
-        ticket = UUID.randomUUID().toString();
+        issue();
         ChannelStub.MODES.put("sms", ChannelStub.Mode.REJECT);
         putPhone(PHONE);
         CloudEvent<?> refused = publish(near(2));
