@@ -99,8 +99,11 @@ class TurnNoticeIT {
         // The kiosk: consent at the queue, the number at the monitor.
         String consent = send(queue, kiosk, "POST", "/api/v1/tickets/" + ticket + "/turn-notice", "{}", 201);
         assertFalse(consent.contains(PHONE));
-        String contact = send(sla, kiosk, "PUT", "/api/v1/tickets/" + ticket + "/turn-notice-contact",
-                "{\"branchId\":\"" + branch + "\",\"phone\":\"" + PHONE + "\"}", 200);
+        // The monitor takes a number only for a ticket it has seen issued (404 ticket-not-found until then): the kiosk retries.
+        String contactPath = "/api/v1/tickets/" + ticket + "/turn-notice-contact";
+        String contactBody = "{\"branchId\":\"" + branch + "\",\"phone\":\"" + PHONE + "\"}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(sla, kiosk, "PUT", contactPath, contactBody) != 404);
+        String contact = send(sla, kiosk, "PUT", contactPath, contactBody, 200);
         assertTrue(contact.contains("138****5678") && !contact.contains(PHONE), contact);
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> nearTurnSms(ticket).isEmpty());
@@ -148,6 +151,12 @@ class TurnNoticeIT {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), method + " " + path + " → " + response.body());
         return response.body();
+    }
+
+    private static int status(ServiceProcess service, String token, String method, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10))
+                .header("Authorization", token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String field(String json, String name) {
