@@ -77,23 +77,36 @@ public class TurnNoticeService {
      * turn is near, a batch per transaction. Returns how many were told.
      */
     public int tellDue() {
+        return tellDue(batch);
+    }
+
+    /**
+     * {@link #tellDue()} in batches of {@code batchSize}, each after the last consent of the one before (in request
+     * order): the consents not near yet stay untold, so a batch never takes them again in the same watch.
+     */
+    public int tellDue(int batchSize) {
         int told = 0;
-        int taken;
         QuarkusTransaction.requiringNew().run(notices::forgetEndedUntold);
-        do {
-            int[] round = QuarkusTransaction.requiringNew().call(this::tellSome);
-            taken = round[0];
-            told += round[1];
-        } while (taken == batch);
+        TurnNoticeStore.Cursor after = TurnNoticeStore.Cursor.FIRST;
+        while (after != null) {
+            TurnNoticeStore.Cursor from = after;
+            Round round = QuarkusTransaction.requiringNew().call(() -> tellSome(from, batchSize));
+            told += round.told();
+            after = round.taken() == batchSize ? round.last() : null;
+        }
         return told;
     }
 
-    /** {taken, told}: up to a batch of untold consents locked, each told if its turn is near, with its event. */
+    private record Round(int taken, int told, TurnNoticeStore.Cursor last) {
+    }
+
+    /** Up to a batch of untold consents after {@code after}, locked, each told if its turn is near, with its event. */
     @Transactional(Transactional.TxType.MANDATORY)
-    int[] tellSome() {
-        List<UUID> untold = notices.lockUntoldWaiting(batch);
+    Round tellSome(TurnNoticeStore.Cursor after, int batchSize) {
+        List<TurnNoticeStore.Cursor> untold = notices.lockUntoldWaiting(after, batchSize);
         int told = 0;
-        for (UUID id : untold) {
+        for (TurnNoticeStore.Cursor c : untold) {
+            UUID id = c.ticketId();
             TicketStanding standing = tickets.find(id);
             Ticket t = standing.ticket();
             if (standing.estimate() == null) {
@@ -110,7 +123,7 @@ public class TurnNoticeService {
                 told++;
             }
         }
-        return new int[]{untold.size(), told};
+        return new Round(untold.size(), told, untold.isEmpty() ? null : untold.get(untold.size() - 1));
     }
 
     private Ticket ticket(UUID id) {

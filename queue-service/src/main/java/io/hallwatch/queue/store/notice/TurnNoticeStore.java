@@ -34,18 +34,25 @@ public class TurnNoticeStore {
     }
 
     /**
-     * Up to {@code limit} consents not told yet whose ticket still waits, oldest first, locked until the transaction
-     * ends; those another watch holds are skipped, so replicas share the work and never take the same one. Only the
+     * Up to {@code limit} consents not told yet whose ticket still waits, after {@code after} in request order
+     * (oldest first), locked until the transaction ends; those another watch holds are skipped, so replicas share the work and never take the same one. Only the
      * consent rows are locked, never the ticket: a counter's call-next skips locked tickets, and must not skip one
      * because the watch is looking at it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> lockUntoldWaiting(int limit) {
+    public List<Cursor> lockUntoldWaiting(Cursor after, int limit) {
         return db.list("""
-                        SELECT n.ticket_id FROM turn_notice n JOIN ticket t ON t.id = n.ticket_id
-                        WHERE n.told_at IS NULL AND t.status = 'WAITING'
-                        ORDER BY n.requested_at LIMIT ? FOR UPDATE OF n SKIP LOCKED""",
-                rs -> rs.getObject(1, UUID.class), limit);
+                        SELECT n.ticket_id, n.requested_at FROM turn_notice n JOIN ticket t ON t.id = n.ticket_id
+                        WHERE n.told_at IS NULL AND t.status = 'WAITING' AND (n.requested_at, n.ticket_id) > (?, ?)
+                        ORDER BY n.requested_at, n.ticket_id LIMIT ? FOR UPDATE OF n SKIP LOCKED""",
+                rs -> new Cursor(rs.getObject(1, UUID.class), Db.instant(rs, "requested_at")),
+                after.requestedAt(), after.ticketId(), limit);
+    }
+
+    /** A consent's place in request order, where a watch's next batch starts. */
+    public record Cursor(UUID ticketId, Instant requestedAt) {
+        /** Before every consent. */
+        public static final Cursor FIRST = new Cursor(new UUID(0, 0), Instant.EPOCH);
     }
 
     /**

@@ -192,6 +192,26 @@ class TurnNoticeApiTest {
     }
 
     @Test
+    void a_watch_goes_past_whole_batches_of_customers_not_near_yet_and_ends() throws Exception {
+        Hall hall = Hall.open("PAYMENT", "GENERAL");
+        setAhead(hall, 1, 200);
+        String near = hall.issued("GENERAL", null); // 0 ahead in its own queue
+        for (int i = 0; i < 5; i++) {
+            hall.issued("PAYMENT", null);
+        }
+        String last = null;
+        for (int i = 0; i < 3; i++) {
+            last = hall.issued("PAYMENT", null); // 5, 6, 7 ahead: not near
+            consent(last).statusCode(201);
+        }
+        clock.set(Hall.MORNING.plusSeconds(1));
+        consent(near).statusCode(201); // asked last: after two full batches of two
+        notices.tellDue(2);
+        assertFalse(toldAt(near).equals("null"), "reached past the batches of customers not near yet");
+        assertEquals("null", toldAt(last));
+    }
+
+    @Test
     void two_watches_at_once_tell_a_customer_once() throws Exception {
         Hall hall = Hall.open("PAYMENT", "GENERAL");
         hall.issued("PAYMENT", null);
