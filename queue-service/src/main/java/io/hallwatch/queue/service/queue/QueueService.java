@@ -115,8 +115,12 @@ public class QueueService {
         tickets.update(t);
         var waited = t.waitedUntil(now);
         events.called(t, waited);
-        metrics.called(t.branchId, t.businessType, waited, policies.waitLimit(t.branchId, t.businessType, t.tier),
-                t.estimatedWaitSeconds != null ? t.estimatedWaitSeconds : t.estimatedWaitMinutes * 60L);
+        if (t.parkCount == 0) {
+            // A customer's wait (and the estimate's error) is measured once, at the first call: a visit parked and
+            // called again is not counted twice (the SLA monitor's histogram does the same).
+            metrics.called(t.branchId, t.businessType, waited, policies.waitLimit(t.branchId, t.businessType, t.tier),
+                    t.estimatedWaitSeconds != null ? t.estimatedWaitSeconds : t.estimatedWaitMinutes * 60L);
+        }
         return ticketService.standing(t);
     }
 

@@ -82,6 +82,14 @@ class VisitApiTest {
                 .when().post("/api/v1/tickets/" + ticketId + "/park").then();
     }
 
+    /** How many waits the wait histogram has counted for the hall's payments. */
+    private static double waitsMeasured(Hall hall) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("hallwatch_ticket_wait_seconds_count{")
+                        && l.contains("branch=\"" + hall.branchId + "\"") && l.contains("business_type=\"PAYMENT\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     // --- walk-in
 
     @Test
@@ -205,7 +213,10 @@ class VisitApiTest {
         assertEquals(EventType.TICKET_PARKED, Hall.events(id, 3).get(2).eventType());
 
         clock.advance(Duration.ofMinutes(2));
+        double measured = waitsMeasured(hall);
         hall.callNext("C2", false, "PAYMENT").statusCode(200).body("ticketId", equalTo(id));
+        assertEquals(1.0, measured, "the first call measured the wait");
+        assertEquals(measured, waitsMeasured(hall), "the wait was measured at the first call, not again");
         TicketCalled again = (TicketCalled) Hall.events(id, 4).get(3).data();
         assertEquals(360, again.waitSeconds(), "4 minutes before the park and 2 after it");
         assertEquals(Hall.MORNING, again.issuedAt(), "the original issue is kept");
