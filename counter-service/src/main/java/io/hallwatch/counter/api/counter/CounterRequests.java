@@ -45,7 +45,7 @@ public final class CounterRequests {
     }
 
     /** What the branch asks of every finished service. */
-    public record Settings(boolean businessTypesHandledRequired) {
+    public record Settings(@NotNull Boolean businessTypesHandledRequired) {
     }
 
     public record Define(@NotBlank @Size(max = 32) String label, boolean vip,

@@ -200,8 +200,12 @@ class CounterVisitApiTest {
         post("C01", "service/finish", Map.of("outcome", "COMPLETED", "businessTypesHandled", List.of())).statusCode(422);
         post("C01", "service/finish", Map.of("outcome", "COMPLETED", "businessTypesHandled", List.of("GENERAL", "PAYMENT")))
                 .statusCode(200);
-        given().contentType(ContentType.JSON).body("{}").when().put("/api/v1/branches/lower-case/counter-settings").then()
+        given().contentType(ContentType.JSON).body(Map.of("businessTypesHandledRequired", false))
+                .when().put("/api/v1/branches/lower-case/counter-settings").then()
                 .statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{}").when().put("/api/v1/branches/" + branch + "/counter-settings").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().when().get("/api/v1/branches/" + branch + "/counter-settings").then().body("businessTypesHandledRequired", equalTo(true));
     }
 
     private static String baseOf(String branch, String counter) {
