@@ -20,6 +20,7 @@ public enum EventType {
     TICKET_CANCELLED("hallwatch.ticket.cancelled.v1", TicketCancelled.class, Topics.TICKETS),
     TICKET_CLOSED("hallwatch.ticket.closed.v1", TicketClosed.class, Topics.TICKETS),
     TICKET_TRANSFERRED("hallwatch.ticket.transferred.v1", TicketTransferred.class, Topics.TICKETS),
+    TICKET_PARKED("hallwatch.ticket.parked.v1", TicketParked.class, Topics.TICKETS),
     STAFFING_SHORTFALL_FORECAST("hallwatch.staffing.shortfall-forecast.v1", StaffingShortfallForecast.class, Topics.TICKETS),
     SERVICE_STARTED("hallwatch.service.started.v1", ServiceStarted.class, Topics.SERVICES),
     SERVICE_FINISHED("hallwatch.service.finished.v1", ServiceFinished.class, Topics.SERVICES),
