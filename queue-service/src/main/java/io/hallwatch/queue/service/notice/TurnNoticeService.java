@@ -58,9 +58,9 @@ public class TurnNoticeService {
     @Transactional
     public Consent consent(UUID ticketId) {
         Ticket t = ticket(ticketId);
-        if (!TurnNoticeRule.mayConsent(t.status)) {
-            throw ProblemException.conflict("invalid-transition",
-                    "Ticket " + t.number + " is " + t.status + ": only a waiting ticket can be told its turn is near");
+        if (!TurnNoticeRule.mayConsent(t.status, t.parkCount)) {
+            throw ProblemException.conflict("invalid-transition", "Ticket " + t.number + " is " + t.status
+                    + (t.parkCount > 0 ? " after a park" : "") + ": only a ticket waiting for its first call can be told its turn is near");
         }
         boolean created = notices.insertIfAbsent(t.id, t.branchId, clock.instant());
         TurnNotice notice = notices.find(t.id).orElseThrow();
@@ -114,7 +114,7 @@ public class TurnNoticeService {
             }
             int ahead = standing.estimate().peopleAhead();
             int setting = catalogue.branchSetup(t.branchId).turnNoticeAhead();
-            if (!TurnNoticeRule.tellNow(t.status, false, ahead, setting)) {
+            if (!TurnNoticeRule.tellNow(t.status, t.parkCount, false, ahead, setting)) {
                 continue;
             }
             Instant now = clock.instant();

@@ -43,7 +43,8 @@ public class TurnNoticeStore {
     public List<Cursor> lockUntoldWaiting(Cursor after, int limit) {
         return db.list("""
                         SELECT n.ticket_id, n.requested_at FROM turn_notice n JOIN ticket t ON t.id = n.ticket_id
-                        WHERE n.told_at IS NULL AND t.status = 'WAITING' AND (n.requested_at, n.ticket_id) > (?, ?)
+                        WHERE n.told_at IS NULL AND t.status = 'WAITING' AND t.park_count = 0
+                          AND (n.requested_at, n.ticket_id) > (?, ?)
                         ORDER BY n.requested_at, n.ticket_id LIMIT ? FOR UPDATE OF n SKIP LOCKED""",
                 rs -> new Cursor(rs.getObject(1, UUID.class), Db.instant(rs, "requested_at")),
                 after.requestedAt(), after.ticketId(), limit);
@@ -64,16 +65,20 @@ public class TurnNoticeStore {
         return db.update("""
                         UPDATE turn_notice n SET told_at = ?, people_ahead_told = ?
                         FROM ticket t
-                        WHERE n.ticket_id = ? AND t.id = n.ticket_id AND n.told_at IS NULL AND t.status = 'WAITING'""",
+                        WHERE n.ticket_id = ? AND t.id = n.ticket_id AND n.told_at IS NULL AND t.status = 'WAITING'
+                          AND t.park_count = 0""",
                 at, peopleAhead, ticketId) == 1;
     }
 
-    /** Forgets the consents whose ticket ended (called, cancelled, closed) before they were told: they never will be. */
+    /**
+     * Forgets the consents whose ticket was called (parked back or not), cancelled or closed before they were told: they
+     * never will be.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forgetEndedUntold() {
         return db.update("""
                 DELETE FROM turn_notice n USING ticket t
-                WHERE n.told_at IS NULL AND t.id = n.ticket_id AND t.status <> 'WAITING'""");
+                WHERE n.told_at IS NULL AND t.id = n.ticket_id AND (t.status <> 'WAITING' OR t.park_count > 0)""");
     }
 
     private static TurnNotice notice(ResultSet rs) throws SQLException {

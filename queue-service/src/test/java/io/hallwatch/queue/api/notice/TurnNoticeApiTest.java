@@ -212,6 +212,24 @@ class TurnNoticeApiTest {
     }
 
     @Test
+    void a_visit_called_then_parked_back_before_a_watch_is_never_told_and_a_parked_one_takes_no_consent() throws Exception {
+        Hall hall = Hall.open("PAYMENT", "GENERAL");
+        setAhead(hall, 1, 200);
+        String ticket = hall.issued("PAYMENT", null);
+        hall.issued("PAYMENT", null);
+        consent(ticket).statusCode(201); // 0 ahead: due at the next watch
+        hall.callNext("C01", false, "PAYMENT").statusCode(200).body("ticketId", equalTo(ticket));
+        given().contentType(ContentType.JSON).body("{\"position\":\"FRONT\"}").when().post("/api/v1/tickets/" + ticket + "/park")
+                .then().statusCode(200).body("status", equalTo("WAITING"));
+        notices.tellDue();
+        assertEquals("no row", toldAt(ticket), "called once: its consent is forgotten, never told");
+        consent(ticket).statusCode(409).body("type", equalTo("https://hallwatch.io/problems/invalid-transition"));
+        Hall.act(ticket, "cancel").statusCode(200);
+        List<CloudEvent<?>> events = Hall.events(ticket, 4); // issued, called, parked, cancelled
+        assertEquals(List.of(), turnNear(events));
+    }
+
+    @Test
     void two_watches_at_once_tell_a_customer_once() throws Exception {
         Hall hall = Hall.open("PAYMENT", "GENERAL");
         hall.issued("PAYMENT", null);
