@@ -15,6 +15,7 @@ public enum EventType {
     TICKET_ISSUED("hallwatch.ticket.issued.v1", TicketIssued.class, Topics.TICKETS),
     TICKET_CALLED("hallwatch.ticket.called.v1", TicketCalled.class, Topics.TICKETS),
     TICKET_RECALLED("hallwatch.ticket.recalled.v1", TicketRecalled.class, Topics.TICKETS),
+    TICKET_TURN_NEAR("hallwatch.ticket.turn-near.v1", TicketTurnNear.class, Topics.TICKETS),
     TICKET_NO_SHOW("hallwatch.ticket.no-show.v1", TicketNoShow.class, Topics.TICKETS),
     TICKET_CANCELLED("hallwatch.ticket.cancelled.v1", TicketCancelled.class, Topics.TICKETS),
     TICKET_CLOSED("hallwatch.ticket.closed.v1", TicketClosed.class, Topics.TICKETS),

@@ -21,6 +21,7 @@ final class EventSamples {
                 new TicketIssued(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0, "CRM-88231"),
                 new TicketCalled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0, T0.plusSeconds(600), "C03", "clerk-0042", 600),
                 new TicketRecalled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(660), "C03", 1),
+                new TicketTurnNear(TICKET, BRANCH, "A023", "PAYMENT", 3, T0.plusSeconds(420)),
                 new TicketNoShow(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(780), "C03"),
                 new TicketCancelled(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(120), null),
                 new TicketClosed(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(9 * 3600),

@@ -96,6 +96,8 @@ class QueueSecurityMatrixTest {
                         "/api/v1/branches/" + in + "/day-extensions").json("{\"until\":\"2099-01-01T23:00:00+08:00\"}"),
                 Endpoint.of("GET", "/api/v1/tickets/{ticketId}", Set.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, SERVICE), true, t),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/recall", Set.of(CLERK, SERVICE), true, t + "/recall").json("{}"),
+                Endpoint.of("POST", "/api/v1/tickets/{ticketId}/turn-notice", Set.of(KIOSK, SERVICE), true, t + "/turn-notice")
+                        .json("{}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/park", Set.of(CLERK, SERVICE), true, t + "/park")
                         .json("{\"position\":\"BACK\"}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/no-show", Set.of(CLERK, SERVICE), true, t + "/no-show").json("{}"),
