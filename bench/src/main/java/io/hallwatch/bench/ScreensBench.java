@@ -355,6 +355,8 @@ public final class ScreensBench {
                 {"display", "/display/" + HALL, "kiosk", "display-" + HALL},
                 {"counter", "/counter/" + HALL + "/" + COUNTER, "clerk", CLERK},
                 {"duty", "/duty/" + HALL, "duty-manager", "duty-" + HALL},
+                {"board", "/board", "manager", "manager-" + HALL},
+                {"day report", "/report/" + HALL, "manager", "manager-" + HALL},
         };
         for (String[] s : screens) {
             browser.manage().deleteAllCookies();

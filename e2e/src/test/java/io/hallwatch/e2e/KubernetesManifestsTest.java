@@ -71,6 +71,30 @@ class KubernetesManifestsTest {
                 .path("app.kubernetes.io/part-of").asText());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service", "web"})
+    void each_deployment_keeps_a_replica_through_disruptions_and_scales_on_cpu(String name) throws IOException {
+        List<JsonNode> docs = documents(name + ".yaml");
+        JsonNode deployment = kind(docs, "Deployment");
+        JsonNode podLabels = deployment.path("spec").path("template").path("metadata").path("labels");
+        JsonNode pdb = kind(docs, "PodDisruptionBudget");
+        assertEquals("policy/v1", pdb.path("apiVersion").asText());
+        assertEquals(1, pdb.path("spec").path("minAvailable").asInt(), name + ": one replica stays through a drain");
+        pdb.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(l ->
+                assertEquals(l.getValue().asText(), podLabels.path(l.getKey()).asText(), name + ": the budget selects the pods"));
+        JsonNode hpa = kind(docs, "HorizontalPodAutoscaler");
+        assertEquals("autoscaling/v2", hpa.path("apiVersion").asText());
+        assertEquals("Deployment", hpa.path("spec").path("scaleTargetRef").path("kind").asText());
+        assertEquals(deployment.path("metadata").path("name").asText(), hpa.path("spec").path("scaleTargetRef").path("name").asText());
+        assertEquals(deployment.path("spec").path("replicas").asInt(), hpa.path("spec").path("minReplicas").asInt(),
+                name + ": the autoscaler never goes under the replicas the Deployment asks for");
+        assertTrue(hpa.path("spec").path("maxReplicas").asInt() <= 6, name + ": no more consumers than the topics' partitions");
+        assertEquals("cpu", hpa.path("spec").path("metrics").get(0).path("resource").path("name").asText());
+        // A CPU utilization target needs a CPU request on the container.
+        assertFalse(deployment.path("spec").path("template").path("spec").path("containers").get(0).path("resources")
+                .path("requests").path("cpu").asText().isEmpty(), name + ": a CPU request for the autoscaler");
+    }
+
     @Test
     void the_screens_reach_the_four_services_by_their_kubernetes_names_with_the_dev_sign_in_off() throws IOException {
         List<JsonNode> docs = documents("web.yaml");

@@ -3,7 +3,7 @@ package io.hallwatch.events;
 /** An event about one ticket: every one names the ticket, its branch, number, business type and tier. */
 public sealed interface TicketEvent extends EventPayload
         permits TicketIssued, TicketCalled, TicketRecalled, TicketNoShow, TicketCancelled,
-        TicketClosed, TicketTransferred, ServiceStarted, ServiceFinished {
+        TicketClosed, TicketTransferred, TicketParked, ServiceStarted, ServiceFinished {
 
     String ticketId();
 

@@ -85,8 +85,20 @@ class EventCodecTest {
     }
 
     @Test
+    void a_call_from_a_producer_before_the_visit_features_reads_as_an_ordinary_call() throws Exception {
+        TicketCalled called = (TicketCalled) EventSamples.byType().get(EventType.TICKET_CALLED);
+        String json = EventCodec.toJson(CloudEvent.of("/hallwatch/test", EventSamples.T0, called));
+        TicketCalled read = (TicketCalled) EventCodec.fromJson(json).data();
+        assertEquals(called, read);
+        org.junit.jupiter.api.Assertions.assertFalse(read.calledOutOfOrder());
+        org.junit.jupiter.api.Assertions.assertFalse(read.servedAsWalkIn());
+        org.junit.jupiter.api.Assertions.assertNull(read.callReason());
+    }
+
+    @Test
     void events_are_routed_to_their_topics() {
         assertEquals(Topics.TICKETS, EventType.TICKET_NO_SHOW.topic());
+        assertEquals(Topics.TICKETS, EventType.TICKET_PARKED.topic());
         assertEquals(Topics.SERVICES, EventType.SERVICE_FINISHED.topic());
         assertEquals(Topics.SLA, EventType.SLA_BREACHED.topic());
         assertEquals(Topics.MARKETING, EventType.OFFER_RECOMMENDED.topic());

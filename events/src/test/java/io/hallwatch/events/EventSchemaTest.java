@@ -103,6 +103,27 @@ class EventSchemaTest {
     }
 
     @Test
+    void a_parked_visit_names_a_known_position_and_status_and_a_chosen_call_a_known_reason() throws Exception {
+        CloudEvent<?> parked = CloudEvent.of("/hallwatch/test", EventSamples.T0, EventSamples.byType().get(EventType.TICKET_PARKED));
+        ObjectNode data = (ObjectNode) JSON.readTree(EventCodec.toJson(parked)).get("data");
+        JsonSchema schema = schema(EventType.TICKET_PARKED.schemaResource());
+        assertTrue(schema.validate(data).isEmpty());
+        assertFalse(schema.validate(data.deepCopy().put("position", "MIDDLE")).isEmpty());
+        assertFalse(schema.validate(data.deepCopy().put("statusAtPark", "WAITING")).isEmpty());
+        assertFalse(schema.validate(data.deepCopy().put("waitedSeconds", -1)).isEmpty());
+
+        TicketCalled called = (TicketCalled) EventSamples.byType().get(EventType.TICKET_CALLED);
+        TicketCalled chosen = new TicketCalled(called.ticketId(), called.branchId(), called.ticketNumber(), called.businessType(),
+                called.customerTier(), called.issuedAt(), called.calledAt(), called.counterId(), called.clerkId(),
+                called.waitSeconds(), true, "ELDERLY", null);
+        ObjectNode chosenData = (ObjectNode) JSON.readTree(EventCodec.toJson(CloudEvent.of("/hallwatch/test", EventSamples.T0, chosen)))
+                .get("data");
+        JsonSchema calledSchema = schema(EventType.TICKET_CALLED.schemaResource());
+        assertTrue(calledSchema.validate(chosenData).isEmpty());
+        assertFalse(calledSchema.validate(chosenData.deepCopy().put("callReason", "FRIEND_OF_CLERK")).isEmpty());
+    }
+
+    @Test
     void no_payload_field_can_carry_personal_data() {
         Set<String> forbidden = Set.of("phone", "mobile", "msisdn", "name", "email", "address", "idcard", "idnumber");
         for (EventType type : EventType.values()) {

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * A clerk at one counter, working through the counter API: call the next customer, wait for them
  * to walk up (or not: a no-show after two recalls), serve them for a time drawn around the type's
  * limit (reading the offer on the counter screen and recording the customer's answer to it), finish,
- * and now and then step away for a break. Each step starts one asynchronous call
+ * and now and then step away for a break. At small shares (issue 25) a call serves a walk-in instead, or calls a
+ * chosen waiting ticket ahead of its turn (the newest of a type, for an elderly customer, say), and a service is
+ * parked back into the queue part-way (the customer fetches a document; mostly to the front). Each step starts one asynchronous call
  * (within the clerks' {@link CallBudget}) and schedules the next step when the answer is in, so a
  * clerk never holds a thread while the platform answers; one clerk's steps still follow each
  * other, so its random draws come in the same order as when the calls blocked.
@@ -27,6 +29,11 @@ final class ClerkSim {
     final String branchId;
     final String counterId;
     final AtomicInteger served = new AtomicInteger();
+    /** Walk-ins served, chosen tickets called, services parked: the visits of issue 25. */
+    final AtomicInteger walkIns = new AtomicInteger();
+    final AtomicInteger chosenCalls = new AtomicInteger();
+    final AtomicInteger parks = new AtomicInteger();
+    private volatile java.util.List<String> skills = java.util.List.of();
     /** Offer outcomes this clerk recorded, by result. */
     final java.util.concurrent.ConcurrentMap<String, Integer> offers = new java.util.concurrent.ConcurrentHashMap<>();
     private final String clerkId;
@@ -60,6 +67,9 @@ final class ClerkSim {
     void start() {
         Api.Answer counter = api.get(base);
         String status = counter.body().path("status").asText("CLOSED");
+        java.util.List<String> serves = new java.util.ArrayList<>();
+        counter.body().path("skills").forEach(t -> serves.add(t.asText()));
+        skills = java.util.List.copyOf(serves);
         if (counter.body().path("customer").has("startedAt")) {
             api.post(base + "/service/finish", Map.of("outcome", "COMPLETED"));
         } else if (counter.body().path("customer").has("ticketId")) {
@@ -80,6 +90,61 @@ final class ClerkSim {
             takeBreak();
             return;
         }
+        double visit = random.nextDouble();
+        if (visit < config.walkInShare() && !skills.isEmpty()) {
+            walkIn();
+        } else if (visit < config.walkInShare() + config.outOfOrderShare() && !skills.isEmpty()) {
+            callChosen();
+        } else {
+            callInOrder();
+        }
+    }
+
+    /** A customer without a ticket at the counter: the queue makes one, called here at once; served as usual. */
+    private void walkIn() {
+        String type = skills.get(random.nextInt(skills.size()));
+        then(api.postAsync(base + "/walk-in", Map.of("businessType", type)), called -> {
+            if (called.status() == 200) {
+                walkIns.incrementAndGet();
+                after(Duration.ofSeconds(5 + random.nextInt(10)), () -> serve(type));
+            } else {
+                callInOrder();
+            }
+        });
+    }
+
+    /** The newest waiting ticket of a type this counter serves, called ahead of its turn with a reason. */
+    private void callChosen() {
+        then(api.getAsync(config.queueUrl() + "/api/v1/branches/" + branchId + "/queue"), queue -> {
+            com.fasterxml.jackson.databind.JsonNode chosen = null;
+            for (com.fasterxml.jackson.databind.JsonNode type : queue.body().path("types")) {
+                com.fasterxml.jackson.databind.JsonNode tickets = type.path("tickets");
+                if (skills.contains(type.path("businessType").asText()) && tickets.size() >= 2) {
+                    chosen = tickets.get(tickets.size() - 1);
+                    break;
+                }
+            }
+            if (chosen == null) {
+                callInOrder();
+                return;
+            }
+            double r = random.nextDouble();
+            String reason = r < 0.5 ? "ELDERLY" : r < 0.7 ? "DISABLED" : r < 0.85 ? "PREGNANT" : "SUPERVISOR";
+            then(api.postAsync(base + "/call-ticket", Map.of("ticketId", chosen.path("ticketId").asText(), "reason", reason)),
+                    called -> {
+                        if (called.status() == 200) {
+                            chosenCalls.incrementAndGet();
+                            String type = called.body().path("customer").path("businessType").asText("GENERAL");
+                            after(Duration.ofSeconds(15 + random.nextInt(30)), () -> serve(type));
+                        } else {
+                            // Called by another counter meanwhile, say: the ordinary call then.
+                            callInOrder();
+                        }
+                    });
+        });
+    }
+
+    private void callInOrder() {
         then(api.postAsync(base + "/call-next", null), called -> {
             if (called.status() == 200) {
                 idle.called();
@@ -105,6 +170,18 @@ final class ClerkSim {
                 return;
             }
             Duration handling = mix.handlingTime(businessType, random);
+            if (random.nextDouble() < config.parkShare()) {
+                // Part-way, the customer must fetch a document: back to the queue, mostly to the front.
+                double p = random.nextDouble();
+                String position = p < 0.6 ? "FRONT" : p < 0.85 ? "BACK" : "ORIGINAL";
+                after(handling.dividedBy(2), () -> press("/park", Map.of("position", position), parked -> {
+                    if (parked.ok()) {
+                        parks.incrementAndGet();
+                    }
+                    after(Duration.ofSeconds(5 + random.nextInt(20)), this::callNext);
+                }));
+                return;
+            }
             // The screen's advice is there a moment after the start (marketing learns of it from the event).
             Duration look = Duration.ofSeconds(SCREEN_LOOK_MIN + random.nextInt(SCREEN_LOOK_SPREAD));
             Duration lookAfter = look.compareTo(handling) < 0 ? look : handling;

@@ -101,6 +101,18 @@ public interface SimulatorConfig {
     @WithDefault("0.04")
     double noShowShare();
 
+    /** Share of a clerk's calls that serve a walk-in instead (a customer without a ticket: issue 25). */
+    @WithDefault("0.02")
+    double walkInShare();
+
+    /** Share of a clerk's calls that call a chosen waiting ticket ahead of its turn (an elderly customer, say). */
+    @WithDefault("0.02")
+    double outOfOrderShare();
+
+    /** Share of services parked back into the queue part-way (the customer fetches a document) and called again later. */
+    @WithDefault("0.02")
+    double parkShare();
+
     /**
      * Share of customers who, told at the kiosk that their wait will pass the limit and offered a
      * nearby branch that is sooner, cancel their ticket and go there.

@@ -127,7 +127,7 @@ class OfferOutcomesTest {
                     case "counterUrl" -> url;
                     case "marketingUrl" -> Optional.of(url);
                     case "clerkIdleRecheckMax" -> Duration.ofMinutes(2);
-                    case "noShowShare" -> 0.0;
+                    case "noShowShare", "walkInShare", "outOfOrderShare", "parkShare" -> 0.0;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -76,6 +76,26 @@ public final class Hall {
         return ticket;
     }
 
+    /** A walk-in (issue 25): issued and called at {@code counter} in the same instant, both flagged. */
+    public String walkIn(String businessType, String counter) {
+        String ticket = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        TicketIssued e = new TicketIssued(ticket, branch, String.format("A%03d", ++numbers), businessType, CustomerTier.NORMAL, now,
+                null, null, null, true);
+        issued.put(ticket, e);
+        publish(e);
+        publish(new TicketCalled(ticket, branch, e.ticketNumber(), businessType, CustomerTier.NORMAL, now, now, counter,
+                "clerk-" + counter, 0, null, null, true));
+        return ticket;
+    }
+
+    /** The visit goes back to the queue (issue 25): {@code statusAtPark} CALLED or SERVING, the wait kept {@code waited}. */
+    public void park(String ticket, String counter, String statusAtPark, Duration waited) {
+        TicketIssued i = issued.get(ticket);
+        publish(new io.hallwatch.events.TicketParked(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(),
+                clock.instant(), io.hallwatch.events.ParkPosition.BACK, statusAtPark, counter, "clerk-" + counter, waited.toSeconds()));
+    }
+
     /** The customer gave up the ticket (took the advice and went elsewhere, say). */
     public void cancel(String ticket) {
         TicketIssued i = issued.get(ticket);

@@ -40,6 +40,43 @@ public interface QueueApi {
     record CallNext(String counterId, String clerkId, Set<String> businessTypes, boolean vipCounter) {
     }
 
+    record WalkIn(String counterId, String clerkId, Set<String> businessTypes, String businessType) {
+    }
+
+    record CallTicket(String counterId, String clerkId, Set<String> businessTypes, boolean vipCounter, UUID ticketId,
+                      String reason) {
+    }
+
+    record Park(String position) {
+    }
+
+    /** Retried like call-next: the click's key makes a repeat answer the same walk-in instead of a second one. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WebApplicationException.class)
+    @POST
+    @Path("/branches/{branchId}/queue/walk-in")
+    Response walkIn(@PathParam("branchId") String branchId, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, WalkIn request);
+
+    /** Retried like call-next, with the click's key. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WebApplicationException.class)
+    @POST
+    @Path("/branches/{branchId}/queue/call-ticket")
+    QueueTicket callTicket(@PathParam("branchId") String branchId, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                           CallTicket request);
+
+    /** Not retried: a park has no key, and a repeat of one that was done would be refused (the visit waits already). */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WebApplicationException.class)
+    @POST
+    @Path("/tickets/{ticketId}/park")
+    QueueTicket park(@PathParam("ticketId") UUID ticketId, Park request);
+
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,

@@ -44,6 +44,28 @@ public class QueueGateway {
         });
     }
 
+    /** A walk-in created called at this counter; a repeated {@code idempotencyKey} answers the same ticket. */
+    public QueueTicket walkIn(String branchId, String counterId, String clerkId, Set<String> skills, String businessType,
+                              String idempotencyKey) {
+        return guarded(() -> {
+            try (Response response = api.walkIn(branchId, idempotencyKey,
+                    new QueueApi.WalkIn(counterId, clerkId, skills, businessType))) {
+                return response.readEntity(QueueTicket.class);
+            }
+        });
+    }
+
+    /** A chosen waiting ticket called to this counter for {@code reason}. */
+    public QueueTicket callTicket(String branchId, String counterId, String clerkId, Set<String> skills, boolean vip,
+                                  UUID ticketId, String reason, String idempotencyKey) {
+        return guarded(() -> api.callTicket(branchId, idempotencyKey,
+                new QueueApi.CallTicket(counterId, clerkId, skills, vip, ticketId, reason)));
+    }
+
+    public QueueTicket park(UUID ticketId, String position) {
+        return guarded(() -> api.park(ticketId, new QueueApi.Park(position)));
+    }
+
     public QueueTicket recall(UUID ticketId) {
         return guarded(() -> api.recall(ticketId));
     }
@@ -64,15 +86,30 @@ public class QueueGateway {
             if (status >= 500) {
                 throw unavailable("The queue-service failed; retry shortly");
             }
-            throw new ProblemException(status, status == 404 ? "ticket-not-found" : "queue-refused",
-                    status == 404 ? "Not found" : "Refused by the queue",
-                    "The queue-service answered " + status + " for this request");
+            // The queue's own problem type where it named one (business-type-not-served, invalid-transition...).
+            String slug = problemSlug(e.getResponse()).orElse(status == 404 ? "ticket-not-found" : "queue-refused");
+            throw new ProblemException(status, slug, status == 404 ? "Not found" : "Refused by the queue",
+                    "The queue-service answered " + status + " (" + slug + ") for this request");
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
             // Timeout, open circuit, refused connection: all mean the queue is out of reach now.
             LOG.warnf("queue-service unreachable: %s", e.getClass().getSimpleName());
             throw unavailable("The queue-service cannot be reached; the counter's state is unchanged");
+        }
+    }
+
+    private static final java.util.regex.Pattern PROBLEM_TYPE =
+            java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"https://hallwatch\\.io/problems/([a-z0-9-]{1,64})\"");
+
+    /** The slug of the queue's problem+json {@code type}, if its answer carried one. */
+    private static Optional<String> problemSlug(Response response) {
+        try {
+            String body = response.readEntity(String.class);
+            java.util.regex.Matcher m = body == null ? null : PROBLEM_TYPE.matcher(body);
+            return m != null && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

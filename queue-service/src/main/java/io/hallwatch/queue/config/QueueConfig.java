@@ -62,6 +62,19 @@ public interface QueueConfig {
         Duration refresh();
     }
 
+    /** "Your turn is near" (service.notice.TurnNoticeService): the watch over the consenting customers. */
+    TurnNotice turnNotice();
+
+    interface TurnNotice {
+        /** How often (real time) the watch looks for consenting customers whose turn is near (read by the scheduler). */
+        @WithDefault("2s")
+        Duration every();
+
+        /** Consents looked at per transaction. */
+        @WithDefault("100")
+        int batch();
+    }
+
     /** The service day: the hours a branch created without its own gets, and the job that ends the day. */
     Day day();
 

@@ -77,6 +77,13 @@ class QueueSecurityMatrixTest {
                 Endpoint.of("POST", "/api/v1/branches/{branchId}/queue/call-next", Set.of(SERVICE), true,
                         "/api/v1/branches/" + in + "/queue/call-next")
                         .json("{\"counterId\":\"C9\",\"clerkId\":\"k9\",\"businessTypes\":[\"BROADBAND\"],\"vipCounter\":false}"),
+                Endpoint.of("POST", "/api/v1/branches/{branchId}/queue/walk-in", Set.of(SERVICE), true,
+                        "/api/v1/branches/" + in + "/queue/walk-in")
+                        .json("{\"counterId\":\"C9\",\"clerkId\":\"k9\",\"businessTypes\":[\"PAYMENT\"],\"businessType\":\"PAYMENT\"}"),
+                Endpoint.of("POST", "/api/v1/branches/{branchId}/queue/call-ticket", Set.of(SERVICE), true,
+                        "/api/v1/branches/" + in + "/queue/call-ticket")
+                        .json("{\"counterId\":\"C9\",\"clerkId\":\"k9\",\"businessTypes\":[\"PAYMENT\"],\"ticketId\":\""
+                                + ticket + "\",\"reason\":\"ELDERLY\"}"),
                 Endpoint.of("POST", "/api/v1/branches/{branchId}/tickets", Set.of(KIOSK), true, "/api/v1/branches/" + in + "/tickets")
                         .json("{\"businessType\":\"PAYMENT\"}"),
                 Endpoint.of("GET", "/api/v1/branches/{branchId}/service-day", EVERYONE, true,
@@ -89,6 +96,10 @@ class QueueSecurityMatrixTest {
                         "/api/v1/branches/" + in + "/day-extensions").json("{\"until\":\"2099-01-01T23:00:00+08:00\"}"),
                 Endpoint.of("GET", "/api/v1/tickets/{ticketId}", Set.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, SERVICE), true, t),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/recall", Set.of(CLERK, SERVICE), true, t + "/recall").json("{}"),
+                Endpoint.of("POST", "/api/v1/tickets/{ticketId}/turn-notice", Set.of(KIOSK, SERVICE), true, t + "/turn-notice")
+                        .json("{}"),
+                Endpoint.of("POST", "/api/v1/tickets/{ticketId}/park", Set.of(CLERK, SERVICE), true, t + "/park")
+                        .json("{\"position\":\"BACK\"}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/no-show", Set.of(CLERK, SERVICE), true, t + "/no-show").json("{}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/cancel", Set.of(KIOSK, CLERK, DUTY_MANAGER, SERVICE), true, t + "/cancel")
                         .json("{}"),

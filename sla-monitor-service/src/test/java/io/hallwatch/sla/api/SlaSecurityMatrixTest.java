@@ -35,7 +35,9 @@ import java.util.stream.Stream;
 
 import static io.hallwatch.common.security.Roles.ADMIN;
 import static io.hallwatch.common.security.Roles.DUTY_MANAGER;
+import static io.hallwatch.common.security.Roles.KIOSK;
 import static io.hallwatch.common.security.Roles.MANAGER;
+import static io.hallwatch.common.security.Roles.SERVICE;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,10 +60,13 @@ class SlaSecurityMatrixTest {
 
     @Inject
     MutableClock clock;
+    @Inject
+    io.hallwatch.common.db.Db db;
 
     private String in;
     private String other;
     private String alert;
+    private final String ticket = UUID.randomUUID().toString();
     private Instant clockBefore;
 
     @BeforeEach
@@ -77,9 +82,14 @@ class SlaSecurityMatrixTest {
         SlaBreached b = new SlaBreached(breach, in, "t-" + breach, "A001", "GENERAL", CustomerTier.NORMAL, SlaRule.WAIT,
                 900, 900, now.minusSeconds(900), now, now, false, null, null);
         KafkaTestClient.produce(Topics.SLA, in, EventCodec.toBytes(CloudEvent.of("/hallwatch/sla-monitor-service", now, b)));
+        Instant issued = clock.instant();
+        KafkaTestClient.produce(Topics.TICKETS, in, EventCodec.toBytes(CloudEvent.of("/hallwatch/queue-service", issued,
+                new io.hallwatch.events.TicketIssued(ticket, in, "A001", "PAYMENT", CustomerTier.NORMAL, issued, null))));
         alert = await().atMost(Duration.ofSeconds(10)).until(() -> given().noFilters().header("Authorization", ADMIN_TOKEN)
                 .get("/api/v1/alerts?branchId=" + in).then().statusCode(200).extract().jsonPath().getString("[0].alertId"),
                 id -> id != null);
+        // The ticket the turn-notice row names, seen by the monitor (it takes numbers only for tickets it knows).
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count("SELECT count(*) FROM sla_ticket WHERE ticket_id = ?", ticket) == 1);
     }
 
     /** Other tests read time where they left it; the matrix only borrows the duty manager's shift. */
@@ -113,7 +123,10 @@ class SlaSecurityMatrixTest {
                         b + "/duty-roster"),
                 Endpoint.of("PUT", "/api/v1/branches/{branchId}/duty-roster", Set.of(ADMIN), true, b + "/duty-roster").json(ROSTER),
                 Endpoint.of("GET", "/api/v1/branches/{branchId}/sla-status", managers, true, b + "/sla-status"),
-                Endpoint.of("GET", "/api/v1/branches/{branchId}/sla-report", managers, true, b + "/sla-report?date=2026-11-24"));
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/sla-report", managers, true, b + "/sla-report?date=2026-11-24"),
+                Endpoint.of("PUT", "/api/v1/tickets/{ticketId}/turn-notice-contact", Set.of(KIOSK, SERVICE), true,
+                        "/api/v1/tickets/" + ticket + "/turn-notice-contact")
+                        .json(() -> "{\"branchId\":\"" + in + "\",\"phone\":\"13812345678\"}"));
     }
 
     @Test

@@ -121,12 +121,55 @@ public class CounterResource {
                     + "unchanged.")
     public Response callNext(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
-            throw ProblemException.badRequest("invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
-        }
+        checkKey(idempotencyKey);
         return counters.callNext(branchId, counterId, idempotencyKey).map(s -> Response.ok(CounterView.of(s)).build())
                 .orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @RolesAllowed(Roles.CLERK)
+    @Path("/{counterId}/walk-in")
+    @Operation(operationId = "serveWalkIn", summary = "Serve a walk-in: a customer without a ticket",
+            description = "The queue-service creates a ticket of the business type already called at this counter (walkIn, "
+                    + "no wait: never judged against the wait standard); start and finish the service as usual, and it counts "
+                    + "in the clerk's report and the handling standard. A type this counter does not serve is 422 "
+                    + "business-type-not-served; outside opening hours 409 branch-closed; 409 counter-state-conflict unless "
+                    + "the counter is open with nobody called. An Idempotency-Key per click makes one walk-in for a retried "
+                    + "click. 503 queue-unavailable when the queue is out of reach.")
+    public CounterView walkIn(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
+                              @Valid @NotNull CounterRequests.WalkIn request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        checkKey(idempotencyKey);
+        return CounterView.of(counters.walkIn(branchId, counterId, request.businessType(), idempotencyKey));
+    }
+
+    @POST
+    @RolesAllowed(Roles.CLERK)
+    @Path("/{counterId}/call-ticket")
+    @Operation(operationId = "callChosenCustomer", summary = "Call a chosen waiting ticket, with the reason",
+            description = "Any waiting ticket of a type this counter serves, for ELDERLY, DISABLED, PREGNANT, SUPERVISOR, "
+                    + "RETURNING or OTHER: where it jumps the call order the call event says it was out of order (and why) "
+                    + "and the branch's day report counts it for the clerk. The queue's refusals are passed on: 404 "
+                    + "ticket-not-found, 409 invalid-transition (not waiting), 422 business-type-not-served. 409 "
+                    + "counter-state-conflict unless the counter is open with nobody called; 503 queue-unavailable.")
+    public CounterView callTicket(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
+                                  @Valid @NotNull CounterRequests.CallTicket request,
+                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        checkKey(idempotencyKey);
+        return CounterView.of(counters.callTicket(branchId, counterId, request.ticketId(), request.reason(), idempotencyKey));
+    }
+
+    @POST
+    @RolesAllowed(Roles.CLERK)
+    @Path("/{counterId}/park")
+    @Operation(operationId = "parkCustomer", summary = "Park the called or serving visit back into the queue",
+            description = "The customer must step away (to fetch a document, say): the visit goes back to the queue at the "
+                    + "FRONT, the BACK or by its ORIGINAL issue time, its wait clock resumed from the wait it had; a service "
+                    + "under way stops (its handling time ends here, kept with the optional note for the next clerk, at most "
+                    + "255 characters, never a phone number: 422 note-contains-phone-number). The counter is free to call "
+                    + "again. 409 counter-state-conflict unless a customer is called or in service; 503 queue-unavailable.")
+    public CounterView park(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
+                            @Valid @NotNull CounterRequests.Park request) {
+        return CounterView.of(counters.park(branchId, counterId, request.position(), request.note()));
     }
 
     @POST
@@ -165,10 +208,21 @@ public class CounterResource {
     @Operation(operationId = "finishService",
             summary = "Service finished: COMPLETED, REFERRED or UNRESOLVED, with the business actually done",
             description = "Records the handling time, outcome, note and the business types actually handled (the ticket's "
-                    + "own type when none are given) and publishes ServiceFinished. 409 unless a customer is in service.")
+                    + "own type when none are given) and publishes ServiceFinished with the types handled (never the note). "
+                    + "The note (at most 255 characters) is shown to the next clerk who calls this visit (after a transfer or "
+                    + "a park); one that looks like a phone number is 422 note-contains-phone-number. Where the branch "
+                    + "requires the types handled (counter-settings), none is 422 business-types-handled-required. 409 unless "
+                    + "a customer is in service.")
     public CounterView finish(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                               @Valid @NotNull CounterRequests.Finish request) {
         return CounterView.of(counters.finishService(branchId, counterId, request.outcome(), request.note(),
                 request.businessTypesHandled()));
+    }
+
+    private static void checkKey(String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
+            throw ProblemException.badRequest("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * What the counter screen shows. {@code customer.overLimit} turns true once a service runs past
- * its type's limit, with the prompt the standard asks for (ask consent, apologise).
+ * its type's limit, with the prompt the standard asks for (ask consent, apologise). {@code customer.previousNotes}: what
+ * earlier clerks noted on this visit (after a transfer or a park), oldest first.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CounterView(String branchId, String counterId, String label, boolean vip, List<String> skills,
@@ -21,7 +22,12 @@ public record CounterView(String branchId, String counterId, String label, boole
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Customer(UUID ticketId, String number, String businessType, String tier, Instant calledAt,
-                           Instant startedAt, Long handlingSeconds, Integer limitSeconds, boolean overLimit, String prompt) {
+                           Instant startedAt, Long handlingSeconds, Integer limitSeconds, boolean overLimit, String prompt,
+                           List<PreviousNote> previousNotes) {
+    }
+
+    /** A note an earlier clerk left on this visit (before a transfer or a park): where, who, when, how it ended. */
+    public record PreviousNote(String counterId, String clerkId, Instant at, String outcome, String note) {
     }
 
     public record Pause(String reason, Instant since, long seconds, long limitSeconds, boolean overLimit) {
@@ -35,7 +41,8 @@ public record CounterView(String branchId, String counterId, String label, boole
             Handling h = screen.handling();
             customer = new Customer(t.ticketId(), t.number(), t.businessType(), t.tier(), t.calledAt(), t.startedAt(),
                     h == null ? null : h.seconds(), h == null ? null : h.limitSeconds(), h != null && h.overLimit(),
-                    h == null ? null : h.prompt());
+                    h == null ? null : h.prompt(), screen.previousNotes().stream()
+                    .map(n -> new PreviousNote(n.counterId(), n.clerkId(), n.at(), n.outcome(), n.note())).toList());
         }
         var p = screen.pause();
         Pause pause = p == null ? null : new Pause(p.reason(), p.since(), p.seconds(), p.limitSeconds(), p.overLimit());

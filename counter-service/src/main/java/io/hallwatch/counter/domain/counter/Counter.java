@@ -60,6 +60,14 @@ public record Counter(String branchId, String counterId, String label, boolean v
         return with(CounterAction.NO_SHOW, clerkId, signedInAt, null, pauseId);
     }
 
+    /** The called or serving visit went back to the queue; refused when the counter's customer changed meanwhile. */
+    public Counter park(UUID ticketId) {
+        if (customer == null || !customer.ticketId().equals(ticketId)) {
+            throw new CounterConflictException("The counter's customer changed meanwhile");
+        }
+        return with(CounterAction.PARK, clerkId, signedInAt, null, pauseId);
+    }
+
     public Counter startService(Instant at) {
         CounterState next = state().apply(CounterAction.START_SERVICE);
         return new Counter(branchId, counterId, label, vip, skills, next.status(), clerkId, signedInAt,

@@ -6,9 +6,11 @@ package io.hallwatch.counter.domain.counter;
  * <ul>
  *   <li>CLOSED: sign in → OPEN.</li>
  *   <li>OPEN, nobody called: call → OPEN with a called customer; pause → PAUSED; sign out → CLOSED.</li>
- *   <li>OPEN, a customer called: recall stays; no-show → OPEN, nobody called; start → SERVING.
+ *   <li>OPEN, nobody called: a walk-in or a chosen ticket is a call too (→ OPEN with a called customer).</li>
+ *   <li>OPEN, a customer called: recall stays; no-show → OPEN, nobody called; start → SERVING; park (the visit goes
+ *       back to the queue) → OPEN, nobody called.
  *       It cannot pause, sign out or call another before the called customer is dealt with.</li>
- *   <li>SERVING: finish → OPEN. A counter with a customer in service cannot sign out or pause.</li>
+ *   <li>SERVING: finish → OPEN; park → OPEN. A counter with a customer in service cannot sign out or pause.</li>
  *   <li>PAUSED: resume → OPEN.</li>
  * </ul>
  */
@@ -26,7 +28,8 @@ public record CounterState(CounterStatus status, boolean customerCalled) {
         CounterState next = switch (status) {
             case CLOSED -> action == CounterAction.SIGN_IN ? new CounterState(CounterStatus.OPEN, false) : null;
             case PAUSED -> action == CounterAction.RESUME ? new CounterState(CounterStatus.OPEN, false) : null;
-            case SERVING -> action == CounterAction.FINISH_SERVICE ? new CounterState(CounterStatus.OPEN, false) : null;
+            case SERVING -> action == CounterAction.FINISH_SERVICE || action == CounterAction.PARK
+                    ? new CounterState(CounterStatus.OPEN, false) : null;
             case OPEN -> customerCalled ? whileCalled(action) : whileIdle(action);
         };
         if (next == null) {
@@ -47,7 +50,7 @@ public record CounterState(CounterStatus status, boolean customerCalled) {
     private static CounterState whileCalled(CounterAction action) {
         return switch (action) {
             case RECALL -> new CounterState(CounterStatus.OPEN, true);
-            case NO_SHOW -> new CounterState(CounterStatus.OPEN, false);
+            case NO_SHOW, PARK -> new CounterState(CounterStatus.OPEN, false);
             case START_SERVICE -> new CounterState(CounterStatus.SERVING, false);
             default -> null;
         };

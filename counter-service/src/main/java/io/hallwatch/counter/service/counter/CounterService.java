@@ -11,8 +11,10 @@ import io.hallwatch.counter.domain.counter.CounterConflictException;
 import io.hallwatch.counter.domain.counter.CounterScreen;
 import io.hallwatch.counter.domain.counter.Handling;
 import io.hallwatch.counter.domain.counter.Pause;
+import io.hallwatch.counter.domain.counter.VisitNote;
 import io.hallwatch.counter.events.counter.CounterEvents;
 import io.hallwatch.counter.metrics.CounterMetrics;
+import io.hallwatch.counter.store.counter.BranchSettingStore;
 import io.hallwatch.counter.store.counter.CounterStore;
 import io.hallwatch.counter.store.counter.ShiftRecordStore;
 import io.hallwatch.events.ServiceOutcome;
@@ -47,9 +49,11 @@ public class CounterService {
     private final CounterMetrics metrics;
     private final Clock clock;
     private final CounterConfig config;
+    private final BranchSettingStore settings;
 
     CounterService(QueueGateway queue, CounterStore counters, ShiftRecordStore records, HandlingLimits limits,
-                   CounterEvents events, CounterMetrics metrics, Clock clock, CounterConfig config) {
+                   CounterEvents events, CounterMetrics metrics, Clock clock, CounterConfig config, BranchSettingStore settings) {
+        this.settings = settings;
         this.queue = queue;
         this.counters = counters;
         this.records = records;
@@ -134,13 +138,69 @@ public class CounterService {
         if (called.isEmpty()) {
             return Optional.empty();
         }
-        QueueTicket t = called.get();
-        return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+        return Optional.of(takeCalled(branchId, counterId, called.get()));
+    }
+
+    /** The ticket the queue called for this counter becomes the counter's called customer. */
+    private CounterScreen takeCalled(String branchId, String counterId, QueueTicket t) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Counter c = locked(branchId, counterId);
             CalledCustomer customer = new CalledCustomer(t.ticketId(), t.number(), t.businessType(), t.tier(), t.issuedAt(),
                     t.calledAt() != null ? t.calledAt() : clock.instant(), null);
             return screen(counters.update(c.call(customer)));
-        }));
+        });
+    }
+
+    /**
+     * A walk-in (issue 25): a customer served without a kiosk ticket. The queue creates a ticket of {@code businessType}
+     * already called at this counter; service then starts and finishes as usual (and counts in the clerk's report and
+     * the handling standard, never the wait standard). A type this counter does not serve is 422
+     * business-type-not-served. The click's key goes to the queue, so a retried click makes one walk-in.
+     */
+    public CounterScreen walkIn(String branchId, String counterId, String businessType, String idempotencyKey) {
+        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        Counter before = counter(branchId, counterId);
+        before.check(CounterAction.CALL);
+        if (!before.skills().contains(businessType)) {
+            throw new ProblemException(422, "business-type-not-served", "Business type not served",
+                    "Counter " + counterId + " does not serve " + businessType);
+        }
+        QueueTicket t = queue.walkIn(branchId, counterId, before.clerkId(), Set.copyOf(before.skills()), businessType, key);
+        return takeCalled(branchId, counterId, t);
+    }
+
+    /**
+     * Calls a chosen waiting ticket (issue 25), whatever the call order says, for {@code reason}; the queue marks the call
+     * out of order where it jumped someone, and counts it for the clerk.
+     */
+    public CounterScreen callTicket(String branchId, String counterId, UUID ticketId, String reason, String idempotencyKey) {
+        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        Counter before = counter(branchId, counterId);
+        before.check(CounterAction.CALL);
+        QueueTicket t = queue.callTicket(branchId, counterId, before.clerkId(), Set.copyOf(before.skills()), before.vip(),
+                ticketId, reason, key);
+        return takeCalled(branchId, counterId, t);
+    }
+
+    /**
+     * Park and return (issue 25): the called or serving visit goes back to the queue at {@code position}; the counter is
+     * free to call the next. A service under way ends here, unfinished (kept with its handling time and the clerk's
+     * {@code note}, which the next clerk reads); the queue's parked event stops the monitor's handling timer.
+     */
+    public CounterScreen park(String branchId, String counterId, String position, String note) {
+        checkNote(note);
+        UUID ticket = calledOrServedTicket(branchId, counterId);
+        queue.park(ticket, position);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Counter c = locked(branchId, counterId);
+            CalledCustomer customer = c.customer();
+            Counter open = counters.update(c.park(ticket));
+            if (customer.startedAt() != null) {
+                Instant now = clock.instant();
+                records.serviceParked(ticket, now, customer.handlingSecondsAt(now), blankToNull(note));
+            }
+            return screen(open);
+        });
     }
 
     public CounterScreen recall(String branchId, String counterId) {
@@ -174,9 +234,20 @@ public class CounterService {
         return screen(serving);
     }
 
+    /**
+     * Ends the service with its outcome, the clerk's note and the business types actually handled. A note that looks
+     * like a phone number is 422 note-contains-phone-number; where the branch requires the types handled, none is 422
+     * business-types-handled-required. Nothing changes on a refusal.
+     */
     @Transactional
     public CounterScreen finishService(String branchId, String counterId, ServiceOutcome outcome, String note,
                                       List<String> businessTypesHandled) {
+        checkNote(note);
+        if ((businessTypesHandled == null || businessTypesHandled.isEmpty()) && settings.businessTypesHandledRequired(branchId)) {
+            throw new ProblemException(422, "business-types-handled-required", "Business types handled required",
+                    "This branch asks for the business types actually handled at every finish");
+        }
+        note = blankToNull(note);
         Counter c = locked(branchId, counterId);
         Counter open = counters.update(c.finishService());
         Instant now = clock.instant();
@@ -188,6 +259,38 @@ public class CounterService {
         metrics.finished(branchId, served.businessType(), outcome, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(limits.secondsFor(branchId, served.businessType(), served.tier())));
         return screen(open);
+    }
+
+    /** Whether a finished service must name the business types handled at this branch (admin setting). */
+    public boolean businessTypesHandledRequired(String branchId) {
+        return settings.businessTypesHandledRequired(branchId);
+    }
+
+    @Transactional
+    public void requireBusinessTypesHandled(String branchId, boolean required) {
+        if (!branchId.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
+            throw ProblemException.badRequest("invalid-counter-id", "Branch ids are short codes like GZ-TH-001");
+        }
+        settings.save(branchId, required, clock.instant());
+    }
+
+    /** A note never carries a phone number (personal data); the refusal does not echo it. */
+    private static void checkNote(String note) {
+        if (VisitNote.looksLikePhoneNumber(note)) {
+            throw new ProblemException(422, "note-contains-phone-number", "Note contains a phone number",
+                    "A visit note must not carry a phone number or other personal data");
+        }
+    }
+
+    private static String blankToNull(String note) {
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+
+    /** The ticket the counter has called or is serving, once its state allows a park. */
+    private UUID calledOrServedTicket(String branchId, String counterId) {
+        Counter c = counter(branchId, counterId);
+        c.check(CounterAction.PARK);
+        return c.customer().ticketId();
     }
 
     /** The ticket a called-customer action is about, once the counter's state allows the action. */
@@ -219,6 +322,6 @@ public class CounterService {
         Handling handling = customer == null || customer.startedAt() == null ? null
                 : Handling.of(customer, now, limits.secondsFor(c.branchId(), customer.businessType(), customer.tier()));
         Pause pause = c.pauseId() == null ? null : Pause.at(records.pause(c.pauseId()), now, config.pauseLimit());
-        return new CounterScreen(c, handling, pause);
+        return new CounterScreen(c, handling, pause, customer == null ? List.of() : records.notesFor(customer.ticketId()));
     }
 }

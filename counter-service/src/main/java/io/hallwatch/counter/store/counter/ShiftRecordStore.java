@@ -2,6 +2,7 @@ package io.hallwatch.counter.store.counter;
 
 import io.hallwatch.common.db.Db;
 import io.hallwatch.counter.domain.counter.CalledCustomer;
+import io.hallwatch.counter.domain.counter.PreviousNote;
 import io.hallwatch.counter.domain.counter.PauseStart;
 import io.hallwatch.events.ServiceOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +89,26 @@ public class ShiftRecordStore {
         db.update("""
                         UPDATE service_record SET finished_at = ?, handling_seconds = ?, outcome = ?,
                                business_types_handled = ?, note = ?
-                        WHERE ticket_id = ?""",
+                        WHERE ticket_id = ? AND finished_at IS NULL AND parked_at IS NULL""",
                 at, handlingSeconds, outcome, typesHandled, note, ticketId);
+    }
+
+    /** The service under way went back to the queue with its visit (park and return): it ends here, unfinished. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serviceParked(UUID ticketId, Instant at, long handlingSeconds, String note) {
+        db.update("""
+                        UPDATE service_record SET parked_at = ?, handling_seconds = ?, note = ?
+                        WHERE ticket_id = ? AND finished_at IS NULL AND parked_at IS NULL""",
+                at, handlingSeconds, note, ticketId);
+    }
+
+    /** The notes clerks left on a visit's services here, oldest first. */
+    public List<PreviousNote> notesFor(UUID ticketId) {
+        return db.list("""
+                        SELECT counter_id, clerk_id, COALESCE(finished_at, parked_at) AS at, outcome, note FROM service_record
+                        WHERE ticket_id = ? AND note IS NOT NULL AND (finished_at IS NOT NULL OR parked_at IS NOT NULL)
+                        ORDER BY at""",
+                rs -> new PreviousNote(rs.getString("counter_id"), rs.getString("clerk_id"), Db.instant(rs, "at"),
+                        rs.getString("outcome"), rs.getString("note")), ticketId);
     }
 }

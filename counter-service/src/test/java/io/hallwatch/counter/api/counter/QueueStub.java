@@ -44,6 +44,11 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger SLOW_CALL_NEXTS = new AtomicInteger();
     /** What each key was answered, as the queue-service remembers it ("" = nobody waited). */
     private static final Map<String, String> ANSWERED = new ConcurrentHashMap<>();
+    /** "branch key" of every walk-in request. */
+    static final List<String> WALK_IN_KEYS = new CopyOnWriteArrayList<>();
+    /** Tickets waiting that a counter may choose (call-ticket), id → number; any other id is 404. */
+    static final Map<String, String> CHOSEN = new ConcurrentHashMap<>();
+
     /** The claims of the last token the counter sent, after the stub checked its signature. */
     static volatile String lastClaims;
     private HttpServer server;
@@ -103,6 +108,39 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
                 holdUntilRetried(branch + " " + key);
             }
             respond(exchange, ticket.isEmpty() ? 204 : 200, ticket);
+        } else if (path.endsWith("/queue/walk-in")) {
+            // As the real queue-service: a ticket of the type, already called at the counter; a key answered before
+            // gets the same ticket.
+            String branch = path.split("/")[4];
+            JsonPath request = JsonPath.from(body);
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            WALK_IN_KEYS.add(branch + " " + key);
+            if ("BROADBAND".equals(request.getString("businessType"))) {
+                respond(exchange, 422, "{\"type\":\"https://hallwatch.io/problems/business-type-not-offered\",\"status\":422}");
+                return;
+            }
+            String ticket = ANSWERED.computeIfAbsent("walk-in " + branch + " " + key, k -> """
+                    {"ticketId":"%s","branchId":"%s","number":"A9%02d","businessType":"%s","tier":"NORMAL","status":"CALLED",
+                     "issuedAt":"%s","calledAt":"%s","counterId":"%s","recallCount":0,"walkIn":true}""".formatted(
+                    UUID.randomUUID(), branch, WALK_IN_KEYS.size() % 100, request.getString("businessType"), Instant.now(),
+                    Instant.now(), request.getString("counterId")));
+            respond(exchange, 201, ticket);
+        } else if (path.endsWith("/queue/call-ticket")) {
+            String branch = path.split("/")[4];
+            JsonPath request = JsonPath.from(body);
+            String id = request.getString("ticketId");
+            if (!CHOSEN.containsKey(id)) {
+                respond(exchange, 404, "{\"type\":\"https://hallwatch.io/problems/ticket-not-found\",\"status\":404}");
+                return;
+            }
+            respond(exchange, 200, """
+                    {"ticketId":"%s","branchId":"%s","number":"%s","businessType":"PAYMENT","tier":"NORMAL","status":"CALLED",
+                     "issuedAt":"%s","calledAt":"%s","counterId":"%s","recallCount":0,"callReason":"%s","outOfOrder":true}"""
+                    .formatted(id, branch, CHOSEN.get(id), Instant.now(), Instant.now(), request.getString("counterId"),
+                            request.getString("reason")));
+        } else if (path.endsWith("/park")) {
+            String id = path.split("/")[4];
+            respond(exchange, 200, "{\"ticketId\":\"" + id + "\",\"status\":\"WAITING\"}");
         } else if (path.endsWith("/recall") || path.endsWith("/no-show")) {
             String id = path.split("/")[4];
             respond(exchange, 200, "{\"ticketId\":\"" + id + "\",\"status\":\"" + (path.endsWith("/recall") ? "CALLED" : "NO_SHOW") + "\"}");

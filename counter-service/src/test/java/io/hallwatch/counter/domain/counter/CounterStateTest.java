@@ -9,6 +9,7 @@ import static io.hallwatch.counter.domain.counter.CounterAction.CALL;
 import static io.hallwatch.counter.domain.counter.CounterAction.FINISH_SERVICE;
 import static io.hallwatch.counter.domain.counter.CounterAction.NO_SHOW;
 import static io.hallwatch.counter.domain.counter.CounterAction.PAUSE;
+import static io.hallwatch.counter.domain.counter.CounterAction.PARK;
 import static io.hallwatch.counter.domain.counter.CounterAction.RECALL;
 import static io.hallwatch.counter.domain.counter.CounterAction.RESUME;
 import static io.hallwatch.counter.domain.counter.CounterAction.SIGN_IN;
@@ -29,9 +30,9 @@ class CounterStateTest {
     private static final Map<CounterState, Map<CounterAction, CounterState>> ALLOWED = Map.of(
             CLOSED, Map.of(SIGN_IN, IDLE),
             IDLE, Map.of(CALL, CALLED, PAUSE, PAUSED, SIGN_OUT, CLOSED),
-            CALLED, Map.of(RECALL, CALLED, NO_SHOW, IDLE, START_SERVICE, SERVING),
+            CALLED, Map.of(RECALL, CALLED, NO_SHOW, IDLE, START_SERVICE, SERVING, PARK, IDLE),
             PAUSED, Map.of(RESUME, IDLE),
-            SERVING, Map.of(FINISH_SERVICE, IDLE));
+            SERVING, Map.of(FINISH_SERVICE, IDLE, PARK, IDLE));
 
     @Test
     void exactly_the_allowed_actions_succeed_in_every_state() {

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Creates or changes a branch. The time zone defaults to Asia/Shanghai; the hours and the grace after closing to
- * {@code hallwatch.queue.day.default-*} (09:00–18:00, 15 minutes).
+ * {@code hallwatch.queue.day.default-*} (09:00–18:00, 15 minutes); {@code turnNoticeAhead} (people ahead at which a
+ * consenting customer is told their turn is near) to 3.
  */
 public record BranchRequest(
         @NotBlank @Size(max = 100) String name,
@@ -21,5 +22,6 @@ public record BranchRequest(
         LocalTime opensAt,
         LocalTime closesAt,
         @Min(0) @Max(720) Integer closeGraceMinutes,
-        @NotEmpty Set<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String> businessTypes) {
+        @NotEmpty Set<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String> businessTypes,
+        @Min(1) @Max(20) Integer turnNoticeAhead) {
 }

@@ -7,9 +7,9 @@ import java.util.List;
 
 /** A branch as the API shows it; {@code businessTypes} sorted. */
 public record BranchView(String id, String name, String timeZone, LocalTime opensAt, LocalTime closesAt, int closeGraceMinutes,
-                         List<String> businessTypes) {
+                         List<String> businessTypes, int turnNoticeAhead) {
     static BranchView of(Branch b) {
         return new BranchView(b.id(), b.name(), b.timeZone(), b.opensAt(), b.closesAt(), b.closeGraceMinutes(),
-                b.businessTypes().stream().sorted().toList());
+                b.businessTypes().stream().sorted().toList(), b.turnNoticeAhead());
     }
 }

@@ -87,11 +87,13 @@ public class CatalogueResource {
             description = "Creates (201) or replaces (200) the branch's name, time zone (Asia/Shanghai when left out), "
                     + "opening hours (09:00-18:00 when left out, the same every day, within one local day), the grace after "
                     + "closing in minutes (closeGraceMinutes, 15 when left out: at closing plus grace the tickets still "
-                    + "waiting or called are closed BRANCH_CLOSED) and the business types it offers. An unknown time zone, "
+                    + "waiting or called are closed BRANCH_CLOSED), the business types it offers and turnNoticeAhead (1-20, 3 "
+                    + "when left out: a customer who asked to be told their turn is near gets the SMS at this many people "
+                    + "ahead). An unknown time zone, "
                     + "hours that do not open before they close, or an unknown business type are 400 and change nothing.")
     public Response putBranch(@PathParam("branchId") String branchId, @Valid @NotNull BranchRequest request) {
         boolean created = catalogue.putBranch(branchId, request.name(), request.timeZone(), request.opensAt(),
-                request.closesAt(), request.closeGraceMinutes(), request.businessTypes());
+                request.closesAt(), request.closeGraceMinutes(), request.businessTypes(), request.turnNoticeAhead());
         return Response.status(created ? 201 : 200).entity(BranchView.of(catalogue.branch(branchId))).build();
     }
 

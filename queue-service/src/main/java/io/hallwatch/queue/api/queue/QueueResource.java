@@ -5,6 +5,7 @@ import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.api.ticket.TicketView;
 import io.hallwatch.queue.service.queue.QueueService;
+import io.hallwatch.queue.service.ticket.TicketService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QueueResource {
 
     private final QueueService queue;
+    private final TicketService tickets;
 
-    QueueResource(QueueService queue) {
+    QueueResource(QueueService queue, TicketService tickets) {
         this.queue = queue;
+        this.tickets = tickets;
     }
 
     @GET
@@ -61,5 +64,50 @@ public class QueueResource {
         Response.ResponseBuilder response = called.ticket().map(t -> Response.ok(TicketView.of(t)))
                 .orElseGet(Response::noContent);
         return response.header("Idempotent-Replayed", Boolean.toString(called.replayed())).build();
+    }
+
+    @POST
+    @Path("/walk-in")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(operationId = "walkIn", summary = "A walk-in served at a counter without a ticket (counter-service)",
+            description = "Creates a ticket of the business type already CALLED at the counter (walkIn: true, its issue and "
+                    + "call in one instant, so it never waits and is never judged against the wait standard) and answers it "
+                    + "(201). Service then starts and finishes as usual. A type the branch does not offer is 422 "
+                    + "business-type-not-offered, one the counter does not serve 422 business-type-not-served; outside "
+                    + "opening hours 409 branch-closed. An Idempotency-Key makes a repeat from the same counter answer the "
+                    + "same ticket (200, Idempotent-Replayed: true).")
+    public Response walkIn(@PathParam("branchId") String branchId, @Valid @NotNull VisitRequests.WalkIn request,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        checkKey(idempotencyKey);
+        TicketService.Issued issued = tickets.walkIn(branchId, request.counterId(), request.clerkId(), request.businessTypes(),
+                request.businessType(), request.tierOrDefault(), idempotencyKey);
+        return Response.status(issued.created() ? 201 : 200).entity(TicketView.of(issued.ticket()))
+                .header("Idempotent-Replayed", Boolean.toString(!issued.created())).build();
+    }
+
+    @POST
+    @Path("/call-ticket")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(operationId = "callChosenTicket", summary = "Call a chosen waiting ticket to a counter (counter-service)",
+            description = "Calls this waiting ticket, whatever the call order says, for a reason (ELDERLY, DISABLED, "
+                    + "PREGNANT, SUPERVISOR, RETURNING, OTHER). Where the call order would have called another ticket first "
+                    + "at this counter the call is out of order: the ticket-called event carries outOfOrder and the reason, "
+                    + "and the branch's day report counts it for the clerk. A ticket of another branch or none is 404 "
+                    + "ticket-not-found, of a type the counter does not serve 422 business-type-not-served, not WAITING 409 "
+                    + "invalid-transition. An Idempotency-Key works as for call-next.")
+    public Response callTicket(@PathParam("branchId") String branchId, @Valid @NotNull VisitRequests.CallTicket request,
+                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        checkKey(idempotencyKey);
+        QueueService.Called called = queue.callChosen(branchId, request.counterId(), request.clerkId(), request.businessTypes(),
+                request.vipCounter(), request.ticketId(), request.reason(), idempotencyKey);
+        return Response.ok(TicketView.of(called.ticket().orElseThrow()))
+                .header("Idempotent-Replayed", Boolean.toString(called.replayed())).build();
+    }
+
+    private static void checkKey(String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
+            throw ProblemException.badRequest("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
+        }
     }
 }

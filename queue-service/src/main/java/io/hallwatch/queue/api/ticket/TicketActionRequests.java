@@ -1,5 +1,6 @@
 package io.hallwatch.queue.api.ticket;
 
+import io.hallwatch.events.ParkPosition;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,6 +11,10 @@ public final class TicketActionRequests {
     }
 
     public record Transfer(@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,31}") String businessType) {
+    }
+
+    /** Where the parked visit goes back in its queue. */
+    public record Park(@NotNull ParkPosition position) {
     }
 
     public record Cancel(@Size(max = 200) String reason) {

@@ -115,4 +115,18 @@ public class TicketResource {
         access.check(tickets.branchOf(ticketId));
         return TicketView.of(tickets.transfer(ticketId, request.businessType()));
     }
+
+    @POST
+    @Path("/tickets/{ticketId}/park")
+    @Operation(operationId = "parkTicket", summary = "Park a called or serving visit back into the queue",
+            description = "The customer must step away (to fetch a document, say): the ticket waits again, placed at the "
+                    + "FRONT of its queue (called next), at the BACK (behind everyone waiting now) or by its ORIGINAL issue "
+                    + "time. Its wait clock resumes with the wait kept from before the call; the time spent called or at the "
+                    + "counter does not count as waiting, and a service under way stops there. Publishes "
+                    + "hallwatch.ticket.parked.v1. A ticket neither CALLED nor SERVING is 409 invalid-transition.")
+    @RolesAllowed({Roles.CLERK, Roles.SERVICE})
+    public TicketView park(@PathParam("ticketId") UUID ticketId, @Valid @NotNull TicketActionRequests.Park request) {
+        access.check(tickets.branchOf(ticketId));
+        return TicketView.of(tickets.park(ticketId, request.position()));
+    }
 }

@@ -15,13 +15,16 @@ import java.util.UUID;
 /**
  * A ticket as kiosks, terminals and displays see it. {@code position} (1 = next), {@code peopleAhead}
  * and {@code estimatedWaitMinutes} are current for a waiting ticket; for others the estimate is the
- * one made at issue.
+ * one made at issue. {@code walkIn}: served at a counter without a kiosk ticket; {@code parkCount}: how often the visit
+ * was parked back into the queue; {@code callReason} and {@code outOfOrder}: the last call was the clerk's choice, and
+ * jumped the call order.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(UUID ticketId, String branchId, String number, String businessType, CustomerTier tier,
                          TicketStatus status, Instant issuedAt, Instant calledAt, String counterId, Integer recallCount,
                          Integer position, Integer peopleAhead, int estimatedWaitMinutes, Triage.Advice advice,
-                         boolean breachPredicted, PredictedBreach predictedBreach) {
+                         boolean breachPredicted, PredictedBreach predictedBreach, boolean walkIn, int parkCount,
+                         String callReason, boolean outOfOrder) {
 
     /**
      * On the answer to the issue only, where the estimate already exceeds the ticket's wait limit:
@@ -54,6 +57,7 @@ public record TicketView(UUID ticketId, String branchId, String number, String b
         int minutes = current == null ? t.estimatedWaitMinutes : current.minutes();
         return new TicketView(t.id, t.branchId, t.number, t.businessType, t.tier, t.status, t.issuedAt, t.calledAt,
                 t.counterId, t.recallCount, position, ahead, minutes, Triage.adviceFor(t.businessType, t.tier).orElse(null),
-                t.breachPredicted, standing.breachAdvice() == null ? null : PredictedBreach.of(standing.breachAdvice()));
+                t.breachPredicted, standing.breachAdvice() == null ? null : PredictedBreach.of(standing.breachAdvice()),
+                t.walkIn, t.parkCount, t.callReason, t.outOfOrder);
     }
 }

@@ -10,15 +10,20 @@ import java.util.Set;
 
 /** What issuing or moving a ticket needs to know of a branch: its zone, hours, grace and business types. */
 public record BranchSetup(String id, String name, ZoneId zone, LocalTime opensAt, LocalTime closesAt, Duration closeGrace,
-                          Set<String> businessTypes) {
+                          Set<String> businessTypes, int turnNoticeAhead) {
 
     public BranchSetup {
         businessTypes = Set.copyOf(businessTypes);
     }
 
+    public BranchSetup(String id, String name, ZoneId zone, LocalTime opensAt, LocalTime closesAt, Duration closeGrace,
+                       Set<String> businessTypes) {
+        this(id, name, zone, opensAt, closesAt, closeGrace, businessTypes, Branch.DEFAULT_TURN_NOTICE_AHEAD);
+    }
+
     public static BranchSetup of(Branch branch) {
         return new BranchSetup(branch.id(), branch.name(), ZoneId.of(branch.timeZone()), branch.opensAt(), branch.closesAt(),
-                Duration.ofMinutes(branch.closeGraceMinutes()), branch.businessTypes());
+                Duration.ofMinutes(branch.closeGraceMinutes()), branch.businessTypes(), branch.turnNoticeAhead());
     }
 
     /** The branch's day-closing rule: when a service day opens, closes and ends, in its zone. */

@@ -19,6 +19,10 @@ import java.util.Set;
  * tickets; then the rest. At a VIP counter VIP customers come first (at-risk ones before the
  * others), then at-risk ordinary tickets, then the rest. FIFO by original issue time within each
  * class. So the policy protects the service standard instead of ordering by tier alone.
+ * <p>
+ * A visit parked back to the FRONT of the queue comes before all of these (two such by the moment they were parked);
+ * one parked to the BACK or by its ORIGINAL issue takes that place in first-come-first-served order
+ * ({@link WaitingTicket#queuedAt()}), while the at-risk rule always sees its whole wait so far.
  */
 public final class CallPolicy {
 
@@ -72,13 +76,16 @@ public final class CallPolicy {
 
     private Comparator<WaitingTicket> order(boolean vipCounter, Instant now) {
         Comparator<WaitingTicket> byClass = Comparator.comparingInt(t -> rank(t, vipCounter, now));
-        // Same instant: the lower number of a prefix first (A999 before A1000), then by id.
-        return byClass.thenComparing(WaitingTicket::issuedAt)
+        // Same place: the lower number of a prefix first (A999 before A1000), then by id.
+        return byClass.thenComparing(WaitingTicket::queuedAt)
                 .thenComparingInt(t -> t.number().length()).thenComparing(WaitingTicket::number)
                 .thenComparing(WaitingTicket::id);
     }
 
     private int rank(WaitingTicket t, boolean vipCounter, Instant now) {
+        if (t.front()) {
+            return -1;
+        }
         boolean vip = t.tier() == CustomerTier.VIP;
         boolean atRisk = isAtRisk(t, now);
         if (vipCounter) {

@@ -21,7 +21,8 @@ public class IllegalTransitionException extends RuntimeException {
 
     private static String describe(TicketAction action) {
         return switch (action) {
-            case CALL -> "called";
+            case CALL, CALL_CHOSEN -> "called";
+            case PARK -> "parked";
             case RECALL -> "recalled";
             case START_SERVICE -> "started";
             case FINISH_SERVICE -> "finished";

@@ -1,6 +1,7 @@
 package io.hallwatch.queue.domain.ticket;
 
 import io.hallwatch.events.CustomerTier;
+import io.hallwatch.events.ParkPosition;
 import io.hallwatch.queue.domain.queue.WaitingTicket;
 
 import java.time.Duration;
@@ -42,6 +43,20 @@ public class Ticket {
     public java.util.List<String> advised;
     public String idempotencyKey;
     public int version;
+    /** A walk-in: created CALLED at the counter that serves it, without a ticket from the kiosk; never judged for its wait. */
+    public boolean walkIn;
+    /** Where the wait clock starts: null = {@link #issuedAt}; after a park, the return minus the wait kept. */
+    public Instant waitClockFrom;
+    /** The ticket's place in first-come-first-served order: null = {@link #issuedAt}; a park sets it. */
+    public Instant queuedAt;
+    /** A park put it at the front of its queue: called before every other ticket of its type. */
+    public boolean queueFront;
+    /** How often the visit was parked and returned to the queue. */
+    public int parkCount;
+    /** The reason of the last call when a clerk chose the ticket (a {@code CallReason} name); null for call-next. */
+    public String callReason;
+    /** The last call was a chosen one ahead of a ticket the call order would have called first. */
+    public boolean outOfOrder;
 
     /** Applies {@code action}, or throws {@link IllegalTransitionException} and changes nothing. */
     public void apply(TicketAction action) {
@@ -50,11 +65,70 @@ public class Ticket {
 
     /** What the call policy knows of this ticket. */
     public WaitingTicket asWaiting() {
-        return new WaitingTicket(id, businessType, tier, issuedAt, number);
+        return new WaitingTicket(id, businessType, tier, waitClockStart(), number, queuedAt != null ? queuedAt : issuedAt,
+                queueFront);
     }
 
-    /** The wait from the original issue to {@code at}. */
+    /** Where the wait clock starts: the original issue, or, after a park, the return minus the wait kept. */
+    public Instant waitClockStart() {
+        return waitClockFrom != null ? waitClockFrom : issuedAt;
+    }
+
+    /** The wait so far at {@code at}: from the original issue, less the time spent called or at a counter before a park. */
     public Duration waitedUntil(Instant at) {
-        return Duration.between(issuedAt, at);
+        Duration waited = Duration.between(waitClockStart(), at);
+        return waited.isNegative() ? Duration.ZERO : waited;
+    }
+
+    /**
+     * Called to {@code counter} by {@code clerk} at {@code at}: by the call order ({@code reason} null) or chosen by the
+     * clerk for {@code reason}, {@code outOfOrder} where the call order would have called another ticket first.
+     */
+    public void call(String counter, String clerk, Instant at, String reason, boolean outOfOrder) {
+        apply(reason == null ? TicketAction.CALL : TicketAction.CALL_CHOSEN);
+        calledAt = at;
+        counterId = counter;
+        clerkId = clerk;
+        recallCount = 0;
+        callReason = reason;
+        this.outOfOrder = reason != null && outOfOrder;
+        queueFront = false;
+    }
+
+    /**
+     * A walk-in served at {@code counter} from {@code at}: created called, its wait zero, so a wait clock never runs.
+     */
+    public void walkInAt(String counter, String clerk, Instant at) {
+        status = TicketLifecycle.walkIn();
+        walkIn = true;
+        issuedAt = at;
+        calledAt = at;
+        counterId = counter;
+        clerkId = clerk;
+    }
+
+    /**
+     * The called or serving visit goes back to the queue at {@code at}, placed by {@code position}; answers the wait
+     * kept from before (from the wait clock's start to the call). The wait clock resumes at {@code at} with it, so the
+     * time spent called or at the counter never counts as waiting, and a second park keeps the wait of both stretches.
+     */
+    public Duration park(ParkPosition position, Instant at) {
+        apply(TicketAction.PARK);
+        Duration kept = calledAt == null ? Duration.ZERO : waitedUntil(calledAt);
+        waitClockFrom = at.minus(kept);
+        queuedAt = switch (position) {
+            case FRONT, BACK -> at;
+            case ORIGINAL -> issuedAt;
+        };
+        queueFront = position == ParkPosition.FRONT;
+        parkCount++;
+        calledAt = null;
+        counterId = null;
+        clerkId = null;
+        recallCount = 0;
+        startedAt = null;
+        callReason = null;
+        outOfOrder = false;
+        return kept;
     }
 }

@@ -2,8 +2,12 @@ package io.hallwatch.queue.domain.ticket;
 
 /** What can happen to a ticket. */
 public enum TicketAction {
-    /** A counter calls it for the first time (叫号). */
+    /** A counter calls it (叫号): the first in call order. */
     CALL,
+    /** A counter calls this ticket by choice, whatever the call order says (elderly, disabled, supervisor...). */
+    CALL_CHOSEN,
+    /** A called or serving visit goes back to the queue (park and return): it waits again, its wait clock resumed. */
+    PARK,
     /** The counter calls it again: the customer has not come up yet. */
     RECALL,
     /** The called customer arrived and service started (from the counter-service's event). */

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.hallwatch.queue.domain.ticket.TicketAction.CALL;
+import static io.hallwatch.queue.domain.ticket.TicketAction.CALL_CHOSEN;
+import static io.hallwatch.queue.domain.ticket.TicketAction.PARK;
 import static io.hallwatch.queue.domain.ticket.TicketAction.CANCEL;
 import static io.hallwatch.queue.domain.ticket.TicketAction.CLOSE_DAY;
 import static io.hallwatch.queue.domain.ticket.TicketAction.FINISH_SERVICE;
@@ -18,6 +20,10 @@ import static io.hallwatch.queue.domain.ticket.TicketAction.TRANSFER;
  * wherever it was before it ended; a customer may leave (cancel) while waiting or once called, but
  * not in the middle of a service, which the counter finishes instead. When the branch's day ends, whoever still
  * waits or was called is closed (a service already started is finished by its counter).
+ * <p>
+ * A counter may call a chosen waiting ticket out of the call order ({@code CALL_CHOSEN}), and park a called or
+ * serving visit back into the queue ({@code PARK}: it waits again). A walk-in starts its life CALLED at the counter
+ * that serves it ({@link #walkIn()}), never WAITING.
  */
 public final class TicketLifecycle {
 
@@ -25,6 +31,7 @@ public final class TicketLifecycle {
 
     static {
         allow(TicketStatus.WAITING, CALL, TicketStatus.CALLED);
+        allow(TicketStatus.WAITING, CALL_CHOSEN, TicketStatus.CALLED);
         allow(TicketStatus.WAITING, CANCEL, TicketStatus.CANCELLED);
         allow(TicketStatus.WAITING, TRANSFER, TicketStatus.WAITING);
         allow(TicketStatus.CALLED, RECALL, TicketStatus.CALLED);
@@ -36,6 +43,13 @@ public final class TicketLifecycle {
         allow(TicketStatus.CALLED, CLOSE_DAY, TicketStatus.CLOSED);
         allow(TicketStatus.SERVING, FINISH_SERVICE, TicketStatus.DONE);
         allow(TicketStatus.SERVING, TRANSFER, TicketStatus.WAITING);
+        allow(TicketStatus.CALLED, PARK, TicketStatus.WAITING);
+        allow(TicketStatus.SERVING, PARK, TicketStatus.WAITING);
+    }
+
+    /** The status a walk-in ticket is created in: called at once at the counter that serves it. */
+    public static TicketStatus walkIn() {
+        return TicketStatus.CALLED;
     }
 
     private TicketLifecycle() {

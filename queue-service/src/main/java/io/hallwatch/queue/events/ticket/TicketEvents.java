@@ -6,7 +6,9 @@ import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketCloseReason;
 import io.hallwatch.events.TicketClosed;
 import io.hallwatch.events.TicketIssued;
+import io.hallwatch.events.ParkPosition;
 import io.hallwatch.events.TicketNoShow;
+import io.hallwatch.events.TicketParked;
 import io.hallwatch.events.TicketRecalled;
 import io.hallwatch.events.TicketTransferred;
 import io.hallwatch.queue.domain.ticket.Ticket;
@@ -32,12 +34,14 @@ public class TicketEvents {
 
     public void issued(Ticket t) {
         outbox.publish(t.issuedAt, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt,
-                t.customerRef, t.estimatedWaitSeconds == null ? null : t.estimatedWaitSeconds.longValue(), t.breachPredicted));
+                t.customerRef, t.estimatedWaitSeconds == null ? null : t.estimatedWaitSeconds.longValue(), t.breachPredicted,
+                t.walkIn ? Boolean.TRUE : null));
     }
 
     public void called(Ticket t, Duration waited) {
         outbox.publish(t.calledAt, new TicketCalled(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt,
-                t.calledAt, t.counterId, t.clerkId, waited.toSeconds()));
+                t.calledAt, t.counterId, t.clerkId, waited.toSeconds(), t.callReason != null ? t.outOfOrder : null,
+                t.callReason, t.walkIn ? Boolean.TRUE : null));
     }
 
     public void recalled(Ticket t, Instant at) {
@@ -60,6 +64,13 @@ public class TicketEvents {
     public void closed(Ticket t, String statusAtClose) {
         outbox.publish(t.endedAt, new TicketClosed(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.endedAt,
                 TicketCloseReason.BRANCH_CLOSED, statusAtClose, t.serviceDay));
+    }
+
+    /** The visit went back to the queue at {@code at}; it was {@code statusAtPark} at {@code counterId}, {@code kept} the wait kept. */
+    public void parked(Ticket t, Instant at, ParkPosition position, String statusAtPark, String counterId, String clerkId,
+                       Duration kept) {
+        outbox.publish(at, new TicketParked(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, at, position,
+                statusAtPark, counterId, clerkId, kept.toSeconds()));
     }
 
     public void transferred(Ticket t, Instant at) {

@@ -122,7 +122,7 @@ public class CatalogueService {
      */
     @Transactional
     public boolean putBranch(String branchId, String name, String timeZone, LocalTime opensAt, LocalTime closesAt,
-                             Integer closeGraceMinutes, Set<String> businessTypes) {
+                             Integer closeGraceMinutes, Set<String> businessTypes, Integer turnNoticeAhead) {
         if (!branchId.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
             throw ProblemException.badRequest("invalid-branch-id",
                     "A branch id is 2 to 32 capital letters, digits and dashes, like GZ-TH-001");
@@ -151,7 +151,11 @@ public class CatalogueService {
             throw ProblemException.badRequest("unknown-business-type", "Unknown business types " + unknown);
         }
         boolean created = store.branch(branchId).isEmpty();
-        store.putBranch(new Branch(branchId, name, zone, opensAt, closesAt, grace, businessTypes));
+        int ahead = turnNoticeAhead != null ? turnNoticeAhead : Branch.DEFAULT_TURN_NOTICE_AHEAD;
+        if (ahead < 1 || ahead > 20) {
+            throw ProblemException.badRequest("validation", "turnNoticeAhead is 1 to 20 people");
+        }
+        store.putBranch(new Branch(branchId, name, zone, opensAt, closesAt, grace, businessTypes, ahead));
         afterCommit.run(() -> recent.forgetBranch(branchId));
         return created;
     }

@@ -6,7 +6,6 @@ import io.hallwatch.queue.domain.catalogue.Branch;
 import io.hallwatch.queue.domain.queue.CallPolicy;
 import io.hallwatch.queue.domain.queue.WaitingTicket;
 import io.hallwatch.queue.domain.ticket.Ticket;
-import io.hallwatch.queue.domain.ticket.TicketAction;
 import io.hallwatch.queue.events.ticket.TicketEvents;
 import io.hallwatch.queue.metrics.TicketMetrics;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
@@ -14,6 +13,7 @@ import io.hallwatch.queue.service.ticket.TicketService;
 import io.hallwatch.queue.service.ticket.TicketStanding;
 import io.hallwatch.queue.store.queue.CounterPresence;
 import io.hallwatch.queue.store.ticket.CallNextKeys;
+import io.hallwatch.queue.store.ticket.OutOfOrderCalls;
 import io.hallwatch.queue.store.ticket.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,10 +45,12 @@ public class QueueService {
     private final TicketMetrics metrics;
     private final Clock clock;
     private final CallPolicies policies;
+    private final OutOfOrderCalls outOfOrderCalls;
 
     QueueService(CatalogueService catalogue, TicketService ticketService, CounterPresence presence, TicketStore tickets,
                  CallNextKeys callKeys, TicketEvents events, TicketMetrics metrics, Clock clock, QueueConfig config,
-                 CallPolicies policies) {
+                 CallPolicies policies, OutOfOrderCalls outOfOrderCalls) {
+        this.outOfOrderCalls = outOfOrderCalls;
         this.catalogue = catalogue;
         this.ticketService = ticketService;
         this.presence = presence;
@@ -105,16 +107,66 @@ public class QueueService {
             return Optional.empty();
         }
         Ticket t = chosen.get();
-        t.apply(TicketAction.CALL);
-        t.calledAt = now;
-        t.counterId = counterId;
-        t.clerkId = clerkId;
+        t.call(counterId, clerkId, now, null, false);
+        return Optional.of(called(t, now));
+    }
+
+    private TicketStanding called(Ticket t, Instant now) {
         tickets.update(t);
         var waited = t.waitedUntil(now);
         events.called(t, waited);
-        metrics.called(t.branchId, t.businessType, waited, policies.waitLimit(t.branchId, t.businessType, t.tier),
-                t.estimatedWaitSeconds != null ? t.estimatedWaitSeconds : t.estimatedWaitMinutes * 60L);
-        return Optional.of(ticketService.standing(t));
+        if (t.parkCount == 0) {
+            // A customer's wait (and the estimate's error) is measured once, at the first call: a visit parked and
+            // called again is not counted twice (the SLA monitor's histogram does the same).
+            metrics.called(t.branchId, t.businessType, waited, policies.waitLimit(t.branchId, t.businessType, t.tier),
+                    t.estimatedWaitSeconds != null ? t.estimatedWaitSeconds : t.estimatedWaitMinutes * 60L);
+        }
+        return ticketService.standing(t);
+    }
+
+    /**
+     * Calls a chosen waiting ticket to a counter, whatever the call order says, for {@code reason} (a {@code CallReason}
+     * name). The call is out of order where the call order would have called another ticket first at this counter: the
+     * call event says so with the reason, and the branch's day report counts it for the clerk. The ticket must be of
+     * this branch (404 ticket-not-found otherwise), of a type the counter serves (422 business-type-not-served) and
+     * waiting (409 invalid-transition). An idempotency key works as for call-next.
+     */
+    @Transactional
+    public Called callChosen(String branchId, String counterId, String clerkId, Set<String> businessTypes, boolean vipCounter,
+                             UUID ticketId, String reason, String idempotencyKey) {
+        catalogue.branchSetup(branchId);
+        businessTypes.forEach(catalogue::knownBusinessType);
+        if (idempotencyKey != null) {
+            Optional<CallNextKeys.Earlier> earlier = callKeys.earlier(branchId, counterId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!clerkId.equals(earlier.get().clerkId()) || !earlier.get().ticketId().equals(Optional.of(ticketId))) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                            "This Idempotency-Key was used for another call at this counter");
+                }
+                return new Called(earlier.get().ticketId().map(ticketService::find), true);
+            }
+        }
+        Ticket t = tickets.findForUpdate(ticketId).filter(found -> found.branchId.equals(branchId))
+                .orElseThrow(() -> ProblemException.notFound("ticket-not-found", "No ticket " + ticketId + " at " + branchId));
+        if (!businessTypes.contains(t.businessType)) {
+            throw new ProblemException(422, "business-type-not-served", "Business type not served",
+                    "Counter " + counterId + " does not serve " + t.businessType);
+        }
+        Instant now = clock.instant();
+        presence.seen(branchId, counterId, businessTypes, vipCounter, now);
+        // Out of order: the call order would have called someone else first at this counter.
+        Optional<WaitingTicket> first = policies.forBranch(branchId)
+                .next(tickets.waitingFor(branchId, businessTypes), businessTypes, vipCounter, now);
+        boolean outOfOrder = first.isPresent() && !first.get().id().equals(t.id);
+        t.call(counterId, clerkId, now, reason, outOfOrder);
+        if (outOfOrder) {
+            outOfOrderCalls.record(t, now);
+        }
+        TicketStanding called = called(t, now);
+        if (idempotencyKey != null) {
+            callKeys.remember(branchId, counterId, clerkId, idempotencyKey, Optional.of(t.id), now);
+        }
+        return new Called(Optional.of(called), false);
     }
 
     /** The hall display: who waits per type, in the order an ordinary counter would call them. */

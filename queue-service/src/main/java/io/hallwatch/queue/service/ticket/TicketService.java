@@ -2,6 +2,7 @@ package io.hallwatch.queue.service.ticket;
 
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.events.CustomerTier;
+import io.hallwatch.events.ParkPosition;
 import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
@@ -125,6 +126,78 @@ public class TicketService {
         return new Issued(new TicketStanding(t, estimate, advice.orElse(null)), true);
     }
 
+    /**
+     * A walk-in: a customer a clerk serves without a kiosk ticket gets a ticket of {@code businessType} created CALLED at
+     * {@code counterId} (numbered in its type's sequence, flagged {@code walkIn}), its issue and call in one instant, so
+     * it never waits; service starts and finishes as usual. The type must be one the branch offers (422
+     * business-type-not-offered) and the counter serves (422 business-type-not-served); the hall must be open (409
+     * branch-closed). With an idempotency key, a repeat from the same counter answers the ticket made the first time.
+     */
+    @Transactional
+    public Issued walkIn(String branchId, String counterId, String clerkId, Set<String> counterTypes, String businessType,
+                         CustomerTier tier, String idempotencyKey) {
+        BranchSetup branch = catalogue.branchSetup(branchId);
+        String key = idempotencyKey == null ? null : "walk-in|" + counterId + "|" + idempotencyKey;
+        if (key != null) {
+            Optional<Ticket> earlier = tickets.findByIdempotencyKey(branchId, key);
+            if (earlier.isPresent()) {
+                Ticket t = earlier.get();
+                if (!t.walkIn || !t.businessType.equals(businessType) && !businessType.equals(t.previousBusinessType)
+                        || t.tier != tier) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                            "This Idempotency-Key was used for a different walk-in at this counter");
+                }
+                return new Issued(standing(t), false);
+            }
+        }
+        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
+        if (!branch.offers(type.code())) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name() + " does not offer " + type.code());
+        }
+        if (!counterTypes.contains(type.code())) {
+            throw new ProblemException(422, "business-type-not-served", "Business type not served",
+                    "Counter " + counterId + " does not serve " + type.code());
+        }
+        Instant now = clock.instant();
+        LocalDate day = days.openDayFor(branch, now);
+        Ticket t = new Ticket();
+        t.id = TimeOrderedIds.next();
+        t.branchId = branch.id();
+        t.businessType = type.code();
+        t.tier = tier;
+        t.number = nextNumber(branch.id(), day, type);
+        t.serviceDay = day;
+        t.walkInAt(counterId, clerkId, now);
+        t.idempotencyKey = key;
+        t.estimatedWaitMinutes = 0;
+        t.estimatedWaitSeconds = 0;
+        t.peopleAheadAtIssue = 0;
+        tickets.insert(t);
+        events.issued(t);
+        events.called(t, java.time.Duration.ZERO);
+        metrics.issued(t.branchId, t.businessType);
+        return new Issued(standing(t), true);
+    }
+
+    /**
+     * Park and return: the called or serving visit goes back to its queue, placed by {@code position}, and waits again;
+     * its wait clock resumes with the wait kept from before (the time called or at the counter is not waiting). A
+     * service under way stops there (its handling ends at the park). Any other status is 409 invalid-transition.
+     */
+    @Transactional
+    public TicketStanding park(UUID ticketId, ParkPosition position) {
+        Ticket t = ticket(ticketId, true);
+        String statusAtPark = t.status.name();
+        String counterId = t.counterId;
+        String clerkId = t.clerkId;
+        Instant now = clock.instant();
+        var kept = t.park(position, now);
+        tickets.update(t);
+        events.parked(t, now, position, statusAtPark, counterId, clerkId, kept);
+        return standing(t);
+    }
+
     /** The branch a ticket belongs to, for the caller's scope check before anything else happens. */
     public String branchOf(UUID ticketId) {
         return ticket(ticketId, false).branchId;
@@ -203,7 +276,7 @@ public class TicketService {
         return new TicketStanding(t, t.status == TicketStatus.WAITING ? estimate(t, clock.instant()) : null);
     }
 
-    private String nextNumber(String branchId, LocalDate day, BusinessTypeSetup type) {
+    String nextNumber(String branchId, LocalDate day, BusinessTypeSetup type) {
         long next = sequence.next(branchId, day, type.prefix());
         if (next > TicketNumber.MAX_PER_DAY) {
             throw ProblemException.conflict("numbers-exhausted", "No " + type.code() + " numbers left today");

@@ -62,7 +62,7 @@ public class CatalogueStore {
 
     // A branch offering no type yet aggregates a NULL from the outer join: removed.
     private static final String BRANCHES = """
-            SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at, b.close_grace_minutes,
+            SELECT b.id, b.name, b.time_zone, b.opens_at, b.closes_at, b.close_grace_minutes, b.turn_notice_ahead,
                    array_remove(array_agg(t.business_type_code), NULL) AS business_types
             FROM branch b LEFT JOIN branch_business_type t ON t.branch_id = b.id""";
 
@@ -78,7 +78,8 @@ public class CatalogueStore {
     private static Branch branch(ResultSet rs) throws SQLException {
         return new Branch(rs.getString("id"), rs.getString("name"), rs.getString("time_zone"),
                 rs.getObject("opens_at", LocalTime.class), rs.getObject("closes_at", LocalTime.class),
-                rs.getInt("close_grace_minutes"), Set.of((String[]) rs.getArray("business_types").getArray()));
+                rs.getInt("close_grace_minutes"), Set.of((String[]) rs.getArray("business_types").getArray()),
+                rs.getInt("turn_notice_ahead"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -94,11 +95,13 @@ public class CatalogueStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void putBranch(Branch branch) {
         db.update("""
-                        INSERT INTO branch (id, name, time_zone, opens_at, closes_at, close_grace_minutes) VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO branch (id, name, time_zone, opens_at, closes_at, close_grace_minutes, turn_notice_ahead)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
                             opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at,
-                            close_grace_minutes = EXCLUDED.close_grace_minutes""",
-                branch.id(), branch.name(), branch.timeZone(), branch.opensAt(), branch.closesAt(), branch.closeGraceMinutes());
+                            close_grace_minutes = EXCLUDED.close_grace_minutes, turn_notice_ahead = EXCLUDED.turn_notice_ahead""",
+                branch.id(), branch.name(), branch.timeZone(), branch.opensAt(), branch.closesAt(), branch.closeGraceMinutes(),
+                branch.turnNoticeAhead());
         db.update("DELETE FROM branch_business_type WHERE branch_id = ? AND NOT (business_type_code = ANY (?))",
                 branch.id(), branch.businessTypes());
         db.update("""

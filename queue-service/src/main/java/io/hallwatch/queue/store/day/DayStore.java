@@ -64,6 +64,19 @@ public class DayStore {
         db.lockUntilCommit("service-day|" + branchId + "|" + day);
     }
 
+    /** The calls out of the call order in a branch's service day, per clerk (clerks without any absent). */
+    public Map<String, Long> outOfOrderCallsByClerk(String branchId, LocalDate day) {
+        Map<String, Long> counts = new TreeMap<>();
+        db.list("SELECT clerk_id, count(*) AS n FROM out_of_order_call WHERE branch_id = ? AND service_day = ? GROUP BY clerk_id",
+                rs -> counts.put(rs.getString("clerk_id"), rs.getLong("n")), branchId, day);
+        return counts;
+    }
+
+    /** The walk-ins of a branch's service day (served without a kiosk ticket). */
+    public long walkIns(String branchId, LocalDate day) {
+        return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND service_day = ? AND walk_in", branchId, day);
+    }
+
     /** The tickets of a branch's service day by status (every status named, 0 where none). */
     public Map<String, Long> ticketsByStatus(String branchId, LocalDate day) {
         Map<String, Long> counts = new TreeMap<>();

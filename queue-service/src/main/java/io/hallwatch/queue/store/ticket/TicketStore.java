@@ -27,7 +27,8 @@ public class TicketStore {
             id, branch_id, business_type, tier, number, service_day, status, issued_at, called_at, counter_id,
             clerk_id, recall_count, started_at, finished_at, ended_at, previous_business_type, customer_ref,
             estimated_wait_minutes, idempotency_key, version, estimated_wait_seconds, basic_wait_seconds,
-            people_ahead_at_issue, breach_predicted, advised""";
+            people_ahead_at_issue, breach_predicted, advised, walk_in, wait_clock_from, queued_at, queue_front, park_count,
+            call_reason, out_of_order""";
 
     private final Db db;
 
@@ -85,10 +86,12 @@ public class TicketStore {
     /** Light rows of the tickets waiting for these types: what the call order and the estimate need. */
     public List<WaitingTicket> waitingFor(String branchId, Set<String> businessTypes) {
         return db.list("""
-                        SELECT id, business_type, tier, issued_at, number FROM ticket
+                        SELECT id, business_type, tier, COALESCE(wait_clock_from, issued_at) AS wait_from, number,
+                               COALESCE(queued_at, issued_at) AS queued, queue_front FROM ticket
                         WHERE branch_id = ? AND status = 'WAITING' AND business_type = ANY (?)""",
                 rs -> new WaitingTicket(rs.getObject("id", UUID.class), rs.getString("business_type"),
-                        CustomerTier.valueOf(rs.getString("tier")), Db.instant(rs, "issued_at"), rs.getString("number")),
+                        CustomerTier.valueOf(rs.getString("tier")), Db.instant(rs, "wait_from"), rs.getString("number"),
+                        Db.instant(rs, "queued"), rs.getBoolean("queue_front")),
                 branchId, businessTypes);
     }
 
@@ -98,7 +101,7 @@ public class TicketStore {
      */
     public List<WaitingCount> waitingNow() {
         return db.list("""
-                SELECT bt.branch_id, bt.business_type_code, count(w.id), min(w.issued_at) AS oldest
+                SELECT bt.branch_id, bt.business_type_code, count(w.id), min(COALESCE(w.wait_clock_from, w.issued_at)) AS oldest
                 FROM branch_business_type bt
                 LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
                                    AND w.status = 'WAITING'
@@ -108,11 +111,13 @@ public class TicketStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(Ticket t) {
-        db.update("INSERT INTO ticket (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.update("INSERT INTO ticket (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?)",
                 t.id, t.branchId, t.businessType, t.tier, t.number, t.serviceDay, t.status, t.issuedAt, t.calledAt,
                 t.counterId, t.clerkId, t.recallCount, t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType,
                 t.customerRef, t.estimatedWaitMinutes, t.idempotencyKey, t.version, t.estimatedWaitSeconds,
-                t.basicWaitSeconds, t.peopleAheadAtIssue, t.breachPredicted, t.advised);
+                t.basicWaitSeconds, t.peopleAheadAtIssue, t.breachPredicted, t.advised, t.walkIn, t.waitClockFrom,
+                t.queuedAt, t.queueFront, t.parkCount, t.callReason, t.outOfOrder);
     }
 
     /** Writes what may change after issue; fails where someone else changed the row since it was read. */
@@ -121,10 +126,12 @@ public class TicketStore {
         int changed = db.update("""
                         UPDATE ticket SET business_type = ?, number = ?, service_day = ?, status = ?, called_at = ?,
                             counter_id = ?, clerk_id = ?, recall_count = ?, started_at = ?, finished_at = ?, ended_at = ?,
-                            previous_business_type = ?, version = version + 1
+                            previous_business_type = ?, wait_clock_from = ?, queued_at = ?, queue_front = ?, park_count = ?,
+                            call_reason = ?, out_of_order = ?, version = version + 1
                         WHERE id = ? AND version = ?""",
                 t.businessType, t.number, t.serviceDay, t.status, t.calledAt, t.counterId, t.clerkId, t.recallCount,
-                t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType, t.id, t.version);
+                t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType, t.waitClockFrom, t.queuedAt, t.queueFront,
+                t.parkCount, t.callReason, t.outOfOrder, t.id, t.version);
         if (changed != 1) {
             // Every change locks the row first, so this means a change that bypassed the lock.
             throw new ConcurrentModificationException("Ticket " + t.id + " changed since it was read");
@@ -160,6 +167,13 @@ public class TicketStore {
         t.advised = advised == null ? null : java.util.List.of((String[]) advised.getArray());
         t.idempotencyKey = rs.getString("idempotency_key");
         t.version = rs.getInt("version");
+        t.walkIn = rs.getBoolean("walk_in");
+        t.waitClockFrom = Db.instant(rs, "wait_clock_from");
+        t.queuedAt = Db.instant(rs, "queued_at");
+        t.queueFront = rs.getBoolean("queue_front");
+        t.parkCount = rs.getInt("park_count");
+        t.callReason = rs.getString("call_reason");
+        t.outOfOrder = rs.getBoolean("out_of_order");
         return t;
     }
 }

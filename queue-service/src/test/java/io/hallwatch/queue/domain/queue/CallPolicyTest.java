@@ -155,4 +155,36 @@ class CallPolicyTest {
         }
         return a.issuedAt().isBefore(b.issuedAt());
     }
+
+    @Test
+    void a_visit_parked_to_the_front_is_called_first_even_before_an_at_risk_vip() {
+        WaitingTicket atRiskVip = ticket("PAYMENT", CustomerTier.VIP, 14);
+        WaitingTicket parked = new WaitingTicket(UUID.randomUUID(), "PAYMENT", CustomerTier.NORMAL, NOW.minus(Duration.ofMinutes(2)),
+                "A009", NOW, true);
+        assertEquals(parked, POLICY.next(List.of(atRiskVip, parked), PAYMENT_COUNTER, false, NOW).orElseThrow());
+        assertEquals(parked, POLICY.next(List.of(atRiskVip, parked), PAYMENT_COUNTER, true, NOW).orElseThrow());
+    }
+
+    @Test
+    void a_visit_parked_to_the_back_queues_behind_those_waiting_and_by_original_issue_ahead_of_them() {
+        WaitingTicket early = ticket("PAYMENT", CustomerTier.NORMAL, 8);
+        WaitingTicket late = ticket("PAYMENT", CustomerTier.NORMAL, 3);
+        Instant issued = NOW.minus(Duration.ofMinutes(10));
+        // Waited 4 minutes before its call: its wait clock started 4 minutes ago.
+        WaitingTicket back = new WaitingTicket(UUID.randomUUID(), "PAYMENT", CustomerTier.NORMAL, NOW.minus(Duration.ofMinutes(4)),
+                "A001", NOW, false);
+        WaitingTicket original = new WaitingTicket(back.id(), "PAYMENT", CustomerTier.NORMAL, back.issuedAt(), "A001", issued, false);
+        assertEquals(List.of(early, late, back), POLICY.inCallOrder(List.of(back, late, early), PAYMENT_COUNTER, false, NOW));
+        assertEquals(List.of(original, early, late), POLICY.inCallOrder(List.of(late, original, early), PAYMENT_COUNTER, false, NOW));
+    }
+
+    @Test
+    void a_parked_visit_is_at_risk_by_its_whole_wait_not_by_its_place() {
+        // 12 minutes waited before the park, back of the queue: at risk (limit 15, margin 2) a minute after its return.
+        WaitingTicket back = new WaitingTicket(UUID.randomUUID(), "PAYMENT", CustomerTier.NORMAL, NOW.minus(Duration.ofMinutes(13)),
+                "A001", NOW.minus(Duration.ofMinutes(1)), false);
+        WaitingTicket fresh = ticket("PAYMENT", CustomerTier.NORMAL, 5);
+        assertTrue(POLICY.isAtRisk(back, NOW));
+        assertEquals(back, POLICY.next(List.of(fresh, back), PAYMENT_COUNTER, false, NOW).orElseThrow());
+    }
 }

@@ -18,6 +18,7 @@ class TicketLifecycleTest {
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> ALLOWED = Map.of(
             TicketStatus.WAITING, Map.of(
                     TicketAction.CALL, TicketStatus.CALLED,
+                    TicketAction.CALL_CHOSEN, TicketStatus.CALLED,
                     TicketAction.CANCEL, TicketStatus.CANCELLED,
                     TicketAction.CLOSE_DAY, TicketStatus.CLOSED,
                     TicketAction.TRANSFER, TicketStatus.WAITING),
@@ -27,10 +28,12 @@ class TicketLifecycleTest {
                     TicketAction.NO_SHOW, TicketStatus.NO_SHOW,
                     TicketAction.CANCEL, TicketStatus.CANCELLED,
                     TicketAction.CLOSE_DAY, TicketStatus.CLOSED,
-                    TicketAction.TRANSFER, TicketStatus.WAITING),
+                    TicketAction.TRANSFER, TicketStatus.WAITING,
+                    TicketAction.PARK, TicketStatus.WAITING),
             TicketStatus.SERVING, Map.of(
                     TicketAction.FINISH_SERVICE, TicketStatus.DONE,
-                    TicketAction.TRANSFER, TicketStatus.WAITING));
+                    TicketAction.TRANSFER, TicketStatus.WAITING,
+                    TicketAction.PARK, TicketStatus.WAITING));
 
     @ParameterizedTest
     @EnumSource(TicketStatus.class)
@@ -59,6 +62,22 @@ class TicketLifecycleTest {
                 assertTrue(TicketLifecycle.target(status, action).isEmpty());
             }
         }
+    }
+
+    @Test
+    void a_walk_in_starts_called_and_then_lives_as_any_called_ticket() {
+        assertEquals(TicketStatus.CALLED, TicketLifecycle.walkIn());
+        assertEquals(TicketStatus.SERVING, TicketLifecycle.next(TicketLifecycle.walkIn(), TicketAction.START_SERVICE));
+    }
+
+    @Test
+    void a_waiting_ticket_cannot_be_parked_nor_a_called_one_chosen() {
+        assertEquals("A WAITING ticket cannot be parked",
+                assertThrows(IllegalTransitionException.class,
+                        () -> TicketLifecycle.next(TicketStatus.WAITING, TicketAction.PARK)).getMessage());
+        assertEquals("A CALLED ticket cannot be called",
+                assertThrows(IllegalTransitionException.class,
+                        () -> TicketLifecycle.next(TicketStatus.CALLED, TicketAction.CALL_CHOSEN)).getMessage());
     }
 
     @Test

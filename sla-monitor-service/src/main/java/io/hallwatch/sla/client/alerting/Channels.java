@@ -47,6 +47,20 @@ public class Channels {
         return byType.get(type);
     }
 
+    /**
+     * Sends an SMS through the same gateway, account and signature as the alerts, with another pre-approved template
+     * (a customer's "your turn is near").
+     *
+     * @throws DeliveryException when the gateway did not accept it, or no gateway is configured (permanent)
+     */
+    public void sendSms(String mobile, String templateId, AlertMessage message) {
+        Sms sms = (Sms) byType.get(ChannelType.SMS);
+        if (!sms.configured()) {
+            throw new DeliveryException(true, "SMS is not configured");
+        }
+        sms.send(mobile, message, templateId);
+    }
+
     private static String e164(String mobile) {
         return mobile.startsWith("+") ? mobile : "+86" + mobile;
     }
@@ -62,10 +76,14 @@ public class Channels {
         }
 
         public void send(String address, AlertMessage m) {
+            send(address, m, config.templateId());
+        }
+
+        void send(String address, AlertMessage m, String templateId) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("SmsSdkAppId", config.account());
             body.put("SignName", config.signName());
-            body.put("TemplateId", config.templateId());
+            body.put("TemplateId", templateId);
             body.put("PhoneNumberSet", List.of(e164(address)));
             body.put("TemplateParamSet", m.smsParams());
             body.put("SessionContext", m.alertId());

@@ -22,6 +22,11 @@ import java.util.Set;
  * waiting at 15:00 is. Warnings are only raised while the condition still runs and before its
  * breach is due: a warning about a customer already called, or one overtaken by its breach,
  * would only be noise on a duty manager's phone.
+ * <p>
+ * Visits (issue 25): a walk-in's wait is never judged. A visit parked back into the queue waits again on the budget
+ * it had left: its wait deadline is {@link TicketFacts#waitClockStart()} plus the limit, and the wait that counts
+ * ends at the call after the park; the service under way at a park ends there. One finding per ticket and kind, as
+ * always, so a wait or a service breached before a park is never breached again after it.
  */
 public final class SlaJudge {
     private final DetectionSettings settings;
@@ -46,60 +51,60 @@ public final class SlaJudge {
     public List<Finding> afterEvent(TicketFacts facts, StandardLimits limits, Instant now, Set<SlaKind> raised) {
         List<Finding> findings = new ArrayList<>();
         Instant waitEnd = facts.certainWaitEnd();
-        if (!raised.contains(SlaKind.WAIT_BREACH) && facts.issuedAt() != null && waitEnd != null) {
-            Instant deadline = facts.issuedAt().plus(limits.waitLimit());
+        if (!raised.contains(SlaKind.WAIT_BREACH) && facts.waitJudged() && facts.issuedAt() != null && waitEnd != null) {
+            Instant deadline = facts.waitClockStart().plus(limits.waitLimit());
             if (!waitEnd.isBefore(deadline)) {
                 findings.add(waitFinding(SlaKind.WAIT_BREACH, facts, limits.waitLimit(), deadline,
-                        Duration.between(facts.issuedAt(), waitEnd), now));
+                        Duration.between(facts.waitClockStart(), waitEnd), now));
             }
         }
-        Instant finished = facts.serviceFinishedAt();
-        if (!raised.contains(SlaKind.HANDLING_BREACH) && facts.serviceStartedAt() != null && finished != null) {
-            Instant deadline = facts.serviceStartedAt().plus(limits.handlingLimit());
+        Instant finished = facts.handlingEndedAt();
+        if (!raised.contains(SlaKind.HANDLING_BREACH) && facts.handlingStartedAt() != null && finished != null) {
+            Instant deadline = facts.handlingStartedAt().plus(limits.handlingLimit());
             if (!finished.isBefore(deadline)) {
                 findings.add(handlingFinding(SlaKind.HANDLING_BREACH, facts, limits.handlingLimit(), deadline,
-                        Duration.between(facts.serviceStartedAt(), finished), now));
+                        Duration.between(facts.handlingStartedAt(), finished), now));
             }
         }
         return findings;
     }
 
     private Optional<Finding> waitBreach(TicketFacts facts, StandardLimits limits, Instant now) {
-        if (facts.issuedAt() == null) {
+        if (facts.issuedAt() == null || !facts.waitJudged()) {
             return Optional.empty();
         }
-        Instant deadline = facts.issuedAt().plus(limits.waitLimit());
+        Instant deadline = facts.waitClockStart().plus(limits.waitLimit());
         Instant end = facts.waitEndedAt();
         if (now.isBefore(deadline) || (end != null && end.isBefore(deadline))) {
             return Optional.empty();
         }
-        Duration actual = Duration.between(facts.issuedAt(), end != null && end.isBefore(now) ? end : now);
+        Duration actual = Duration.between(facts.waitClockStart(), end != null && end.isBefore(now) ? end : now);
         return Optional.of(waitFinding(SlaKind.WAIT_BREACH, facts, limits.waitLimit(), deadline, actual, now));
     }
 
     private Optional<Finding> waitWarning(TicketFacts facts, StandardLimits limits, Instant now) {
-        if (facts.issuedAt() == null || facts.waitEndedAt() != null) {
+        if (facts.issuedAt() == null || !facts.waitJudged() || facts.waitEndedAt() != null) {
             return Optional.empty();
         }
-        Instant warnAt = facts.issuedAt().plus(limits.waitWarningAfter());
-        Instant deadline = facts.issuedAt().plus(limits.waitLimit());
+        Instant warnAt = facts.waitClockStart().plus(limits.waitWarningAfter());
+        Instant deadline = facts.waitClockStart().plus(limits.waitLimit());
         if (now.isBefore(warnAt) || !now.isBefore(deadline)) {
             return Optional.empty();
         }
         return Optional.of(waitFinding(SlaKind.WAIT_WARNING, facts, limits.waitLimit(), warnAt,
-                Duration.between(facts.issuedAt(), now), now));
+                Duration.between(facts.waitClockStart(), now), now));
     }
 
     private Optional<Finding> handlingBreach(TicketFacts facts, StandardLimits limits, Instant now) {
-        if (facts.serviceStartedAt() == null) {
+        if (facts.handlingStartedAt() == null) {
             return Optional.empty();
         }
-        Instant deadline = facts.serviceStartedAt().plus(limits.handlingLimit());
-        Instant end = facts.serviceFinishedAt();
+        Instant deadline = facts.handlingStartedAt().plus(limits.handlingLimit());
+        Instant end = facts.handlingEndedAt();
         if (now.isBefore(deadline) || (end != null && end.isBefore(deadline))) {
             return Optional.empty();
         }
-        Duration actual = Duration.between(facts.serviceStartedAt(), end != null && end.isBefore(now) ? end : now);
+        Duration actual = Duration.between(facts.handlingStartedAt(), end != null && end.isBefore(now) ? end : now);
         return Optional.of(handlingFinding(SlaKind.HANDLING_BREACH, facts, limits.handlingLimit(), deadline, actual, now));
     }
 
@@ -107,13 +112,13 @@ public final class SlaJudge {
         if (!facts.inService()) {
             return Optional.empty();
         }
-        Instant warnAt = facts.serviceStartedAt().plus(limits.handlingWarningAfter());
-        Instant deadline = facts.serviceStartedAt().plus(limits.handlingLimit());
+        Instant warnAt = facts.handlingStartedAt().plus(limits.handlingWarningAfter());
+        Instant deadline = facts.handlingStartedAt().plus(limits.handlingLimit());
         if (now.isBefore(warnAt) || !now.isBefore(deadline)) {
             return Optional.empty();
         }
         return Optional.of(handlingFinding(SlaKind.HANDLING_WARNING, facts, limits.handlingLimit(), warnAt,
-                Duration.between(facts.serviceStartedAt(), now), now));
+                Duration.between(facts.handlingStartedAt(), now), now));
     }
 
     private Finding waitFinding(SlaKind kind, TicketFacts facts, Duration limit, Instant deadline, Duration actual, Instant now) {
@@ -122,7 +127,7 @@ public final class SlaJudge {
     }
 
     private Finding handlingFinding(SlaKind kind, TicketFacts facts, Duration limit, Instant deadline, Duration actual, Instant now) {
-        return new Finding(kind, facts.serviceBusinessType(), facts.serviceStartedAt(), deadline, limit, actual, now,
+        return new Finding(kind, facts.serviceBusinessType(), facts.handlingStartedAt(), deadline, limit, actual, now,
                 isLate(deadline, now), facts.serviceCounterId(), facts.serviceClerkId());
     }
 

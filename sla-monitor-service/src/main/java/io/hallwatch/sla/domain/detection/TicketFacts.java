@@ -10,6 +10,7 @@ import io.hallwatch.events.TicketClosed;
 import io.hallwatch.events.TicketEvent;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.TicketNoShow;
+import io.hallwatch.events.TicketParked;
 import io.hallwatch.events.TicketRecalled;
 import io.hallwatch.events.TicketTransferred;
 
@@ -27,6 +28,12 @@ import java.util.Comparator;
  * @param ticketNumber       the number as last shown to the customer (a transfer renumbers)
  * @param closedAt           when the branch's service day ended with the ticket still waiting or called
  *                           ({@code hallwatch.ticket.closed.v1}, BRANCH_CLOSED): the ticket is over, a customer not served
+ * @param walkIn             served at a counter without a kiosk ticket (issue 25): never judged against the wait standard
+ * @param lastCalledAt       the latest call; after a park, the call that ends the resumed wait
+ * @param parkedAt           the latest park and return ({@code hallwatch.ticket.parked.v1}): the ticket waits again from it
+ * @param parkWaitedSeconds  the wait kept at that park: the wait clock resumes from it
+ * @param serviceParkedAt    the latest park of a visit in service: the service under way ended there
+ * @param lastServiceStartedAt the latest service start: after a park and a second call, the service judged now
  */
 public record TicketFacts(String ticketId, String branchId, CustomerTier customerTier,
                           String ticketNumber, Instant ticketNumberAt,
@@ -35,13 +42,15 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
                           Instant calledAt, String callCounterId, String callClerkId,
                           Instant cancelledAt, Instant closedAt,
                           String serviceBusinessType, Instant serviceStartedAt, Instant serviceFinishedAt,
-                          String serviceCounterId, String serviceClerkId) {
+                          String serviceCounterId, String serviceClerkId,
+                          boolean walkIn, Instant lastCalledAt, Instant parkedAt, Long parkWaitedSeconds,
+                          Instant serviceParkedAt, Instant lastServiceStartedAt) {
 
     private static final Comparator<String> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
     public static TicketFacts empty(String ticketId, String branchId) {
         return new TicketFacts(ticketId, branchId, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, false, null, null, null, null, null);
     }
 
     /** These facts plus what {@code event} says. Never loses a fact; applying an event twice changes nothing. */
@@ -57,9 +66,12 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             b.issuedAt = min(b.issuedAt, e.issuedAt());
             // The issue event is the authority on what the customer came for.
             b.issuedBusinessType = min(b.issuedBusinessType, e.businessType());
+            b.walkIn |= e.servedAsWalkIn();
         } else if (event instanceof TicketCalled e) {
             b.issuedAt = min(b.issuedAt, e.issuedAt());
             b.hint(e.businessType(), at);
+            b.walkIn |= e.servedAsWalkIn();
+            b.lastCalledAt = max(b.lastCalledAt, e.calledAt());
             if (earlier(e.calledAt(), e.counterId() + "|" + e.clerkId(), b.calledAt, b.callCounterId + "|" + b.callClerkId)) {
                 b.calledAt = e.calledAt();
                 b.callCounterId = e.counterId();
@@ -73,12 +85,17 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             b.closedAt = min(b.closedAt, e.closedAt());
         } else if (event instanceof TicketTransferred e) {
             b.hint(e.previousBusinessType(), at);
+        } else if (event instanceof TicketParked e) {
+            b.hint(e.businessType(), at);
+            b.park(e.parkedAt(), e.waitedSeconds(), "SERVING".equals(e.statusAtPark()));
         } else if (event instanceof ServiceStarted e) {
             b.hint(e.businessType(), at);
             b.service(e.startedAt(), e.businessType(), e.counterId(), e.clerkId());
+            b.lastServiceStartedAt = max(b.lastServiceStartedAt, e.startedAt());
         } else if (event instanceof ServiceFinished e) {
             b.hint(e.businessType(), e.startedAt());
             b.service(e.startedAt(), e.businessType(), e.counterId(), e.clerkId());
+            b.lastServiceStartedAt = max(b.lastServiceStartedAt, e.startedAt());
             b.serviceFinishedAt = min(b.serviceFinishedAt, e.finishedAt());
         } else {
             // recalled, no-show: after the call; they only tell the type.
@@ -94,19 +111,63 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
 
     /**
      * When the wait ended as far as anything shows: called, cancelled, closed with the branch's day, or (an upper
-     * bound while the call event is still on its way) service started.
+     * bound while the call event is still on its way) service started. After a park, the wait that resumed at it:
+     * only what happened from the park on ends it.
      */
     public Instant waitEndedAt() {
-        return min(min(min(calledAt, cancelledAt), closedAt), serviceStartedAt);
+        if (parkedAt == null) {
+            return min(min(min(calledAt, cancelledAt), closedAt), serviceStartedAt);
+        }
+        return min(certainWaitEnd(), fromPark(lastServiceStartedAt));
     }
 
     /**
      * When the wait ended according to the tickets topic itself. Events of one branch stay in order
      * on their partition, so once a call or a cancel is seen no earlier one can still come; a
-     * service start (another topic) may overtake the call and proves only an upper bound.
+     * service start (another topic) may overtake the call and proves only an upper bound. After a park
+     * (on the tickets topic too) the call that ends the resumed wait is the latest one, if it came after the park.
      */
     public Instant certainWaitEnd() {
-        return min(min(calledAt, cancelledAt), closedAt);
+        if (parkedAt == null) {
+            return min(min(calledAt, cancelledAt), closedAt);
+        }
+        return min(min(fromPark(lastCalledAt), fromPark(cancelledAt)), fromPark(closedAt));
+    }
+
+    /**
+     * Where the wait clock starts: the issue; after a park, the park minus the wait kept (the time spent called or
+     * at a counter before it is not waiting). A wait deadline is this plus the wait limit, so a resumed wait has the
+     * budget left at the park.
+     */
+    public Instant waitClockStart() {
+        if (parkedAt == null || parkWaitedSeconds == null) {
+            return issuedAt;
+        }
+        return parkedAt.minusSeconds(parkWaitedSeconds);
+    }
+
+    /** Whether the wait standard applies: never to a walk-in. */
+    public boolean waitJudged() {
+        return !walkIn;
+    }
+
+    /** The start of the service judged now: the latest (after a park and a second call, the second service). */
+    public Instant handlingStartedAt() {
+        return lastServiceStartedAt != null ? lastServiceStartedAt : serviceStartedAt;
+    }
+
+    /** When the service judged now ended: finished, or parked while in service (its handling timer stops there). */
+    public Instant handlingEndedAt() {
+        Instant start = handlingStartedAt();
+        if (start == null) {
+            return serviceFinishedAt;
+        }
+        Instant parked = serviceParkedAt != null && !serviceParkedAt.isBefore(start) ? serviceParkedAt : null;
+        return min(serviceFinishedAt, parked);
+    }
+
+    private Instant fromPark(Instant at) {
+        return at != null && !at.isBefore(parkedAt) ? at : null;
     }
 
     /** Whether the branch's day ended with this customer not served (closed BRANCH_CLOSED while waiting or called). */
@@ -119,12 +180,12 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
     }
 
     public boolean inService() {
-        return serviceStartedAt != null && serviceFinishedAt == null;
+        return handlingStartedAt() != null && handlingEndedAt() == null;
     }
 
-    /** Whether what {@code kind} measures is over: the wait once it ended, the service once it finished. */
+    /** Whether what {@code kind} measures is over: the wait once it ended, the service once it finished (or was parked). */
     public boolean isOver(SlaKind kind) {
-        return kind.rule() == SlaRule.WAIT ? waitEndedAt() != null : serviceFinishedAt != null;
+        return kind.rule() == SlaRule.WAIT ? waitEndedAt() != null : handlingEndedAt() != null;
     }
 
     static Instant eventTime(TicketEvent event) {
@@ -138,6 +199,8 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             return e.closedAt();
         } else if (event instanceof TicketTransferred e) {
             return e.transferredAt();
+        } else if (event instanceof TicketParked e) {
+            return e.parkedAt();
         } else if (event instanceof TicketRecalled e) {
             return e.recalledAt();
         } else if (event instanceof TicketNoShow e) {
@@ -155,6 +218,13 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             return b;
         }
         return b == null || !b.isBefore(a) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || !b.isAfter(a) ? a : b;
     }
 
     private static String min(String a, String b) {
@@ -193,6 +263,12 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
         Instant serviceFinishedAt;
         String serviceCounterId;
         String serviceClerkId;
+        boolean walkIn;
+        Instant lastCalledAt;
+        Instant parkedAt;
+        Long parkWaitedSeconds;
+        Instant serviceParkedAt;
+        Instant lastServiceStartedAt;
 
         Builder(TicketFacts f) {
             ticketId = f.ticketId;
@@ -214,6 +290,24 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             serviceFinishedAt = f.serviceFinishedAt;
             serviceCounterId = f.serviceCounterId;
             serviceClerkId = f.serviceClerkId;
+            walkIn = f.walkIn;
+            lastCalledAt = f.lastCalledAt;
+            parkedAt = f.parkedAt;
+            parkWaitedSeconds = f.parkWaitedSeconds;
+            serviceParkedAt = f.serviceParkedAt;
+            lastServiceStartedAt = f.lastServiceStartedAt;
+        }
+
+        void park(Instant at, long waitedSeconds, boolean inService) {
+            // The latest park wins (a tie: the smaller wait kept, to stay order-independent).
+            int c = parkedAt == null ? 1 : at.compareTo(parkedAt);
+            if (c > 0 || (c == 0 && waitedSeconds < parkWaitedSeconds)) {
+                parkedAt = at;
+                parkWaitedSeconds = waitedSeconds;
+            }
+            if (inService) {
+                serviceParkedAt = max(serviceParkedAt, at);
+            }
         }
 
         void tier(CustomerTier tier) {
@@ -255,7 +349,8 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
         TicketFacts build() {
             return new TicketFacts(ticketId, branchId, customerTier, ticketNumber, ticketNumberAt, issuedBusinessType,
                     typeHint, typeHintAt, issuedAt, calledAt, callCounterId, callClerkId, cancelledAt, closedAt,
-                    serviceBusinessType, serviceStartedAt, serviceFinishedAt, serviceCounterId, serviceClerkId);
+                    serviceBusinessType, serviceStartedAt, serviceFinishedAt, serviceCounterId, serviceClerkId, walkIn,
+                    lastCalledAt, parkedAt, parkWaitedSeconds, serviceParkedAt, lastServiceStartedAt);
         }
     }
 }

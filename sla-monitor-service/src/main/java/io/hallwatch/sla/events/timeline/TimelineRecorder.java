@@ -8,6 +8,7 @@ import io.hallwatch.events.Topics;
 import io.hallwatch.sla.config.SlaConfig;
 import io.hallwatch.sla.service.alerting.StaffingAlerts;
 import io.hallwatch.sla.service.detection.TicketEventDetector;
+import io.hallwatch.sla.service.notice.TurnNotices;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,13 +29,16 @@ public class TimelineRecorder {
     private final TicketEventDetector detector;
     private final SlaConfig config;
     private final StaffingAlerts staffing;
+    private final TurnNotices turnNotices;
     private List<ConsumerLoop> members = List.of();
 
-    TimelineRecorder(EventConsumers consumers, TicketEventDetector detector, SlaConfig config, StaffingAlerts staffing) {
+    TimelineRecorder(EventConsumers consumers, TicketEventDetector detector, SlaConfig config, StaffingAlerts staffing,
+                     TurnNotices turnNotices) {
         this.consumers = consumers;
         this.detector = detector;
         this.config = config;
         this.staffing = staffing;
+        this.turnNotices = turnNotices;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -58,6 +62,7 @@ public class TimelineRecorder {
                 public void handleAll(List<CloudEvent<?>> events) {
                     detector.applyAll(events);
                     staffing.onAll(events);
+                    turnNotices.onAll(events);
                 }
             }, config.timelineConsumers());
         }

@@ -90,11 +90,12 @@ public class BreachRecorder {
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolveEnded(TicketFacts facts, Instant now) {
         if (facts.waitEndedAt() != null && facts.issuedAt() != null) {
-            resolve(facts, SlaRule.WAIT, facts.waitEndedAt(), Duration.between(facts.issuedAt(), facts.waitEndedAt()), now);
+            resolve(facts, SlaRule.WAIT, facts.waitEndedAt(), Duration.between(facts.waitClockStart(), facts.waitEndedAt()), now);
         }
-        if (facts.serviceFinishedAt() != null && facts.serviceStartedAt() != null) {
-            resolve(facts, SlaRule.HANDLING, facts.serviceFinishedAt(),
-                    Duration.between(facts.serviceStartedAt(), facts.serviceFinishedAt()), now);
+        // A service ends at its finish, or where it was parked back into the queue.
+        if (facts.handlingEndedAt() != null && facts.handlingStartedAt() != null) {
+            resolve(facts, SlaRule.HANDLING, facts.handlingEndedAt(),
+                    Duration.between(facts.handlingStartedAt(), facts.handlingEndedAt()), now);
         }
     }
 

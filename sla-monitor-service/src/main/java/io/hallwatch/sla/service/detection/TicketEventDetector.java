@@ -198,12 +198,14 @@ public class TicketEventDetector {
 
     /** Each wait and each service is measured once, when its end first becomes known. */
     private void observe(TicketFacts before, TicketFacts after) {
-        if (before.waitEndedAt() == null && after.waitEndedAt() != null && after.issuedAt() != null) {
+        // Once per customer: a walk-in never waited, and a visit parked back into the queue was measured at its first call.
+        if (before.waitEndedAt() == null && after.waitEndedAt() != null && after.issuedAt() != null && after.waitJudged()
+                && after.parkedAt() == null) {
             Duration wait = Duration.between(after.issuedAt(), after.waitEndedAt());
             afterCommit.run(() -> metrics.waitObserved(after.branchId(), after.waitBusinessType(), wait));
         }
         if (before.serviceFinishedAt() == null && after.serviceFinishedAt() != null && after.serviceStartedAt() != null) {
-            Duration handling = Duration.between(after.serviceStartedAt(), after.serviceFinishedAt());
+            Duration handling = Duration.between(after.handlingStartedAt(), after.serviceFinishedAt());
             afterCommit.run(() -> metrics.handlingObserved(after.branchId(), after.serviceBusinessType(), handling));
         }
     }

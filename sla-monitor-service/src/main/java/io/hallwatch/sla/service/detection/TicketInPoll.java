@@ -115,6 +115,6 @@ final class TicketInPoll {
     /** As {@code BreachRecorder.resolveEnded}: the wait ends at the call (or cancel), the service at its finish. */
     private static boolean ended(TicketFacts facts, SlaRule rule) {
         return rule == SlaRule.WAIT ? facts.waitEndedAt() != null && facts.issuedAt() != null
-                : facts.serviceFinishedAt() != null && facts.serviceStartedAt() != null;
+                : facts.handlingEndedAt() != null && facts.handlingStartedAt() != null;
     }
 }

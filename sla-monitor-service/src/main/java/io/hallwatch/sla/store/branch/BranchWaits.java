@@ -29,9 +29,9 @@ public class BranchWaits {
     public RollingAverage rollingAverage(String branch, Instant asOf, Duration window, Duration staleAfter) {
         return db.one("""
                 SELECT count(*) AS waits,
-                       COALESCE(avg(EXTRACT(EPOCH FROM (CASE WHEN wait_ended_at <= ? THEN wait_ended_at ELSE ? END) - issued_at)), 0) AS mean
+                       COALESCE(avg(EXTRACT(EPOCH FROM (CASE WHEN wait_ended_at <= ? THEN wait_ended_at ELSE ? END) - COALESCE(wait_from, issued_at))), 0) AS mean
                 FROM sla_ticket
-                WHERE branch_id = ? AND issued_at IS NOT NULL AND issued_at <= ?
+                WHERE branch_id = ? AND issued_at IS NOT NULL AND issued_at <= ? AND NOT walk_in
                   AND ((wait_ended_at > ? AND wait_ended_at <= ?)
                        OR ((wait_ended_at IS NULL OR wait_ended_at > ?) AND issued_at > ?))""",
                 rs -> new RollingAverage(rs.getLong("waits"), Duration.ofMillis(Math.round(rs.getDouble("mean") * 1000))),
@@ -40,8 +40,8 @@ public class BranchWaits {
 
     public Waiting waiting(String branch, Instant asOf, Duration staleAfter) {
         return db.one("""
-                SELECT count(*) AS n, min(issued_at) AS oldest FROM sla_ticket
-                WHERE branch_id = ? AND issued_at IS NOT NULL AND issued_at <= ? AND issued_at > ?
+                SELECT count(*) AS n, min(COALESCE(wait_from, issued_at)) AS oldest FROM sla_ticket
+                WHERE branch_id = ? AND issued_at IS NOT NULL AND issued_at <= ? AND issued_at > ? AND NOT walk_in
                   AND (wait_ended_at IS NULL OR wait_ended_at > ?)""",
                 rs -> new Waiting(rs.getLong("n"), Db.instant(rs, "oldest")),
                 branch, asOf, asOf.minus(staleAfter), asOf).orElse(new Waiting(0, null));

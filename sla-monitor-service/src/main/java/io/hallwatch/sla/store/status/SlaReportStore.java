@@ -26,11 +26,12 @@ public class SlaReportStore {
     public List<SlaReport.TypeFigures> byBusinessType(String branch, Instant start, Instant end, Instant now) {
         return db.list("""
                 SELECT COALESCE(business_type, 'UNKNOWN') AS type, count(*) AS customers,
-                    count(*) FILTER (WHERE wait_ended_at IS DISTINCT FROM closed_at
-                        AND wait_ended_at - t.issued_at < wait_limit_seconds * INTERVAL '1 second') AS wait_within,
-                    count(*) FILTER (WHERE COALESCE(wait_ended_at, ?) - t.issued_at >= wait_limit_seconds * INTERVAL '1 second') AS wait_over,
+                    count(*) FILTER (WHERE wait_ended_at IS DISTINCT FROM closed_at AND NOT walk_in
+                        AND wait_ended_at - COALESCE(t.wait_from, t.issued_at) < wait_limit_seconds * INTERVAL '1 second') AS wait_within,
+                    count(*) FILTER (WHERE NOT walk_in AND COALESCE(wait_ended_at, ?) - COALESCE(t.wait_from, t.issued_at)
+                        >= wait_limit_seconds * INTERVAL '1 second') AS wait_over,
                     count(*) FILTER (WHERE service_started_at IS NOT NULL AND service_finished_at IS NOT NULL) AS served,
-                    count(*) FILTER (WHERE service_finished_at - service_started_at < handling_limit_seconds * INTERVAL '1 second') AS handling_within,
+                    count(*) FILTER (WHERE service_finished_at - COALESCE(last_service_started_at, service_started_at) < handling_limit_seconds * INTERVAL '1 second') AS handling_within,
                     count(*) FILTER (WHERE closed_at IS NOT NULL) AS not_served,
                     count(*) FILTER (WHERE wait_ended_at = closed_at
                         AND wait_ended_at - t.issued_at < wait_limit_seconds * INTERVAL '1 second') AS wait_ended_by_close,
