@@ -191,8 +191,13 @@
     $("notice-submit").disabled = true;
     const id = encodeURIComponent(noticeTicket.ticketId);
     const consent = await Screen.api("POST", "/api/v1/tickets/" + id + "/turn-notice", {});
-    const contact = consent.ok
-      ? await Screen.api("PUT", "/api/v1/tickets/" + id + "/turn-notice-contact", { branchId: branch, phone }) : consent;
+    let contact = consent;
+    // The monitor takes a number only for a ticket it has seen: just after issue it may not have yet (404), so ask again.
+    for (let i = 0; consent.ok && i < 10; i++) {
+      contact = await Screen.api("PUT", "/api/v1/tickets/" + id + "/turn-notice-contact", { branchId: branch, phone });
+      if (contact.status !== 404) break;
+      await new Promise(r => setTimeout(r, 500));
+    }
     $("phone").value = "";
     if (!contact.ok) {
       $("notice-submit").disabled = false;
