@@ -81,6 +81,25 @@ const Workstation = (() => {
     minutes: { zh: "{n} 分钟", en: "{n} min" },
     vip: { zh: "VIP 客户", en: "VIP" },
     called: { zh: "已叫号，等待客户到窗口", en: "Called: waiting for the customer to come up" },
+    park: { zh: "暂挂", en: "Park" },
+    "p-front": { zh: "回队列最前", en: "Back to the front" },
+    "p-original": { zh: "按原取号时间", en: "By the original ticket time" },
+    "p-back": { zh: "回队列最后", en: "Back to the end" },
+    "call-ticket": { zh: "指定叫号", en: "Call this ticket" },
+    "c-elderly": { zh: "老年客户", en: "Elderly" },
+    "c-disabled": { zh: "残障客户", en: "Disabled" },
+    "c-pregnant": { zh: "孕妇", en: "Pregnant" },
+    "c-supervisor": { zh: "主管安排", en: "Supervisor" },
+    "c-returning": { zh: "回来补办", en: "Returning" },
+    "c-other": { zh: "其他", en: "Other" },
+    "walk-in": { zh: "无号办理", en: "Walk-in" },
+    "no-ticket": { zh: "（没有等候的号码）", en: "(nobody waiting)" },
+    "ticket-option": { zh: "{number} {type} · 等候 {m} 分钟", en: "{number} {type} · waiting {m} min" },
+    note: { zh: "备注（最多 255 字，不要写电话号码）", en: "Note (at most 255 characters, no phone numbers)" },
+    "previous-notes": { zh: "之前的备注", en: "Earlier notes" },
+    "previous-note": { zh: "{at} {counter} {clerk}：{note}", en: "{at} {counter} {clerk}: {note}" },
+    "err.note-phone": { zh: "备注里不能有电话号码，请删掉后再提交。", en: "A note may not hold a phone number: remove it and try again." },
+    "err.handled": { zh: "本厅要求填写办理的业务。", en: "This branch asks for the business types handled." },
   });
   const fill = Screen.fill;
   const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(16) + Math.random().toString(16).slice(2));
@@ -115,6 +134,8 @@ const Workstation = (() => {
 
   function explain(r) {
     const slug = r.problem && r.problem.type ? r.problem.type.replace(/^.*\/problems\//, "") : "";
+    if (slug === "note-contains-phone-number") return say("err.note-phone");
+    if (slug === "business-types-handled-required") return say("err.handled");
     if (r.status === 409 || slug === "counter-state-conflict" || slug === "invalid-transition") return say("conflict");
     if (r.status === 503 || r.status === 0 || r.status === 502 || r.status === 504) return say("try-again");
     say(r.key || "err.other");
@@ -182,6 +203,10 @@ const Workstation = (() => {
     show("start", called);
     show("finish-box", status === "SERVING");
     show("transfer-box", status === "SERVING");
+    show("park-box", !!c && (called || status === "SERVING"));
+    show("visit-actions", open && !c);
+    if (open && !c) renderVisitChoices();
+    renderPreviousNotes(c);
     if (c) {
       $("customer-number").textContent = c.number;
       $("customer-type").textContent = typeName(c.businessType);
@@ -224,6 +249,53 @@ const Workstation = (() => {
     const over = state === "red";
     $("apology").hidden = !over;
     if (over) $("apology").textContent = c.overLimit && c.prompt ? c.prompt : Screen.t("apology");
+  }
+
+  // The walk-in's types are the counter's skills; a chosen call is any waiting ticket of them, in call order.
+  let waitingByType = [];
+  function renderVisitChoices() {
+    const skills = view ? view.skills : [];
+    const walkIn = $("walk-in-type");
+    if (walkIn.dataset.for !== skills.join()) {
+      walkIn.replaceChildren(...skills.map(t => Screen.el("option", { value: t }, typeName(t))));
+      walkIn.dataset.for = skills.join();
+    }
+    const tickets = waitingByType.filter(t => skills.includes(t.businessType))
+      .flatMap(t => t.tickets.map(e => ({ e, type: t.businessType })));
+    const chosen = $("choose-ticket").value;
+    $("choose-ticket").replaceChildren(...(tickets.length ? tickets.map(({ e, type }) => Screen.el("option", { value: e.ticketId,
+      "data-number": e.number }, fill("ticket-option", { number: e.number, type: typeName(type), m: Math.floor(e.waitSeconds / 60) })))
+      : [Screen.el("option", { value: "" }, Screen.t("no-ticket"))]));
+    if (tickets.some(({ e }) => e.ticketId === chosen)) $("choose-ticket").value = chosen;
+    $("call-ticket").disabled = !tickets.length;
+  }
+
+  function renderPreviousNotes(c) {
+    const notes = c && c.previousNotes ? c.previousNotes : [];
+    $("previous-notes").replaceChildren(...notes.map(n => Screen.el("li", {}, fill("previous-note",
+      { at: Screen.time(n.at, info ? info.timeZone : undefined), counter: n.counterId, clerk: n.clerkId, note: n.note || "—" }))));
+    show("previous-notes-box", notes.length > 0);
+    if ($("note").dataset.for !== (c ? c.ticketId : "")) {
+      $("note").value = "";
+      $("note").dataset.for = c ? c.ticketId : "";
+    }
+  }
+
+  /** A walk-in or a chosen call: one Idempotency-Key per click, as call-next. */
+  async function visitCall(path, body) {
+    if (busy) return;
+    busy = true;
+    quiet();
+    const r = await Screen.api("POST", base + path, body, { "Idempotency-Key": newKey() });
+    busy = false;
+    if (!r.ok) explain(r);
+    await refresh();
+  }
+
+  function noteBody(body) {
+    const note = $("note").value.trim();
+    if (note) body.note = note;
+    return body;
   }
 
   async function loadCard(ticketId) {
@@ -279,6 +351,8 @@ const Workstation = (() => {
         Screen.el("td", {}, typeName(t.businessType)), Screen.el("td", {}, t.waiting),
         Screen.el("td", {}, t.waiting ? fill("minutes", { n: Math.floor(t.oldestWaitSeconds / 60) }) : "—")));
     $("queue").replaceChildren(...rows);
+    waitingByType = q.body.businessTypes;
+    if (view && view.status === "OPEN" && !view.customer) renderVisitChoices();
   }
 
   function onKey(e) {
@@ -309,7 +383,12 @@ const Workstation = (() => {
     $("no-show").addEventListener("click", () => act(base + "/no-show"));
     $("start").addEventListener("click", () => act(base + "/service/start"));
     $("finish").addEventListener("click", () => act(base + "/service/finish",
-      { outcome: $("outcome").value, businessTypesHandled: view && view.customer ? [view.customer.businessType] : [] }));
+      noteBody({ outcome: $("outcome").value, businessTypesHandled: view && view.customer ? [view.customer.businessType] : [] })));
+    $("park").addEventListener("click", () => act(base + "/park", noteBody({ position: $("park-position").value })));
+    $("walk-in").addEventListener("click", () => visitCall("/walk-in", { businessType: $("walk-in-type").value }));
+    $("call-ticket").addEventListener("click", () => {
+      if ($("choose-ticket").value) visitCall("/call-ticket", { ticketId: $("choose-ticket").value, reason: $("choose-reason").value });
+    });
     $("transfer").addEventListener("click", async () => {
       const c = view && view.customer;
       const to = $("transfer-type").value;
@@ -317,7 +396,7 @@ const Workstation = (() => {
       // The ticket goes to its new line at the queue; this service then ends here as referred.
       const r = await Screen.api("POST", "/api/v1/tickets/" + enc(c.ticketId) + "/transfer", { businessType: to });
       if (!r.ok) { explain(r); return refresh(); }
-      await act(base + "/service/finish", { outcome: "REFERRED", businessTypesHandled: [c.businessType] });
+      await act(base + "/service/finish", noteBody({ outcome: "REFERRED", businessTypesHandled: [c.businessType] }));
     });
     document.querySelectorAll("[data-result]").forEach(b => b.addEventListener("click", () => outcome(b.dataset.result)));
     document.addEventListener("keydown", onKey);

@@ -39,6 +39,15 @@
     "nearby": { zh: "去附近的{name}：预计等候约 {n} 分钟，路程约 {travel} 分钟", en: "Go to {name} nearby: about {n} min wait, {travel} min away" },
     "go-there": { zh: "取消号票，去这家营业厅", en: "Cancel my ticket and go there" },
     "gone": { zh: "号票 {number} 已取消。请前往{name}，路程约 {travel} 分钟。", en: "Ticket {number} is cancelled. Please go to {name}, {travel} min away." },
+    "notice-ask": { zh: "想先离开一会儿？留下手机号，前面还剩 {n} 位时我们发一条短信提醒您（号码只用于这次提醒，叫号后即删除）。",
+      en: "Want to step out? Leave your mobile number and we send one text when {n} people are left ahead of you (used for this reminder only, erased once you are called)." },
+    phone: { zh: "手机号", en: "Mobile number" },
+    consent: { zh: "我同意营业厅为本次叫号提醒发送一条短信", en: "I agree to one text message about this ticket" },
+    "notice-submit": { zh: "到号前短信提醒我", en: "Text me before my turn" },
+    "notice-done": { zh: "好的：前面还剩 {n} 位时发短信到 {phone}。", en: "Done: we text {phone} when {n} people are left ahead of you." },
+    "err.phone": { zh: "请输入 11 位手机号码。", en: "Enter an 11-digit mobile number." },
+    "err.consent": { zh: "请勾选同意，我们才能发送提醒短信。", en: "Tick the box so that we may send the reminder." },
+    "err.called": { zh: "您的号码已经叫到，请留意叫号屏。", en: "Your number has been called already: watch the display." },
   });
   const fill = Screen.fill;
 
@@ -56,6 +65,7 @@
 
   function backToStart() {
     $("member").value = "";
+    resetNotice();
     $("receipt").hidden = false;
     $("print").hidden = false;
     if (document.body.dataset.state !== "closed") show("start");
@@ -146,7 +156,62 @@
     // The other channels once: the queue's own advice when it already names them, else the general line.
     $("ticket-long").hidden = !long || (advice && CHANNEL_ADVICE.includes(advice.code)) || !!tk.predictedBreach;
     showBreach(tk);
+    offerNotice(tk);
     show("ticket");
+  }
+
+  // "Your turn is near": the customer's consent to the queue (which knows when the turn is near) and
+  // the number to the monitor (which sends the text); the number never goes anywhere else and leaves
+  // this screen as soon as it is sent.
+  let noticeTicket = null;
+  function resetNotice() {
+    noticeTicket = null;
+    $("phone").value = "";
+    $("consent").checked = false;
+    $("notice-form").hidden = true;
+    $("notice-done").hidden = true;
+    $("notice-submit").disabled = false;
+    delete $("notice-form").dataset.state;
+  }
+  function offerNotice(tk) {
+    resetNotice();
+    noticeTicket = tk;
+    $("notice-ask").textContent = fill("notice-ask", { n: aheadToTell() });
+    // Only worth it while more than that many wait ahead, and never for a ticket advised elsewhere.
+    $("notice-form").hidden = !(tk.peopleAhead > aheadToTell());
+  }
+  function aheadToTell() {
+    return info && info.turnNoticeAhead ? info.turnNoticeAhead : 3;
+  }
+  async function askNotice(e) {
+    e.preventDefault();
+    const phone = $("phone").value.replace(/\s+/g, "");
+    if (!/^1[3-9][0-9]{9}$/.test(phone)) { noticeMessage("err.phone"); return; }
+    if (!$("consent").checked) { noticeMessage("err.consent"); return; }
+    $("notice-submit").disabled = true;
+    const id = encodeURIComponent(noticeTicket.ticketId);
+    const consent = await Screen.api("POST", "/api/v1/tickets/" + id + "/turn-notice", {});
+    let contact = consent;
+    // The monitor takes a number only for a ticket it has seen: just after issue it may not have yet (404), so ask again.
+    for (let i = 0; consent.ok && i < 10; i++) {
+      contact = await Screen.api("PUT", "/api/v1/tickets/" + id + "/turn-notice-contact", { branchId: branch, phone });
+      if (contact.status !== 404) break;
+      await new Promise(r => setTimeout(r, 500));
+    }
+    $("phone").value = "";
+    if (!contact.ok) {
+      $("notice-submit").disabled = false;
+      noticeMessage(contact.status === 409 ? "err.called" : contact.status === 422 || contact.status === 400 ? "err.phone" : contact.key);
+      return;
+    }
+    $("notice-done").textContent = fill("notice-done", { n: aheadToTell(), phone: contact.body.phone });
+    $("notice-done").hidden = false;
+    $("notice-form").dataset.state = "registered";
+    armIdle();
+  }
+  function noticeMessage(key) {
+    $("notice-done").textContent = Screen.t(key);
+    $("notice-done").hidden = false;
   }
 
   // The estimate is already past the wait limit: say so, name what else can do the business and the
@@ -186,6 +251,7 @@
     $("lang").addEventListener("click", () => { Screen.toggle(); renderTypes(); });
     $("print").addEventListener("click", () => window.print());
     $("done").addEventListener("click", backToStart);
+    $("notice-form").addEventListener("submit", askNotice);
     $("error-back").addEventListener("click", backToStart);
     ["pointerdown", "keydown"].forEach(e => document.addEventListener(e, armIdle));
     load();

@@ -749,6 +749,114 @@ class ScreensIT {
         shot("duty-manager-watching");
     }
 
+    @Test
+    @Order(10)
+    void a_clerk_calls_a_chosen_customer_parks_the_visit_with_a_note_serves_a_walk_in_and_the_next_clerk_reads_the_note()
+            throws Exception {
+        admin("PUT", "/api/v1/branches/" + HALL + "/counters/C04", """
+                {"label":"4号台","vip":false,"skills":["NEW_LINE"]}""", counter);
+        String kiosk = Tokens.role("kiosk").branches(HALL).bearer();
+        String first = field(send(queue, "POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"NEW_LINE\"}", kiosk, 201), "number");
+        String chosen = field(send(queue, "POST", "/api/v1/branches/" + HALL + "/tickets", "{\"businessType\":\"NEW_LINE\"}", kiosk, 201), "number");
+
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/counter/" + HALL + "/C04"));
+        waitFor(By.id("signin"));
+        new Select(browser.findElement(By.id("role"))).selectByValue("clerk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(HALL);
+        browser.findElement(By.id("subject")).sendKeys("clerk-visits");
+        browser.findElement(By.id("signin")).click();
+        WebDriverWait wait = waiting(Duration.ofSeconds(15));
+        wait.until(d -> "CLOSED".equals(status()));
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> "OPEN".equals(status()));
+
+        // An elderly customer is called ahead of the turn: the second ticket, chosen with its reason.
+        wait.until(d -> !d.findElements(By.cssSelector("#choose-ticket option[data-number='" + chosen + "']")).isEmpty());
+        new Select(browser.findElement(By.id("choose-ticket"))).selectByVisibleText(
+                browser.findElement(By.cssSelector("#choose-ticket option[data-number='" + chosen + "']")).getText());
+        new Select(browser.findElement(By.id("choose-reason"))).selectByValue("ELDERLY");
+        shot("counter-choose");
+        browser.findElement(By.id("call-ticket")).click();
+        wait.until(d -> chosen.equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+        browser.findElement(By.tagName("body")).sendKeys("s");
+        wait.until(d -> "SERVING".equals(status()));
+
+        // The customer must fetch a document: parked at the front, with a note for whoever serves the visit next.
+        browser.findElement(By.id("note")).sendKeys("客户回家取身份证原件");
+        new Select(browser.findElement(By.id("park-position"))).selectByValue("FRONT");
+        shot("counter-park");
+        browser.findElement(By.id("park")).click();
+        wait.until(d -> "OPEN".equals(status()) && "".equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+
+        // A walk-in meanwhile: served without a ticket, the visit starts called at this counter.
+        new Select(browser.findElement(By.id("walk-in-type"))).selectByValue("NEW_LINE");
+        browser.findElement(By.id("walk-in")).click();
+        wait.until(d -> !"".equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+        String walkIn = browser.findElement(By.id("customer-box")).getAttribute("data-ticket");
+        assertFalse(walkIn.equals(first) || walkIn.equals(chosen), walkIn);
+        shot("counter-walk-in");
+        browser.findElement(By.tagName("body")).sendKeys("s");
+        wait.until(d -> "SERVING".equals(status()));
+        browser.findElement(By.tagName("body")).sendKeys("f");
+        wait.until(d -> "OPEN".equals(status()) && "".equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+
+        // The parked visit is back at the front: called next, with the earlier clerk's note shown.
+        browser.findElement(By.tagName("body")).sendKeys("n");
+        wait.until(d -> chosen.equals(d.findElement(By.id("customer-box")).getAttribute("data-ticket")));
+        wait.until(d -> d.findElement(By.id("previous-notes")).getText().contains("客户回家取身份证原件"));
+        browser.findElement(By.tagName("body")).sendKeys("s");
+        wait.until(d -> "SERVING".equals(status()));
+        shot("counter-previous-note");
+        // A note with a phone number is refused in plain words and changes nothing.
+        browser.findElement(By.id("note")).sendKeys("回电 13812345678");
+        browser.findElement(By.tagName("body")).sendKeys("f");
+        wait.until(d -> "err.note-phone".equals(d.findElement(By.id("message")).getAttribute("data-key")));
+        assertEquals("SERVING", status());
+        browser.findElement(By.id("note")).clear();
+        browser.findElement(By.tagName("body")).sendKeys("f");
+        wait.until(d -> "OPEN".equals(status()));
+        // The first customer still waits: the chosen call jumped the turn, counted for the clerk.
+        String day = send(queue, "GET", "/api/v1/branches/" + HALL + "/service-day", null, Tokens.allAccess().bearer(), 200);
+        assertTrue(day.contains("\"clerk-visits\":1"), day);
+    }
+
+    @Test
+    @Order(11)
+    void a_customer_at_the_kiosk_asks_for_a_text_before_their_turn_and_the_number_leaves_the_screen() throws Exception {
+        String hall = "NEAR-" + SUFFIX;
+        admin("PUT", "/api/v1/branches/" + hall, """
+                {"name":"提醒测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", queue);
+        String kiosk = Tokens.role("kiosk").branches(hall).bearer();
+        for (int i = 0; i < 5; i++) {
+            send(queue, "POST", "/api/v1/branches/" + hall + "/tickets", "{\"businessType\":\"GENERAL\"}", kiosk, 201);
+        }
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/kiosk/" + hall));
+        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
+        WebElement branches = browser.findElement(By.id("branches"));
+        branches.clear();
+        branches.sendKeys(hall);
+        browser.findElement(By.id("signin")).click();
+        waitFor(By.cssSelector("button.type[data-type='GENERAL']")).click();
+        WebElement form = waitFor(By.id("notice-form"));
+        assertTrue(browser.findElement(By.id("notice-ask")).getText().contains("3"), "the branch's default: three ahead");
+        // Without consent nothing is sent anywhere.
+        browser.findElement(By.id("phone")).sendKeys("13812345678");
+        browser.findElement(By.id("notice-submit")).click();
+        waiting(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("notice-done")).getText().contains("勾选"));
+        browser.findElement(By.id("consent")).click();
+        browser.findElement(By.id("notice-submit")).click();
+        waiting(Duration.ofSeconds(10)).until(d -> "registered".equals(form.getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("notice-done")).getText().contains("138****5678"));
+        assertEquals("", browser.findElement(By.id("phone")).getDomProperty("value"), "the number leaves the screen once sent");
+        assertFalse(browser.getPageSource().contains("13812345678"));
+        shot("kiosk-turn-notice");
+        browser.findElement(By.id("done")).click();
+    }
+
     /** A consumer of the SLA topic positioned at its end now. */
     private static KafkaConsumer<String, byte[]> slaTopicFromNow() {
         Properties p = new Properties();
