@@ -826,7 +826,7 @@ class ScreensIT {
     @Test
     @Order(11)
     void a_customer_at_the_kiosk_asks_for_a_text_before_their_turn_and_the_number_leaves_the_screen() throws Exception {
-        String hall = "NEAR-" + SUFFIX;
+        String hall = "TURN-" + SUFFIX;
         admin("PUT", "/api/v1/branches/" + hall, """
                 {"name":"提醒测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", queue);
         String kiosk = Tokens.role("kiosk").branches(hall).bearer();
