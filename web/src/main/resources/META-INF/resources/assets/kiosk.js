@@ -242,6 +242,7 @@
     $("breach-gone").hidden = false;
     $("receipt").hidden = true;
     $("print").hidden = true;
+    $("notice-form").hidden = true;
     document.body.dataset.state = "advised-away";
     armIdle();
   }
