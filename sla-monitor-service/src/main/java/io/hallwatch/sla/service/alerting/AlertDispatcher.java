@@ -12,6 +12,7 @@ import io.hallwatch.sla.domain.alerting.DutyRoster;
 import io.hallwatch.sla.domain.alerting.Notifications;
 import io.hallwatch.sla.domain.alerting.RosterRules;
 import io.hallwatch.sla.metrics.AlertingMetrics;
+import io.hallwatch.sla.service.rounds.Rounds;
 import io.hallwatch.sla.store.alerting.AlertStore;
 import io.hallwatch.sla.store.alerting.RosterStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,9 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,7 +49,7 @@ public class AlertDispatcher {
     private final AlertingMetrics metrics;
     private final Clock clock;
     private static final int BATCH = 20;
-    private ScheduledExecutorService ticker;
+    private final Rounds rounds = new Rounds("alert-dispatcher", this::tick);
 
     AlertDispatcher(AlertStore store, AlertPaging paging, RosterStore rosters, Channels channels, AlertingConfig config,
                     AlertingMetrics metrics, Clock clock) {
@@ -71,16 +69,8 @@ public class AlertDispatcher {
     }
 
     /** Starts the rounds (again): whatever came due meanwhile is sent, escalated or followed up once. */
-    public synchronized void start() {
-        if (ticker != null) {
-            return;
-        }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "alert-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(this::tick, 0, config.dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        rounds.start(config.dispatchInterval());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -88,23 +78,13 @@ public class AlertDispatcher {
     }
 
     /** Stops the rounds, as a stopped instance would. */
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            try {
-                ticker.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ticker = null;
-        }
+    public void stop() {
+        rounds.stop();
     }
 
     /** Runs a round now (after a page was committed): the first message never waits for the interval. */
-    public synchronized void wake() {
-        if (ticker != null) {
-            ticker.execute(this::tick);
-        }
+    public void wake() {
+        rounds.wake();
     }
 
     void tick() {

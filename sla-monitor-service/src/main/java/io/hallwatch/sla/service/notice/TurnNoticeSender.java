@@ -7,6 +7,7 @@ import io.hallwatch.sla.domain.notice.NoticeDelivery;
 import io.hallwatch.sla.domain.notice.PhoneNumbers;
 import io.hallwatch.sla.domain.notice.TurnNoticeText;
 import io.hallwatch.sla.metrics.notice.NoticeMetrics;
+import io.hallwatch.sla.service.rounds.Rounds;
 import io.hallwatch.sla.store.notice.ContactStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,9 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the due "your turn is near" SMS on its own thread, every {@code send-interval} and whenever a notice becomes
@@ -41,7 +39,7 @@ public class TurnNoticeSender {
     private final NoticeConfig config;
     private final NoticeMetrics metrics;
     private final Clock clock;
-    private ScheduledExecutorService ticker;
+    private final Rounds rounds = new Rounds("turn-notice-sender", this::tick);
     private volatile long lastPurgeNanos = System.nanoTime() - PURGE_EVERY.toNanos();
 
     TurnNoticeSender(ContactStore store, Channels channels, NoticeConfig config, NoticeMetrics metrics, Clock clock) {
@@ -62,35 +60,17 @@ public class TurnNoticeSender {
         stop();
     }
 
-    public synchronized void start() {
-        if (ticker != null) {
-            return;
-        }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "turn-notice-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(this::tick, 0, config.sendInterval().toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        rounds.start(config.sendInterval());
     }
 
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            try {
-                ticker.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ticker = null;
-        }
+    public void stop() {
+        rounds.stop();
     }
 
     /** A round now (a notice just became due): the customer never waits for the interval. */
-    public synchronized void wake() {
-        if (ticker != null) {
-            ticker.execute(this::tick);
-        }
+    public void wake() {
+        rounds.wake();
     }
 
     void tick() {
