@@ -85,6 +85,10 @@ final class Api {
         return limited(() -> exchange(withJson(url, body, "POST")));
     }
 
+    CompletableFuture<Answer> putAsync(String url, Object body) {
+        return limited(() -> exchange(withJson(url, body, "PUT")));
+    }
+
     private CompletableFuture<Answer> limited(Supplier<CompletableFuture<Answer>> call) {
         return budget == null ? call.get() : budget.submit(call);
     }

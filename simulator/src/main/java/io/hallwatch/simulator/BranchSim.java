@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,8 @@ final class BranchSim {
     final AtomicInteger issued = new AtomicInteger();
     /** Customers who took the kiosk's advice and cancelled their ticket for a nearby branch. */
     final AtomicInteger advisedAway = new AtomicInteger();
+    /** Customers who left a number for the "your turn is near" text, and whose number the monitor took. */
+    final AtomicInteger reminders = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     /** Customers whose ticket was never asked for: the kiosks' budget had no room in time. */
     final AtomicInteger shed = new AtomicInteger();
@@ -84,7 +88,9 @@ final class BranchSim {
     private void count(Api.Answer answer) {
         if (answer.ok()) {
             issued.incrementAndGet();
-            takeAdvice(answer);
+            if (!takeAdvice(answer)) {
+                askTurnNotice(answer);
+            }
         } else if (answer.shed()) {
             shed.incrementAndGet();
         } else {
@@ -96,13 +102,45 @@ final class BranchSim {
      * A customer told the wait will pass the limit, with a nearby branch that is sooner, gives up the
      * ticket at {@code advice-taken-share} (and goes there: the other hall's customers are its own).
      */
-    private void takeAdvice(Api.Answer issuedTicket) {
+    private boolean takeAdvice(Api.Answer issuedTicket) {
         var nearby = issuedTicket.body().path("predictedBreach").path("nearbyBranches");
         if (nearby.isArray() && !nearby.isEmpty() && random.nextDouble() < config.adviceTakenShare()) {
             advisedAway.incrementAndGet();
             api.postAsync(config.queueUrl() + "/api/v1/tickets/" + issuedTicket.body().path("ticketId").asText() + "/cancel",
                     Map.of("reason", "went to " + nearby.get(0).path("branchId").asText() + " as the kiosk advised"));
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * A customer with more than three ahead (the branches' default) asks for the "your turn is near" text at
+     * {@code turn-notice-share}, as the kiosk does it: the consent at the queue, then the number at the monitor, asked
+     * again while the monitor has not seen the new ticket yet (404). The numbers are made up (1390000xxxx).
+     */
+    private void askTurnNotice(Api.Answer issuedTicket) {
+        if (issuedTicket.body().path("peopleAhead").asInt() <= 3 || random.nextDouble() >= config.turnNoticeShare()) {
+            return;
+        }
+        String ticketId = issuedTicket.body().path("ticketId").asText();
+        String phone = String.format("1390000%04d", random.nextInt(10_000));
+        api.postAsync(config.queueUrl() + "/api/v1/tickets/" + ticketId + "/turn-notice", Map.of()).thenAccept(consent -> {
+            if (consent.ok()) {
+                giveNumber(ticketId, phone, 0);
+            }
+        });
+    }
+
+    private void giveNumber(String ticketId, String phone, int attempt) {
+        CompletableFuture.delayedExecutor(attempt == 0 ? 200 : 1000, TimeUnit.MILLISECONDS).execute(() ->
+                api.putAsync(config.slaUrl() + "/api/v1/tickets/" + ticketId + "/turn-notice-contact",
+                        Map.of("branchId", branchId, "phone", phone)).thenAccept(answer -> {
+                            if (answer.ok()) {
+                                reminders.incrementAndGet();
+                            } else if (answer.status() == 404 && attempt < 5) {
+                                giveNumber(ticketId, phone, attempt + 1);
+                            }
+                        }));
     }
 
     int served() {

@@ -117,7 +117,7 @@ final class ClerkSim {
     private void callChosen() {
         then(api.getAsync(config.queueUrl() + "/api/v1/branches/" + branchId + "/queue"), queue -> {
             com.fasterxml.jackson.databind.JsonNode chosen = null;
-            for (com.fasterxml.jackson.databind.JsonNode type : queue.body().path("types")) {
+            for (com.fasterxml.jackson.databind.JsonNode type : queue.body().path("businessTypes")) {
                 com.fasterxml.jackson.databind.JsonNode tickets = type.path("tickets");
                 if (skills.contains(type.path("businessType").asText()) && tickets.size() >= 2) {
                     chosen = tickets.get(tickets.size() - 1);

@@ -114,6 +114,13 @@ public interface SimulatorConfig {
     double parkShare();
 
     /**
+     * Share of customers with more than three people ahead who leave a (made-up) mobile number at the kiosk for the
+     * "your turn is near" text: the consent at the queue, the number at the monitor (issue 25).
+     */
+    @WithDefault("0.05")
+    double turnNoticeShare();
+
+    /**
      * Share of customers who, told at the kiosk that their wait will pass the limit and offered a
      * nearby branch that is sooner, cancel their ticket and go there.
      */

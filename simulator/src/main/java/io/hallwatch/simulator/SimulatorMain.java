@@ -169,9 +169,10 @@ public class SimulatorMain implements QuarkusApplication {
     private void summary(SimClock clock, List<BranchSim> branches) {
         String time = clock.now().atZone(ZONE).toLocalTime().withNano(0).toString();
         for (BranchSim b : branches) {
-            System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%s%n",
+            System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%s%s%n",
                     time, b.branchId, b.waiting(), b.issued.get(), b.served(), b.breaches(),
-                    b.advisedAway.get() == 0 ? "" : "  advised elsewhere " + b.advisedAway.get());
+                    b.advisedAway.get() == 0 ? "" : "  advised elsewhere " + b.advisedAway.get(),
+                    b.reminders.get() == 0 ? "" : "  near-turn texts asked " + b.reminders.get());
         }
     }
 

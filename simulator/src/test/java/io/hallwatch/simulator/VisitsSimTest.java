@@ -35,7 +35,7 @@ class VisitsSimTest {
             if (path.endsWith("/walk-in") || path.endsWith("/call-ticket") || path.endsWith("/call-next")) {
                 answer = "{\"customer\":{\"ticketId\":\"t-1\",\"businessType\":\"PAYMENT\"}}";
             } else if (path.endsWith("/queue")) {
-                answer = "{\"types\":[{\"businessType\":\"PAYMENT\",\"tickets\":[{\"ticketId\":\"t-first\"},{\"ticketId\":\"t-newest\"}]}]}";
+                answer = "{\"businessTypes\":[{\"businessType\":\"PAYMENT\",\"tickets\":[{\"ticketId\":\"t-first\"},{\"ticketId\":\"t-newest\"}]}]}";
             } else if (exchange.getRequestMethod().equals("GET")) {
                 answer = "{\"status\":\"OPEN\",\"clerkId\":\"clerk-b-1-c01\",\"skills\":[\"PAYMENT\"]}";
             } else {

@@ -8,6 +8,7 @@ import io.hallwatch.events.TicketClosed;
 import io.hallwatch.events.TicketEvent;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.TicketNoShow;
+import io.hallwatch.events.TicketParked;
 import io.hallwatch.events.TicketRecalled;
 import io.hallwatch.events.TicketTransferred;
 import io.hallwatch.marketing.config.BranchSettings;
@@ -80,6 +81,9 @@ public final class LiveHall {
                 t.waitingSince = t.waitingSince != null ? t.waitingSince : e.transferredAt();
                 t.updatedAt = e.transferredAt();
             }
+        } else if (event instanceof TicketParked e) {
+            // Parked back into the queue (a customer fetching a document): at the branch it waits again until called.
+            change(ticket(e), e.parkedAt(), e.parkedAt());
         } else if (event instanceof ServiceStarted e) {
             endWaitBefore(e.ticketId(), e.startedAt());
         } else if (event instanceof ServiceFinished e) {

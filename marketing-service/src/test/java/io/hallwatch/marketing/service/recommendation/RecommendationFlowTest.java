@@ -180,6 +180,27 @@ class RecommendationFlowTest {
     }
 
     @Test
+    void a_visit_parked_back_into_the_queue_waits_again_until_it_is_called() {
+        String branch = branch();
+        fillHall(branch, 2);
+        String ticket = Events.ticketId();
+        Instant issued = clock.instant();
+        Events.issued(branch, ticket, "A008", "GENERAL", issued, null);
+        awaitWaiting(branch, 3);
+        Instant calledAt = clock.advance(Duration.ofMinutes(2));
+        Events.called(branch, ticket, "A008", "GENERAL", issued, calledAt, "C02");
+        Events.started(branch, ticket, "A008", "GENERAL", "C02", calledAt);
+        awaitWaiting(branch, 2);
+        Instant parkedAt = clock.advance(Duration.ofMinutes(3));
+        Events.produce("/hallwatch/queue-service", parkedAt, new io.hallwatch.events.TicketParked(ticket, branch, "A008", "GENERAL",
+                io.hallwatch.events.CustomerTier.NORMAL, parkedAt, io.hallwatch.events.ParkPosition.FRONT, "SERVING", "C02",
+                "clerk-C02", 120));
+        awaitWaiting(branch, 3);
+        Events.called(branch, ticket, "A008", "GENERAL", issued, clock.advance(Duration.ofMinutes(5)), "C03");
+        awaitWaiting(branch, 2);
+    }
+
+    @Test
     void a_customer_closed_unserved_at_the_end_of_the_day_no_longer_counts_as_waiting() {
         String branch = branch();
         fillHall(branch, 2);
