@@ -186,11 +186,7 @@ class ScreensIT {
         // Not signed in: the sign-in page, which brings the person back here.
         waitFor(By.id("signin"));
         shot("signin-form");
-        new Select(browser.findElement(By.id("role"))).selectByValue("kiosk");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(HALL + "," + CLOSED_HALL);
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("kiosk", HALL + "," + CLOSED_HALL, null);
 
         WebElement payment = waitFor(By.cssSelector("button.type[data-type='PAYMENT']"));
         assertTrue(payment.getText().startsWith("话费缴纳"), "Chinese name first: " + payment.getText());
@@ -368,12 +364,7 @@ class ScreensIT {
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/counter/" + HALL + "/C02"));
         waitFor(By.id("signin"));
-        new Select(browser.findElement(By.id("role"))).selectByValue("clerk");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(HALL);
-        browser.findElement(By.id("subject")).sendKeys("clerk-ws");
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("clerk", HALL, "clerk-ws");
         WebDriverWait wait = waiting(Duration.ofSeconds(15));
         wait.until(d -> "CLOSED".equals(status()));
         shot("counter-closed");
@@ -466,11 +457,7 @@ class ScreensIT {
         }
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/signin?next=/display/" + busy));
-        new Select(waitFor(By.id("role"))).selectByValue("manager");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(busy);
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("manager", busy, null);
         WebDriverWait wait = waiting(Duration.ofSeconds(15));
         wait.until(d -> d.findElements(By.cssSelector("#queue tr")).size() == types.size());
         wait.until(d -> js("return document.getElementById('conn').hidden").equals(Boolean.TRUE));
@@ -498,11 +485,7 @@ class ScreensIT {
         // At the kiosk of this busy hall a consultation waits long: the ticket steers to the other channels.
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/signin?next=/kiosk/" + busy));
-        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
-        WebElement kioskBranches = browser.findElement(By.id("branches"));
-        kioskBranches.clear();
-        kioskBranches.sendKeys(busy);
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("kiosk", busy, null);
         waitFor(By.cssSelector("button.type[data-type='CONSULT']")).click();
         waitFor(By.id("ticket-number"));
         int minutes = Integer.parseInt(browser.findElement(By.id("ticket-wait")).getText().replaceAll("[^0-9]", ""));
@@ -539,11 +522,7 @@ class ScreensIT {
         }
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/signin?next=/kiosk/" + far));
-        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(far);
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("kiosk", far, null);
         waitFor(By.cssSelector("button.type[data-type='GENERAL']")).click();
         WebElement breach = waitFor(By.id("ticket-breach"));
         String number = browser.findElement(By.id("ticket-number")).getText();
@@ -599,12 +578,7 @@ class ScreensIT {
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/duty/" + hall));
         waitFor(By.id("signin"));
-        new Select(browser.findElement(By.id("role"))).selectByValue("duty-manager");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(hall);
-        browser.findElement(By.id("subject")).sendKeys("duty-ws");
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("duty-manager", hall, "duty-ws");
         WebDriverWait wait = waiting(Duration.ofSeconds(15));
         wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
         wait.until(d -> "0".equals(d.findElement(By.tagName("body")).getAttribute("data-findings")));
@@ -686,12 +660,7 @@ class ScreensIT {
         // A manager of two halls signs in and lands on the board: those two, no other.
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/signin"));
-        new Select(waitFor(By.id("role"))).selectByValue("manager");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(HALL + "," + dutyHall);
-        browser.findElement(By.id("subject")).sendKeys("manager-ws");
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("manager", HALL + "," + dutyHall, "manager-ws");
         WebDriverWait wait = waiting(Duration.ofSeconds(20));
         wait.until(d -> d.getCurrentUrl().endsWith("/board") && "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
         assertEquals(java.util.Set.of(HALL, dutyHall), browser.findElements(By.cssSelector("#branches tr")).stream()
@@ -762,12 +731,7 @@ class ScreensIT {
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/counter/" + HALL + "/C04"));
         waitFor(By.id("signin"));
-        new Select(browser.findElement(By.id("role"))).selectByValue("clerk");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(HALL);
-        browser.findElement(By.id("subject")).sendKeys("clerk-visits");
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("clerk", HALL, "clerk-visits");
         WebDriverWait wait = waiting(Duration.ofSeconds(15));
         wait.until(d -> "CLOSED".equals(status()));
         browser.findElement(By.id("sign-in")).click();
@@ -835,11 +799,7 @@ class ScreensIT {
         }
         browser.manage().deleteCookieNamed("hallwatch-token");
         browser.get(web.url("/signin?next=/kiosk/" + hall));
-        new Select(waitFor(By.id("role"))).selectByValue("kiosk");
-        WebElement branches = browser.findElement(By.id("branches"));
-        branches.clear();
-        branches.sendKeys(hall);
-        browser.findElement(By.id("signin")).click();
+        signInThroughForm("kiosk", hall, null);
         waitFor(By.cssSelector("button.type[data-type='GENERAL']")).click();
         WebElement form = waitFor(By.id("notice-form"));
         assertTrue(browser.findElement(By.id("notice-ask")).getText().contains("3"), "the branch's default: three ahead");
@@ -932,6 +892,18 @@ class ScreensIT {
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> json.readTree(send(queue, "GET", "/api/v1/business-types", null, admin, 200))
                 .findParents("code").stream().anyMatch(t -> t.path("code").asText().equals("PAYMENT")
                         && t.path("handlingLimitSeconds").asInt() == seconds));
+    }
+
+    /** Fills the sign-in form the browser shows (role, branches, an optional staff or device id) and sends it. */
+    private static void signInThroughForm(String role, String branches, String subject) {
+        new Select(waitFor(By.id("role"))).selectByValue(role);
+        WebElement field = browser.findElement(By.id("branches"));
+        field.clear();
+        field.sendKeys(branches);
+        if (subject != null) {
+            browser.findElement(By.id("subject")).sendKeys(subject);
+        }
+        browser.findElement(By.id("signin")).click();
     }
 
     /** Signs in through the form, as the browser does; the Set-Cookie value ("name=token"). */
