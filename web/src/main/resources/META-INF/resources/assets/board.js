@@ -86,24 +86,39 @@
       nextNeed: next ? next.countersNeeded : null };
   }
 
+  // The day's report and the staffing plan are computed per request from the whole day and weeks of history, and
+  // move slowly: read again once a minute, while the live status and the counters are read every refresh.
+  const SLOW_MS = 60000;
+  const slow = new Map(); // branchId -> { at, date, report, staffing }
+
+  async function slowReads(b, enc, date) {
+    const last = slow.get(b.id);
+    if (last && last.date === date && Date.now() - last.at < SLOW_MS) return last;
+    const [report, staffing] = await Promise.all([
+      Screen.api("GET", "/api/v1/branches/" + enc + "/sla-report?date=" + date),
+      Screen.api("GET", "/api/v1/branches/" + enc + "/staffing")]);
+    const read = { at: Date.now(), date, ok: report.ok, report: report.ok ? report.body : null, staffing: staffing.ok ? staffing.body : null };
+    if (read.ok) slow.set(b.id, read);
+    return read;
+  }
+
   async function read(b) {
     const enc = encodeURIComponent(b.id);
-    const [status, counters, staffing] = await Promise.all([
+    const [status, counters] = await Promise.all([
       Screen.api("GET", "/api/v1/branches/" + enc + "/sla-status"),
-      Screen.api("GET", "/api/v1/branches/" + enc + "/counters"),
-      Screen.api("GET", "/api/v1/branches/" + enc + "/staffing")]);
+      Screen.api("GET", "/api/v1/branches/" + enc + "/counters")]);
     const f = { branch: b, ok: status.ok && counters.ok };
     if (status.ok) {
       f.status = status.body;
-      const report = await Screen.api("GET", "/api/v1/branches/" + enc + "/sla-report?date=" + localDate(f.status.asOf, b.timeZone));
-      f.report = report.ok ? report.body : null;
-      f.ok = f.ok && report.ok;
+      const s = await slowReads(b, enc, localDate(f.status.asOf, b.timeZone));
+      f.report = s.report;
+      f.staffing = s.staffing;
+      f.ok = f.ok && s.ok;
     }
     if (counters.ok) {
       const n = st => counters.body.filter(c => c.status === st).length;
       f.counters = { open: n("OPEN"), paused: n("PAUSED"), serving: n("SERVING") };
     }
-    f.staffing = staffing.ok ? staffing.body : null;
     f.advice = advice(f.staffing, f.status && f.status.asOf, b.timeZone);
     return f;
   }
