@@ -7,7 +7,7 @@ package io.hallwatch.events;
 public sealed interface EventPayload
         permits TicketEvent, CounterEvent, SlaEvent, OfferRecommended, OfferOutcomeRecorded, StandardChanged, ProducerWatermark,
         StaffingShortfallForecast,
-        TicketTurnNear {
+        TicketTurnNear, RemoteTicketTaken, AppointmentEvent {
 
     /** The branch the event belongs to; null only for the platform-wide {@link StandardChanged} and {@link ProducerWatermark}. */
     String branchId();

@@ -12,6 +12,7 @@ final class EventSamples {
     static final Instant T0 = Instant.parse("2026-11-24T01:30:00Z");
     static final String TICKET = "7f9a3c1e-8f3b-4f5e-9d2a-0c4b5e6f7a81";
     static final String BRANCH = "GZ-TH-001";
+    static final String APPOINTMENT = "5c2e8d41-7a3b-4c6d-8e9f-0a1b2c3d4e5f";
 
     private EventSamples() {
     }
@@ -35,6 +36,15 @@ final class EventSamples {
                         null, null, true),
                 new TicketCalled(TICKET, BRANCH, "A025", "PAYMENT", CustomerTier.NORMAL, T0, T0.plusSeconds(60), "C03", "clerk-0042",
                         60, true, CallReason.ELDERLY.name(), null),
+                // A remote ticket taken ahead and checked in; an appointment booked, checked in before its slot, one freed as a no-show.
+                new RemoteTicketTaken(TICKET, BRANCH, "A026", "PAYMENT", CustomerTier.NORMAL, T0, T0.plusSeconds(3600)),
+                new TicketIssued(TICKET, BRANCH, "A026", "PAYMENT", CustomerTier.NORMAL, T0.plusSeconds(1800), null, 240L, false, null,
+                        TicketOrigin.REMOTE, null),
+                new AppointmentBooked(APPOINTMENT, BRANCH, "BROADBAND", T0.plusSeconds(7200), T0.plusSeconds(9000), T0, "CRM-88231"),
+                new AppointmentCheckedIn(APPOINTMENT, BRANCH, "BROADBAND", T0.plusSeconds(7200), T0.plusSeconds(6600), TICKET, "D004", false),
+                new TicketIssued(TICKET, BRANCH, "D004", "BROADBAND", CustomerTier.NORMAL, T0.plusSeconds(6600), "CRM-88231", 600L, false,
+                        null, TicketOrigin.APPOINTMENT, T0.plusSeconds(7200)),
+                new AppointmentCancelled(APPOINTMENT, BRANCH, "BROADBAND", T0.plusSeconds(7200), T0.plusSeconds(8100), "NO_SHOW"),
                 new ServiceStarted(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042", T0.plusSeconds(630)),
                 new ServiceFinished(TICKET, BRANCH, "A023", "PAYMENT", CustomerTier.NORMAL, "C03", "clerk-0042",
                         T0.plusSeconds(630), T0.plusSeconds(800), 170, ServiceOutcome.COMPLETED, List.of("PAYMENT", "GENERAL")),
