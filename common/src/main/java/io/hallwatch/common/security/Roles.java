@@ -15,10 +15,15 @@ public final class Roles {
     public static final String MANAGER = "manager";
     /** Platform administration: branches, counters, business types, policies, rosters. */
     public static final String ADMIN = "admin";
+    /**
+     * The operator's online channels (mini-program, app, online hall) acting for a customer: remote tickets taken before
+     * the customer comes, appointments booked and cancelled. Never a person in the hall.
+     */
+    public static final String ONLINE_HALL = "online-hall";
     /** Another Hallwatch service calling on its own behalf (counter-service to queue-service). */
     public static final String SERVICE = "service";
 
-    public static final java.util.List<String> ALL = java.util.List.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, ADMIN, SERVICE);
+    public static final java.util.List<String> ALL = java.util.List.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, ADMIN, ONLINE_HALL, SERVICE);
 
     private Roles() {
     }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public final class Tokens {
     public static final String ISSUER = "https://hallwatch.local/auth";
     public static final String AUDIENCE = "hallwatch";
-    public static final List<String> ALL_ROLES = List.of("kiosk", "clerk", "duty-manager", "manager", "admin", "service");
+    public static final List<String> ALL_ROLES = List.of("kiosk", "clerk", "duty-manager", "manager", "admin", "online-hall", "service");
 
     private String subject = "test-user";
     private List<String> roles = new ArrayList<>();
