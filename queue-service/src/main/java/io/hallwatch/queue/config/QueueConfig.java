@@ -99,4 +99,46 @@ public interface QueueConfig {
         @WithDefault("200")
         int closeBatch();
     }
+
+    /** Remote tickets (service.ticket.RemoteTickets): taken before the customer comes, checked in at the kiosk. */
+    Remote remote();
+
+    interface Remote {
+        /** How long after it was taken a remote ticket may be checked in; after that it is cancelled (REMOTE_EXPIRED). */
+        @WithDefault("60m")
+        Duration window();
+
+        /** How often (real time) the job looks for remote tickets past their window (read by the scheduler). */
+        @WithDefault("15s")
+        Duration expiryInterval();
+
+        /** Remote tickets cancelled per transaction by the expiry job. */
+        @WithDefault("200")
+        int expiryBatch();
+    }
+
+    /** Appointments (service.appointment.AppointmentService): slots booked ahead, checked in at the kiosk. */
+    Appointments appointments();
+
+    interface Appointments {
+        /** How long before its slot's start an appointment may be checked in. */
+        @WithDefault("15m")
+        Duration checkInEarly();
+
+        /** How long after its slot's start a check-in is still on time (served ahead of walk-ups); later, an ordinary ticket. */
+        @WithDefault("10m")
+        Duration checkInLate();
+
+        /** How long after its slot's start nobody having checked in makes the appointment a no-show, freeing its place. */
+        @WithDefault("15m")
+        Duration noShowAfter();
+
+        /** How many days ahead a slot may be booked. */
+        @WithDefault("14")
+        int bookAheadDays();
+
+        /** How often (real time) the job looks for no-shows (read by the scheduler). */
+        @WithDefault("15s")
+        Duration noShowInterval();
+    }
 }

@@ -27,6 +27,7 @@ import static io.hallwatch.common.security.Roles.CLERK;
 import static io.hallwatch.common.security.Roles.DUTY_MANAGER;
 import static io.hallwatch.common.security.Roles.KIOSK;
 import static io.hallwatch.common.security.Roles.MANAGER;
+import static io.hallwatch.common.security.Roles.ONLINE_HALL;
 import static io.hallwatch.common.security.Roles.SERVICE;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,12 +49,17 @@ class QueueSecurityMatrixTest {
     private String other;
     private String ticket;
     private String consult;
+    private String appointment;
+
+    @jakarta.inject.Inject
+    io.hallwatch.testsupport.MutableClock clock;
 
     @BeforeEach
     void two_branches_and_a_ticket() {
         in = branch();
         other = branch();
         ticket = ticket(in);
+        appointment = appointment(in, clock.instant());
         // The catalogue row is written back as it is, so the matrix changes nothing other tests see.
         Map<String, Object> c = given().noFilters().header("Authorization", ADMIN_TOKEN).when().get("/api/v1/business-types")
                 .then().statusCode(200).extract().jsonPath().getMap("find { it.code == 'CONSULT' }");
@@ -63,7 +69,25 @@ class QueueSecurityMatrixTest {
 
     private List<Endpoint> rows() {
         String t = "/api/v1/tickets/" + ticket;
+        String a = "/api/v1/appointments/" + appointment;
+        String b = "/api/v1/branches/" + in;
         return List.of(
+                Endpoint.of("POST", "/api/v1/branches/{branchId}/remote-tickets", Set.of(ONLINE_HALL), true, b + "/remote-tickets")
+                        .json("{\"businessType\":\"PAYMENT\"}"),
+                Endpoint.of("POST", "/api/v1/branches/{branchId}/check-ins", Set.of(KIOSK), true, b + "/check-ins")
+                        .json("{\"code\":\"123456\"}"),
+                Endpoint.of("PUT", "/api/v1/branches/{branchId}/appointment-plans/{businessType}", Set.of(ADMIN), true,
+                        b + "/appointment-plans/BROADBAND").json("{\"slotMinutes\":5,\"capacity\":5}"),
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/appointment-plans", Set.of(ADMIN, MANAGER, DUTY_MANAGER, ONLINE_HALL, KIOSK),
+                        true, b + "/appointment-plans"),
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/appointment-slots", Set.of(ONLINE_HALL, KIOSK, DUTY_MANAGER, MANAGER, ADMIN),
+                        true, b + "/appointment-slots?businessType=BROADBAND"),
+                Endpoint.of("POST", "/api/v1/branches/{branchId}/appointments", Set.of(ONLINE_HALL), true, b + "/appointments")
+                        .json("{\"businessType\":\"BROADBAND\",\"slotStart\":\"2020-01-01T00:00:00Z\"}"),
+                Endpoint.of("GET", "/api/v1/branches/{branchId}/appointments", Set.of(DUTY_MANAGER, MANAGER, ADMIN), true, b + "/appointments"),
+                Endpoint.of("GET", "/api/v1/appointments/{appointmentId}", Set.of(ONLINE_HALL, DUTY_MANAGER, MANAGER, ADMIN), true, a),
+                Endpoint.of("POST", "/api/v1/appointments/{appointmentId}/cancel", Set.of(ONLINE_HALL, DUTY_MANAGER), true,
+                        a + "/cancel").json("{}"),
                 Endpoint.of("GET", "/api/v1/business-types", EVERYONE, false, "/api/v1/business-types"),
                 Endpoint.of("PUT", "/api/v1/business-types/{code}", Set.of(ADMIN), false, "/api/v1/business-types/CONSULT")
                         .json(consult),
@@ -94,14 +118,14 @@ class QueueSecurityMatrixTest {
                         "/api/v1/branches/" + in + "/staffing"),
                 Endpoint.of("POST", "/api/v1/branches/{branchId}/day-extensions", Set.of(DUTY_MANAGER), true,
                         "/api/v1/branches/" + in + "/day-extensions").json("{\"until\":\"2099-01-01T23:00:00+08:00\"}"),
-                Endpoint.of("GET", "/api/v1/tickets/{ticketId}", Set.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, SERVICE), true, t),
+                Endpoint.of("GET", "/api/v1/tickets/{ticketId}", Set.of(KIOSK, CLERK, DUTY_MANAGER, MANAGER, ONLINE_HALL, SERVICE), true, t),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/recall", Set.of(CLERK, SERVICE), true, t + "/recall").json("{}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/turn-notice", Set.of(KIOSK, SERVICE), true, t + "/turn-notice")
                         .json("{}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/park", Set.of(CLERK, SERVICE), true, t + "/park")
                         .json("{\"position\":\"BACK\"}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/no-show", Set.of(CLERK, SERVICE), true, t + "/no-show").json("{}"),
-                Endpoint.of("POST", "/api/v1/tickets/{ticketId}/cancel", Set.of(KIOSK, CLERK, DUTY_MANAGER, SERVICE), true, t + "/cancel")
+                Endpoint.of("POST", "/api/v1/tickets/{ticketId}/cancel", Set.of(KIOSK, CLERK, DUTY_MANAGER, ONLINE_HALL, SERVICE), true, t + "/cancel")
                         .json("{}"),
                 Endpoint.of("POST", "/api/v1/tickets/{ticketId}/transfer", Set.of(CLERK, DUTY_MANAGER), true, t + "/transfer")
                         .json("{\"businessType\":\"GENERAL\"}"));
@@ -202,6 +226,18 @@ class QueueSecurityMatrixTest {
         given().noFilters().header("Authorization", ADMIN_TOKEN).contentType(ContentType.JSON).body(branchBody())
                 .when().put("/api/v1/branches/" + id).then().statusCode(201);
         return id;
+    }
+
+    /** An appointment at {@code branch} for the first slot of the day after {@code now} (slots of 5 minutes). */
+    private static String appointment(String branch, java.time.Instant now) {
+        given().noFilters().header("Authorization", ADMIN_TOKEN).contentType(ContentType.JSON)
+                .body("{\"slotMinutes\":5,\"capacity\":5}").when().put("/api/v1/branches/" + branch + "/appointment-plans/BROADBAND")
+                .then().statusCode(200);
+        java.time.Instant slot = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(1)
+                .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        return given().noFilters().header("Authorization", Tokens.role(ONLINE_HALL).branches(branch).bearer())
+                .contentType(ContentType.JSON).body(Map.of("businessType", "BROADBAND", "slotStart", slot.toString()))
+                .when().post("/api/v1/branches/" + branch + "/appointments").then().statusCode(201).extract().path("appointmentId");
     }
 
     private static String ticket(String branch) {

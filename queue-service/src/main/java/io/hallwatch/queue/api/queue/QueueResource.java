@@ -1,7 +1,8 @@
 package io.hallwatch.queue.api.queue;
 
+import io.hallwatch.queue.api.IdempotencyKeys;
+
 import jakarta.annotation.security.RolesAllowed;
-import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.api.ticket.TicketView;
 import io.hallwatch.queue.service.queue.QueueService;
@@ -55,10 +56,7 @@ public class QueueResource {
                     + "clerk is 422 idempotency-key-reused.")
     public Response callNext(@PathParam("branchId") String branchId, @Valid @NotNull CallNextRequest request,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
-            throw ProblemException.badRequest("invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
-        }
+        IdempotencyKeys.checked(idempotencyKey);
         QueueService.Called called = queue.callNext(branchId, request.counterId(), request.clerkId(), request.businessTypes(),
                 request.vipCounter(), idempotencyKey);
         Response.ResponseBuilder response = called.ticket().map(t -> Response.ok(TicketView.of(t)))
@@ -78,7 +76,7 @@ public class QueueResource {
                     + "same ticket (200, Idempotent-Replayed: true).")
     public Response walkIn(@PathParam("branchId") String branchId, @Valid @NotNull VisitRequests.WalkIn request,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.checked(idempotencyKey);
         TicketService.Issued issued = tickets.walkIn(branchId, request.counterId(), request.clerkId(), request.businessTypes(),
                 request.businessType(), request.tierOrDefault(), idempotencyKey);
         return Response.status(issued.created() ? 201 : 200).entity(TicketView.of(issued.ticket()))
@@ -97,17 +95,11 @@ public class QueueResource {
                     + "invalid-transition. An Idempotency-Key works as for call-next.")
     public Response callTicket(@PathParam("branchId") String branchId, @Valid @NotNull VisitRequests.CallTicket request,
                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.checked(idempotencyKey);
         QueueService.Called called = queue.callChosen(branchId, request.counterId(), request.clerkId(), request.businessTypes(),
                 request.vipCounter(), request.ticketId(), request.reason(), idempotencyKey);
         return Response.ok(TicketView.of(called.ticket().orElseThrow()))
                 .header("Idempotent-Replayed", Boolean.toString(called.replayed())).build();
     }
 
-    private static void checkKey(String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
-            throw ProblemException.badRequest("invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
-        }
-    }
 }

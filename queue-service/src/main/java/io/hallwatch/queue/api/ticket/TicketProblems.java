@@ -3,6 +3,7 @@ package io.hallwatch.queue.api.ticket;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.common.problem.ProblemMappers;
 import io.hallwatch.queue.domain.ticket.IllegalTransitionException;
+import io.hallwatch.queue.domain.ticket.RemoteTicketExpiredException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,5 +16,12 @@ public class TicketProblems {
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e, UriInfo uri) {
         return mappers.problem(ProblemException.conflict("invalid-transition", e.getMessage()), uri);
+    }
+
+    /** A remote ticket checked in after its window: cancelled (or about to be), the customer takes a ticket. */
+    @ServerExceptionMapper
+    public Response remoteTicketExpired(RemoteTicketExpiredException e, UriInfo uri) {
+        return mappers.problem(ProblemException.conflict("remote-ticket-expired", e.getMessage()
+                + "; take a ticket at the kiosk"), uri);
     }
 }

@@ -1,9 +1,10 @@
 package io.hallwatch.queue.api.ticket;
 
+import io.hallwatch.queue.api.IdempotencyKeys;
+
 import jakarta.annotation.security.RolesAllowed;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.common.security.BranchAccess;
-import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.queue.service.ticket.TicketService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,10 +47,7 @@ public class TicketResource {
                     + "business-type-not-offered; outside opening hours it is 409 branch-closed.")
     public Response issue(@PathParam("branchId") String branchId, @Valid @NotNull IssueTicketRequest request,
                           @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
-            throw ProblemException.badRequest("invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
-        }
+        IdempotencyKeys.checked(idempotencyKey);
         TicketService.Issued issued = tickets.issue(branchId, request.businessType(), request.tierOrDefault(),
                 request.customerRef(), idempotencyKey);
         TicketView ticket = TicketView.of(issued.ticket());
@@ -64,7 +62,7 @@ public class TicketResource {
     @Operation(operationId = "getTicket", summary = "A ticket's status and wait estimate",
             description = "Status and number; while the ticket waits its position, the people ahead and the current wait "
                     + "estimate (afterwards the estimate made at issue); the counter once it is called.")
-    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.SERVICE})
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.MANAGER, Roles.ONLINE_HALL, Roles.SERVICE})
     public TicketView find(@PathParam("ticketId") UUID ticketId) {
         access.check(tickets.branchOf(ticketId));
         return TicketView.of(tickets.find(ticketId));
@@ -96,9 +94,10 @@ public class TicketResource {
     @POST
     @Path("/tickets/{ticketId}/cancel")
     @Operation(operationId = "cancelTicket", summary = "Cancel a waiting or called ticket",
-            description = "The customer gives up, with an optional reason: the ticket ends as CANCELLED. A ticket in service "
+            description = "The customer gives up, with an optional reason: the ticket ends as CANCELLED; a remote ticket not "
+                    + "checked in yet can be cancelled too (by the online channel that took it). A ticket in service "
                     + "or already ended is 409 invalid-transition.")
-    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.SERVICE})
+    @RolesAllowed({Roles.KIOSK, Roles.CLERK, Roles.DUTY_MANAGER, Roles.ONLINE_HALL, Roles.SERVICE})
     public TicketView cancel(@PathParam("ticketId") UUID ticketId, @Valid TicketActionRequests.Cancel request) {
         access.check(tickets.branchOf(ticketId));
         return TicketView.of(tickets.cancel(ticketId, request == null ? null : request.reason()));

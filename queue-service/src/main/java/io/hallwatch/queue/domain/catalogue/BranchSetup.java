@@ -28,7 +28,12 @@ public record BranchSetup(String id, String name, ZoneId zone, LocalTime opensAt
 
     /** The branch's day-closing rule: when a service day opens, closes and ends, in its zone. */
     public ServiceDay serviceDay() {
-        return new ServiceDay(new DayHours(zone, opensAt, closesAt, closeGrace));
+        return new ServiceDay(hours());
+    }
+
+    /** The regular hours: the zone, opening, closing and the grace after it. */
+    public DayHours hours() {
+        return new DayHours(zone, opensAt, closesAt, closeGrace);
     }
 
     public boolean offers(String businessType) {

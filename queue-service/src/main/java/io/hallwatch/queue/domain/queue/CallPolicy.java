@@ -23,6 +23,10 @@ import java.util.Set;
  * A visit parked back to the FRONT of the queue comes before all of these (two such by the moment they were parked);
  * one parked to the BACK or by its ORIGINAL issue takes that place in first-come-first-served order
  * ({@link WaitingTicket#queuedAt()}), while the at-risk rule always sees its whole wait so far.
+ * <p>
+ * An appointment checked in within its window is called ahead of every walk-up ticket the counter serves once its
+ * slot has started (after the visits parked to the front; two such by their slot, then their check-in): the hall
+ * keeps the time it promised. Before its slot it waits in first-come-first-served order like anyone.
  */
 public final class CallPolicy {
 
@@ -77,13 +81,17 @@ public final class CallPolicy {
     private Comparator<WaitingTicket> order(boolean vipCounter, Instant now) {
         Comparator<WaitingTicket> byClass = Comparator.comparingInt(t -> rank(t, vipCounter, now));
         // Same place: the lower number of a prefix first (A999 before A1000), then by id.
-        return byClass.thenComparing(WaitingTicket::queuedAt)
+        return byClass.thenComparing(t -> t.appointmentDue(now) ? t.priorityFrom() : Instant.MIN)
+                .thenComparing(WaitingTicket::queuedAt)
                 .thenComparingInt(t -> t.number().length()).thenComparing(WaitingTicket::number)
                 .thenComparing(WaitingTicket::id);
     }
 
     private int rank(WaitingTicket t, boolean vipCounter, Instant now) {
         if (t.front()) {
+            return -2;
+        }
+        if (t.appointmentDue(now)) {
             return -1;
         }
         boolean vip = t.tier() == CustomerTier.VIP;

@@ -21,6 +21,7 @@ public class IllegalTransitionException extends RuntimeException {
 
     private static String describe(TicketAction action) {
         return switch (action) {
+            case CHECK_IN -> "checked in";
             case CALL, CALL_CHOSEN -> "called";
             case PARK -> "parked";
             case RECALL -> "recalled";

@@ -2,6 +2,7 @@ package io.hallwatch.queue.domain.ticket;
 
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.ParkPosition;
+import io.hallwatch.events.TicketOrigin;
 import io.hallwatch.queue.domain.queue.WaitingTicket;
 
 import java.time.Duration;
@@ -57,6 +58,20 @@ public class Ticket {
     public String callReason;
     /** The last call was a chosen one ahead of a ticket the call order would have called first. */
     public boolean outOfOrder;
+    /** How it came into the queue other than at the kiosk (remote ticket, appointment); null for a kiosk ticket or walk-in. */
+    public TicketOrigin origin;
+    /** A remote ticket: when it was taken ({@link #issuedAt} is that until the check-in, then the check-in). */
+    public Instant takenAt;
+    /** When the customer checked in (remote ticket, appointment): the ticket joined the queue then. */
+    public Instant checkedInAt;
+    /** A remote ticket: the end of its check-in window. */
+    public Instant checkInBy;
+    /** What the customer types at the kiosk to check in (remote ticket or appointment); kept, so a retried check-in finds it. */
+    public String checkInCode;
+    /** The appointment this ticket was checked in for. */
+    public UUID appointmentId;
+    /** An appointment checked in within its window: from this instant (its slot's start) called ahead of walk-up tickets. */
+    public Instant priorityFrom;
 
     /** Applies {@code action}, or throws {@link IllegalTransitionException} and changes nothing. */
     public void apply(TicketAction action) {
@@ -66,7 +81,7 @@ public class Ticket {
     /** What the call policy knows of this ticket. */
     public WaitingTicket asWaiting() {
         return new WaitingTicket(id, businessType, tier, waitClockStart(), number, queuedAt != null ? queuedAt : issuedAt,
-                queueFront);
+                queueFront, priorityFrom);
     }
 
     /** Where the wait clock starts: the original issue, or, after a park, the return minus the wait kept. */
@@ -93,6 +108,20 @@ public class Ticket {
         callReason = reason;
         this.outOfOrder = reason != null && outOfOrder;
         queueFront = false;
+    }
+
+    /**
+     * The customer of this remote ticket checked in at {@code at}: it joins the queue now, so its place and its wait
+     * clock start here ({@link #issuedAt} becomes the check-in, {@link #takenAt} keeps when it was taken). Past its
+     * window it is {@link RemoteTicketExpiredException}; any other status than REMOTE is an illegal transition.
+     */
+    public void checkIn(Instant at) {
+        if (status == TicketStatus.REMOTE && checkInBy != null && !at.isBefore(checkInBy)) {
+            throw new RemoteTicketExpiredException(number, checkInBy);
+        }
+        apply(TicketAction.CHECK_IN);
+        issuedAt = at;
+        checkedInAt = at;
     }
 
     /**

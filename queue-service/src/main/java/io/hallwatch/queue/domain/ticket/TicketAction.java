@@ -2,6 +2,8 @@ package io.hallwatch.queue.domain.ticket;
 
 /** What can happen to a ticket. */
 public enum TicketAction {
+    /** The customer of a remote ticket checked in at the kiosk: it joins the queue now. */
+    CHECK_IN,
     /** A counter calls it (叫号): the first in call order. */
     CALL,
     /** A counter calls this ticket by choice, whatever the call order says (elderly, disabled, supervisor...). */
@@ -16,7 +18,7 @@ public enum TicketAction {
     FINISH_SERVICE,
     /** Called, never came (过号). */
     NO_SHOW,
-    /** Given up before service. */
+    /** Given up before service; for a remote ticket also: nobody checked in within its window (REMOTE_EXPIRED). */
     CANCEL,
     /** The branch's service day ended with the customer still waiting or called: closed unserved (BRANCH_CLOSED). */
     CLOSE_DAY,

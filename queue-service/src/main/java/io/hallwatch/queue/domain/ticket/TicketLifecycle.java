@@ -8,6 +8,7 @@ import static io.hallwatch.queue.domain.ticket.TicketAction.CALL;
 import static io.hallwatch.queue.domain.ticket.TicketAction.CALL_CHOSEN;
 import static io.hallwatch.queue.domain.ticket.TicketAction.PARK;
 import static io.hallwatch.queue.domain.ticket.TicketAction.CANCEL;
+import static io.hallwatch.queue.domain.ticket.TicketAction.CHECK_IN;
 import static io.hallwatch.queue.domain.ticket.TicketAction.CLOSE_DAY;
 import static io.hallwatch.queue.domain.ticket.TicketAction.FINISH_SERVICE;
 import static io.hallwatch.queue.domain.ticket.TicketAction.NO_SHOW;
@@ -23,13 +24,16 @@ import static io.hallwatch.queue.domain.ticket.TicketAction.TRANSFER;
  * <p>
  * A counter may call a chosen waiting ticket out of the call order ({@code CALL_CHOSEN}), and park a called or
  * serving visit back into the queue ({@code PARK}: it waits again). A walk-in starts its life CALLED at the counter
- * that serves it ({@link #walkIn()}), never WAITING.
+ * that serves it ({@link #walkIn()}), never WAITING. A remote ticket starts REMOTE and joins the queue (WAITING) when
+ * the customer checks in, or is cancelled, by the customer or because nobody checked in within its window.
  */
 public final class TicketLifecycle {
 
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> TRANSITIONS = new EnumMap<>(TicketStatus.class);
 
     static {
+        allow(TicketStatus.REMOTE, CHECK_IN, TicketStatus.WAITING);
+        allow(TicketStatus.REMOTE, CANCEL, TicketStatus.CANCELLED);
         allow(TicketStatus.WAITING, CALL, TicketStatus.CALLED);
         allow(TicketStatus.WAITING, CALL_CHOSEN, TicketStatus.CALLED);
         allow(TicketStatus.WAITING, CANCEL, TicketStatus.CANCELLED);

@@ -1,6 +1,7 @@
 package io.hallwatch.queue.events.ticket;
 
 import io.hallwatch.common.outbox.Outbox;
+import io.hallwatch.events.RemoteTicketTaken;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketCancelled;
 import io.hallwatch.events.TicketCloseReason;
@@ -32,10 +33,18 @@ public class TicketEvents {
         this.outbox = outbox;
     }
 
+    /** The ticket joined the queue: issued at the kiosk or a counter (walk-in), or checked in (remote, appointment). */
     public void issued(Ticket t) {
+        Instant waitFrom = t.waitClockFrom != null && t.waitClockFrom.isAfter(t.issuedAt) ? t.waitClockFrom : null;
         outbox.publish(t.issuedAt, new TicketIssued(t.id.toString(), t.branchId, t.number, t.businessType, t.tier, t.issuedAt,
                 t.customerRef, t.estimatedWaitSeconds == null ? null : t.estimatedWaitSeconds.longValue(), t.breachPredicted,
-                t.walkIn ? Boolean.TRUE : null));
+                t.walkIn ? Boolean.TRUE : null, t.origin, waitFrom));
+    }
+
+    /** A remote ticket was taken: numbered, not in the queue until its check-in. */
+    public void remoteTaken(Ticket t) {
+        outbox.publish(t.issuedAt, new RemoteTicketTaken(t.id.toString(), t.branchId, t.number, t.businessType, t.tier,
+                t.issuedAt, t.checkInBy));
     }
 
     public void called(Ticket t, Duration waited) {

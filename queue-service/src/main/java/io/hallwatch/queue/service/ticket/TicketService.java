@@ -3,7 +3,10 @@ package io.hallwatch.queue.service.ticket;
 import io.hallwatch.common.problem.ProblemException;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.ParkPosition;
+import io.hallwatch.events.TicketOrigin;
 import io.hallwatch.events.TimeOrderedIds;
+import io.hallwatch.queue.domain.appointment.Appointment;
+import io.hallwatch.queue.domain.appointment.CheckInCodes;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
 import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
@@ -53,6 +56,7 @@ public class TicketService {
     private final TicketStore tickets;
     private final CallPolicies policies;
     private final DayService days;
+    private final CheckInCodes codes = new CheckInCodes();
 
     TicketService(CatalogueService catalogue, TicketSequence sequence, WaitForecasts forecasts, BreachAdvisor advisor,
                   TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets,
@@ -98,6 +102,128 @@ public class TicketService {
         Instant now = clock.instant();
         // The day the ticket belongs to: an extension past midnight keeps the evening's day (and its numbers).
         LocalDate day = days.openDayFor(branch, now);
+        Ticket t = newTicket(branch, type, tier, customerRef, day, now);
+        t.status = TicketStatus.WAITING;
+        t.idempotencyKey = idempotencyKey;
+        // Estimated before the row exists, with the new ticket added to the queue it joins, so the
+        // row is inserted once, complete: no second write.
+        Foretold foretold = foretell(t, branch, now);
+        tickets.insert(t);
+        events.issued(t);
+        metrics.issued(t.branchId, t.businessType);
+        return new Issued(new TicketStanding(t, foretold.estimate(), foretold.advice()), true);
+    }
+
+    /**
+     * A remote ticket (mini-program, online hall): numbered now in its type's sequence, REMOTE (not in the queue) until
+     * the customer checks in at the kiosk by {@code hallwatch.queue.remote.window} from now, with its number or the
+     * six-digit check-in code it answers. Its estimate is the wait were it checked in now. The hall must be open (409
+     * branch-closed); the type offered (422). An Idempotency-Key makes a retry answer the same ticket.
+     */
+    @Transactional
+    public Issued takeRemote(String branchId, String businessType, CustomerTier tier, String customerRef, String idempotencyKey) {
+        BranchSetup branch = catalogue.branchSetup(branchId);
+        String key = idempotencyKey == null ? null : "remote|" + idempotencyKey;
+        if (key != null) {
+            Optional<Ticket> earlier = tickets.findByIdempotencyKey(branchId, key);
+            if (earlier.isPresent()) {
+                Ticket t = earlier.get();
+                if (!t.businessType.equals(businessType) && !businessType.equals(t.previousBusinessType) || t.tier != tier
+                        || !Objects.equals(t.customerRef, customerRef)) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                            "This Idempotency-Key was used for a different remote ticket");
+                }
+                return new Issued(standing(t), false);
+            }
+        }
+        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
+        if (!branch.offers(type.code())) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name() + " does not offer " + type.code());
+        }
+        Instant now = clock.instant();
+        LocalDate day = days.openDayFor(branch, now);
+        Ticket t = newTicket(branch, type, tier, customerRef, day, now);
+        t.status = TicketStatus.REMOTE;
+        t.origin = TicketOrigin.REMOTE;
+        t.takenAt = now;
+        t.idempotencyKey = key;
+        t.checkInBy = now.plus(config.remote().window());
+        t.checkInCode = freeRemoteCode(branch.id());
+        foretell(t, branch, now);
+        t.breachPredicted = false; // told at the check-in, where it counts
+        t.advised = null;
+        tickets.insert(t);
+        events.remoteTaken(t);
+        return new Issued(new TicketStanding(t, null), true);
+    }
+
+    /**
+     * The customer of a remote ticket checks in at the kiosk with its number or check-in code: the ticket joins the
+     * queue now (its wait clock and its place start here), estimated afresh. A code whose ticket was checked in within
+     * the window answers that ticket again (a kiosk retrying); an unknown one is 404 check-in-code-unknown, one past
+     * its window 409 remote-ticket-expired, outside opening hours 409 branch-closed.
+     */
+    @Transactional
+    public Issued checkInRemote(String branchId, String codeOrNumber) {
+        BranchSetup branch = catalogue.branchSetup(branchId);
+        Instant now = clock.instant();
+        Optional<Ticket> remote = tickets.lockRemote(branch.id(), codeOrNumber);
+        if (remote.isEmpty()) {
+            Ticket earlier = tickets.checkedInRemote(branch.id(), codeOrNumber, now.minus(config.remote().window()))
+                    .orElseThrow(() -> ProblemException.notFound("check-in-code-unknown",
+                            "No remote ticket waits for a check-in under " + codeOrNumber + " at " + branch.name()));
+            return new Issued(standing(earlier), false);
+        }
+        Ticket t = remote.get();
+        days.openDayFor(branch, now);
+        t.checkIn(now);
+        Foretold foretold = foretell(t, branch, now);
+        tickets.update(t);
+        events.issued(t);
+        metrics.issued(t.branchId, t.businessType);
+        return new Issued(new TicketStanding(t, foretold.estimate(), foretold.advice()), true);
+    }
+
+    /**
+     * The ticket an appointment checked in at {@code now} gets, in the caller's transaction: on time ({@code onTime}),
+     * called ahead of walk-up tickets of its type from the slot's start and waiting from the later of the slot's start
+     * and now; late, an ordinary ticket from now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Issued issueForAppointment(BranchSetup branch, Appointment appointment, boolean onTime, Instant now) {
+        BusinessTypeSetup type = catalogue.knownBusinessType(appointment.businessType);
+        if (!branch.offers(type.code())) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name() + " no longer offers " + type.code());
+        }
+        LocalDate day = days.openDayFor(branch, now);
+        Ticket t = newTicket(branch, type, CustomerTier.NORMAL, appointment.customerRef, day, now);
+        t.status = TicketStatus.WAITING;
+        t.origin = onTime ? TicketOrigin.APPOINTMENT : TicketOrigin.LATE_APPOINTMENT;
+        t.appointmentId = appointment.id;
+        t.checkInCode = appointment.checkInCode;
+        t.checkedInAt = now;
+        if (onTime) {
+            t.priorityFrom = appointment.slotStart;
+            if (appointment.slotStart.isAfter(now)) {
+                t.waitClockFrom = appointment.slotStart; // early: the wait the hall promised starts with the slot
+            }
+        }
+        Foretold foretold = foretell(t, branch, now);
+        tickets.insert(t);
+        events.issued(t);
+        metrics.issued(t.branchId, t.businessType);
+        return new Issued(new TicketStanding(t, foretold.estimate(), foretold.advice()), true);
+    }
+
+    /** The ticket an appointment's earlier check-in made, for a kiosk retrying it. */
+    public TicketStanding ticketOf(UUID ticketId) {
+        return find(ticketId);
+    }
+
+    private Ticket newTicket(BranchSetup branch, BusinessTypeSetup type, CustomerTier tier, String customerRef, LocalDate day,
+                             Instant now) {
         Ticket t = new Ticket();
         t.id = TimeOrderedIds.next(); // a key every service indexes: appended, not scattered
         t.branchId = branch.id();
@@ -105,12 +231,16 @@ public class TicketService {
         t.tier = tier;
         t.number = nextNumber(branch.id(), day, type);
         t.serviceDay = day;
-        t.status = TicketStatus.WAITING;
         t.issuedAt = now;
         t.customerRef = customerRef;
-        t.idempotencyKey = idempotencyKey;
-        // Estimated before the row exists, with the new ticket added to the queue it joins, so the
-        // row is inserted once, complete: no second write.
+        return t;
+    }
+
+    private record Foretold(WaitEstimate estimate, BreachAdvice advice) {
+    }
+
+    /** The wait foretold for {@code t} joining its queue now, and the advice where it already exceeds the limit; kept on it. */
+    private Foretold foretell(Ticket t, BranchSetup branch, Instant now) {
         WaitForecasts.WaitForecast forecast = forecasts.of(t, branch.businessTypes(), now);
         WaitEstimate estimate = forecast.estimate();
         t.estimatedWaitMinutes = estimate.minutes();
@@ -120,10 +250,20 @@ public class TicketService {
         Optional<BreachAdvice> advice = advisor.adviceFor(t, forecast.seconds(), now);
         t.breachPredicted = advice.isPresent();
         t.advised = advice.map(BreachAdvice::codes).orElse(null);
-        tickets.insert(t);
-        events.issued(t);
-        metrics.issued(t.branchId, t.businessType);
-        return new Issued(new TicketStanding(t, estimate, advice.orElse(null)), true);
+        return new Foretold(estimate, advice.orElse(null));
+    }
+
+    /** A six-digit code no remote ticket of the branch waiting for its check-in holds; the branch's code lock held to commit. */
+    private String freeRemoteCode(String branchId) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String code = codes.forRemoteTicket();
+            tickets.lockCode(branchId, code);
+            if (!tickets.remoteCodeInUse(branchId, code)) {
+                return code;
+            }
+        }
+        throw new ProblemException(503, "check-in-codes-exhausted", "No check-in code free",
+                "No free check-in code was found; try again");
     }
 
     /**
@@ -161,13 +301,7 @@ public class TicketService {
         }
         Instant now = clock.instant();
         LocalDate day = days.openDayFor(branch, now);
-        Ticket t = new Ticket();
-        t.id = TimeOrderedIds.next();
-        t.branchId = branch.id();
-        t.businessType = type.code();
-        t.tier = tier;
-        t.number = nextNumber(branch.id(), day, type);
-        t.serviceDay = day;
+        Ticket t = newTicket(branch, type, tier, null, day, now);
         t.walkInAt(counterId, clerkId, now);
         t.idempotencyKey = key;
         t.estimatedWaitMinutes = 0;

@@ -1,5 +1,7 @@
 package io.hallwatch.queue.store.day;
 
+import io.hallwatch.queue.store.ticket.TicketStore;
+
 import io.hallwatch.common.db.Db;
 import io.hallwatch.queue.domain.day.DayExtension;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +82,8 @@ public class DayStore {
     /** The tickets of a branch's service day by status (every status named, 0 where none). */
     public Map<String, Long> ticketsByStatus(String branchId, LocalDate day) {
         Map<String, Long> counts = new TreeMap<>();
-        db.list("SELECT status, count(*) AS n FROM ticket WHERE branch_id = ? AND service_day = ? GROUP BY status",
+        db.list("SELECT status, count(*) AS n FROM ticket WHERE branch_id = ? AND service_day = ? AND "
+                        + TicketStore.JOINED_QUEUE + " GROUP BY status",
                 rs -> counts.put(rs.getString("status"), rs.getLong("n")), branchId, day);
         return counts;
     }

@@ -1,5 +1,7 @@
 package io.hallwatch.queue.store.staffing;
 
+import io.hallwatch.queue.store.ticket.TicketStore;
+
 import io.hallwatch.common.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +29,7 @@ public class ArrivalHistory {
     public List<Count> issuedOn(String branchId, ZoneId zone, List<LocalDate> days) {
         return db.list("""
                         SELECT service_day, EXTRACT(HOUR FROM issued_at AT TIME ZONE ?)::int AS hour, business_type, count(*)
-                        FROM ticket WHERE branch_id = ? AND service_day = ANY (?::date[])
+                        FROM ticket WHERE branch_id = ? AND service_day = ANY (?::date[]) AND """ + TicketStore.JOINED_QUEUE + """
                         GROUP BY 1, 2, 3""",
                 rs -> new Count(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3), rs.getLong(4)),
                 zone.getId(), branchId, days.stream().map(LocalDate::toString).toList());
@@ -36,7 +38,8 @@ public class ArrivalHistory {
     /** Tickets issued per business type since {@code since}: the live rate where there is no history. */
     public Map<String, Long> issuedSince(String branchId, Instant since) {
         Map<String, Long> counts = new HashMap<>();
-        db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? GROUP BY business_type",
+        db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? AND " + TicketStore.JOINED_QUEUE
+                        + " GROUP BY business_type",
                 rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since);
         return counts;
     }

@@ -23,12 +23,19 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TicketStore {
+    /**
+     * The rows of tickets that joined a queue: all but the remote tickets nobody checked in (REMOTE, or cancelled
+     * before a check-in), which reports and arrival counts leave out.
+     */
+    public static final String JOINED_QUEUE = "(origin IS DISTINCT FROM 'REMOTE' OR checked_in_at IS NOT NULL)";
+
     private static final String COLUMNS = """
             id, branch_id, business_type, tier, number, service_day, status, issued_at, called_at, counter_id,
             clerk_id, recall_count, started_at, finished_at, ended_at, previous_business_type, customer_ref,
             estimated_wait_minutes, idempotency_key, version, estimated_wait_seconds, basic_wait_seconds,
             people_ahead_at_issue, breach_predicted, advised, walk_in, wait_clock_from, queued_at, queue_front, park_count,
-            call_reason, out_of_order""";
+            call_reason, out_of_order, origin, taken_at, check_in_by, check_in_code, appointment_id, priority_from,
+            checked_in_at""";
 
     private final Db db;
 
@@ -77,6 +84,48 @@ public class TicketStore {
                 TicketStore::ticket, branchId, idempotencyKey);
     }
 
+    /**
+     * The branch's remote ticket the customer names at the kiosk, by its check-in code or its number, locked; empty
+     * where none is REMOTE under that code or number (checked in already, expired, or never taken).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Ticket> lockRemote(String branchId, String codeOrNumber) {
+        return db.one("SELECT " + COLUMNS + """
+                         FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND (check_in_code = ? OR number = ?)
+                        ORDER BY issued_at DESC LIMIT 1 FOR UPDATE""",
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber);
+    }
+
+    /** The remote ticket checked in under this code or number since {@code since}, for a kiosk retrying its check-in. */
+    public Optional<Ticket> checkedInRemote(String branchId, String codeOrNumber, java.time.Instant since) {
+        return db.one("SELECT " + COLUMNS + """
+                         FROM ticket WHERE branch_id = ? AND origin = 'REMOTE' AND checked_in_at IS NOT NULL
+                          AND (check_in_code = ? OR number = ?) AND issued_at >= ?
+                        ORDER BY issued_at DESC LIMIT 1""",
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, since);
+    }
+
+    /** Serialises the choice of one check-in code at a branch until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockCode(String branchId, String code) {
+        db.lockUntilCommit(branchId + "|check-in|" + code);
+    }
+
+    /** Whether a remote ticket of the branch still waiting for its check-in holds this code. */
+    public boolean remoteCodeInUse(String branchId, String code) {
+        return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND check_in_code = ?",
+                branchId, code) > 0;
+    }
+
+    /** Up to {@code limit} remote tickets whose check-in window closed by {@code now}, locked, skipping those held. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Ticket> lockExpiredRemote(java.time.Instant now, int limit) {
+        return db.list("SELECT " + COLUMNS + """
+                         FROM ticket WHERE status = 'REMOTE' AND check_in_by <= ?
+                        ORDER BY check_in_by LIMIT ? FOR UPDATE SKIP LOCKED""",
+                TicketStore::ticket, now, limit);
+    }
+
     /** Whole tickets waiting at a branch, for the hall display. */
     public List<Ticket> waitingAt(String branchId) {
         return db.list("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND status = 'WAITING'", TicketStore::ticket,
@@ -87,11 +136,11 @@ public class TicketStore {
     public List<WaitingTicket> waitingFor(String branchId, Set<String> businessTypes) {
         return db.list("""
                         SELECT id, business_type, tier, COALESCE(wait_clock_from, issued_at) AS wait_from, number,
-                               COALESCE(queued_at, issued_at) AS queued, queue_front FROM ticket
+                               COALESCE(queued_at, issued_at) AS queued, queue_front, priority_from FROM ticket
                         WHERE branch_id = ? AND status = 'WAITING' AND business_type = ANY (?)""",
                 rs -> new WaitingTicket(rs.getObject("id", UUID.class), rs.getString("business_type"),
                         CustomerTier.valueOf(rs.getString("tier")), Db.instant(rs, "wait_from"), rs.getString("number"),
-                        Db.instant(rs, "queued"), rs.getBoolean("queue_front")),
+                        Db.instant(rs, "queued"), rs.getBoolean("queue_front"), Db.instant(rs, "priority_from")),
                 branchId, businessTypes);
     }
 
@@ -112,12 +161,13 @@ public class TicketStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(Ticket t) {
         db.update("INSERT INTO ticket (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?)",
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 t.id, t.branchId, t.businessType, t.tier, t.number, t.serviceDay, t.status, t.issuedAt, t.calledAt,
                 t.counterId, t.clerkId, t.recallCount, t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType,
                 t.customerRef, t.estimatedWaitMinutes, t.idempotencyKey, t.version, t.estimatedWaitSeconds,
                 t.basicWaitSeconds, t.peopleAheadAtIssue, t.breachPredicted, t.advised, t.walkIn, t.waitClockFrom,
-                t.queuedAt, t.queueFront, t.parkCount, t.callReason, t.outOfOrder);
+                t.queuedAt, t.queueFront, t.parkCount, t.callReason, t.outOfOrder, t.origin == null ? null : t.origin.name(),
+                t.takenAt, t.checkInBy, t.checkInCode, t.appointmentId, t.priorityFrom, t.checkedInAt);
     }
 
     /** Writes what may change after issue; fails where someone else changed the row since it was read. */
@@ -127,11 +177,15 @@ public class TicketStore {
                         UPDATE ticket SET business_type = ?, number = ?, service_day = ?, status = ?, called_at = ?,
                             counter_id = ?, clerk_id = ?, recall_count = ?, started_at = ?, finished_at = ?, ended_at = ?,
                             previous_business_type = ?, wait_clock_from = ?, queued_at = ?, queue_front = ?, park_count = ?,
-                            call_reason = ?, out_of_order = ?, version = version + 1
+                            call_reason = ?, out_of_order = ?, issued_at = ?, checked_in_at = ?,
+                            estimated_wait_minutes = ?, estimated_wait_seconds = ?, basic_wait_seconds = ?,
+                            people_ahead_at_issue = ?, breach_predicted = ?, advised = ?, version = version + 1
                         WHERE id = ? AND version = ?""",
                 t.businessType, t.number, t.serviceDay, t.status, t.calledAt, t.counterId, t.clerkId, t.recallCount,
                 t.startedAt, t.finishedAt, t.endedAt, t.previousBusinessType, t.waitClockFrom, t.queuedAt, t.queueFront,
-                t.parkCount, t.callReason, t.outOfOrder, t.id, t.version);
+                t.parkCount, t.callReason, t.outOfOrder, t.issuedAt, t.checkedInAt,
+                t.estimatedWaitMinutes, t.estimatedWaitSeconds, t.basicWaitSeconds, t.peopleAheadAtIssue, t.breachPredicted,
+                t.advised, t.id, t.version);
         if (changed != 1) {
             // Every change locks the row first, so this means a change that bypassed the lock.
             throw new ConcurrentModificationException("Ticket " + t.id + " changed since it was read");
@@ -174,6 +228,14 @@ public class TicketStore {
         t.parkCount = rs.getInt("park_count");
         t.callReason = rs.getString("call_reason");
         t.outOfOrder = rs.getBoolean("out_of_order");
+        String origin = rs.getString("origin");
+        t.origin = origin == null ? null : io.hallwatch.events.TicketOrigin.valueOf(origin);
+        t.takenAt = Db.instant(rs, "taken_at");
+        t.checkInBy = Db.instant(rs, "check_in_by");
+        t.checkInCode = rs.getString("check_in_code");
+        t.appointmentId = rs.getObject("appointment_id", UUID.class);
+        t.priorityFrom = Db.instant(rs, "priority_from");
+        t.checkedInAt = Db.instant(rs, "checked_in_at");
         return t;
     }
 }

@@ -187,4 +187,30 @@ class CallPolicyTest {
         assertTrue(POLICY.isAtRisk(back, NOW));
         assertEquals(back, POLICY.next(List.of(fresh, back), PAYMENT_COUNTER, false, NOW).orElseThrow());
     }
+
+    @Test
+    void an_appointment_checked_in_on_time_goes_ahead_of_every_walk_up_once_its_slot_has_started() {
+        Instant slot = NOW.plus(Duration.ofMinutes(5));
+        WaitingTicket atRisk = ticket("PAYMENT", CustomerTier.NORMAL, 14);
+        WaitingTicket vip = ticket("PAYMENT", CustomerTier.VIP, 3);
+        Instant checkedIn = NOW.minus(Duration.ofMinutes(2));
+        WaitingTicket appointment = new WaitingTicket(UUID.randomUUID(), "PAYMENT", CustomerTier.NORMAL, slot, "A009", checkedIn,
+                false, slot);
+        List<WaitingTicket> waiting = List.of(vip, appointment, atRisk);
+        assertEquals(List.of(atRisk, vip, appointment), POLICY.inCallOrder(waiting, PAYMENT_COUNTER, false, NOW),
+                "before its slot the appointment waits its turn like anyone");
+        assertFalse(appointment.appointmentDue(NOW));
+        Instant started = slot.plusSeconds(1);
+        assertEquals(appointment, POLICY.next(waiting, PAYMENT_COUNTER, false, started).orElseThrow());
+        assertEquals(appointment, POLICY.next(waiting, PAYMENT_COUNTER, true, started).orElseThrow(), "at a VIP counter too");
+
+        // A visit parked to the front is being served already: it stays ahead; two due appointments go by their slot.
+        WaitingTicket parked = new WaitingTicket(UUID.randomUUID(), "PAYMENT", CustomerTier.NORMAL, NOW.minus(Duration.ofMinutes(4)),
+                "A002", NOW, true);
+        WaitingTicket earlierSlot = new WaitingTicket(UUID.randomUUID(), "PAYMENT", CustomerTier.NORMAL, slot.minusSeconds(1800),
+                "A010", NOW, false, slot.minusSeconds(1800));
+        assertEquals(List.of(parked, earlierSlot, appointment, atRisk, vip),
+                POLICY.inCallOrder(List.of(vip, appointment, atRisk, earlierSlot, parked), PAYMENT_COUNTER, false, started));
+        assertTrue(POLICY.next(List.of(appointment), Set.of("BROADBAND"), false, started).isEmpty(), "only where its type is served");
+    }
 }

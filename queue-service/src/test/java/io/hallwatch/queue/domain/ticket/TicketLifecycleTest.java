@@ -16,6 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TicketLifecycleTest {
 
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> ALLOWED = Map.of(
+            TicketStatus.REMOTE, Map.of(
+                    TicketAction.CHECK_IN, TicketStatus.WAITING,
+                    TicketAction.CANCEL, TicketStatus.CANCELLED),
             TicketStatus.WAITING, Map.of(
                     TicketAction.CALL, TicketStatus.CALLED,
                     TicketAction.CALL_CHOSEN, TicketStatus.CALLED,
@@ -78,6 +81,18 @@ class TicketLifecycleTest {
         assertEquals("A CALLED ticket cannot be called",
                 assertThrows(IllegalTransitionException.class,
                         () -> TicketLifecycle.next(TicketStatus.CALLED, TicketAction.CALL_CHOSEN)).getMessage());
+    }
+
+    @Test
+    void a_remote_ticket_joins_the_queue_only_by_its_check_in() {
+        assertEquals("A REMOTE ticket cannot be called",
+                assertThrows(IllegalTransitionException.class,
+                        () -> TicketLifecycle.next(TicketStatus.REMOTE, TicketAction.CALL)).getMessage());
+        assertEquals("A WAITING ticket cannot be checked in",
+                assertThrows(IllegalTransitionException.class,
+                        () -> TicketLifecycle.next(TicketStatus.WAITING, TicketAction.CHECK_IN)).getMessage());
+        assertTrue(TicketLifecycle.target(TicketStatus.REMOTE, TicketAction.CLOSE_DAY).isEmpty(),
+                "not in the queue, so not closed with the day: it expires");
     }
 
     @Test
