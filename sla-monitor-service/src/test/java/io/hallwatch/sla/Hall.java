@@ -1,5 +1,8 @@
 package io.hallwatch.sla;
 
+import io.hallwatch.events.AppointmentBooked;
+import io.hallwatch.events.AppointmentCancelled;
+import io.hallwatch.events.AppointmentCheckedIn;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.EventCodec;
@@ -10,6 +13,9 @@ import io.hallwatch.events.ServiceStarted;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.events.ProducerWatermark;
+import io.hallwatch.events.RemoteTicketTaken;
+import io.hallwatch.events.TicketCancelled;
+import io.hallwatch.events.TicketOrigin;
 import io.hallwatch.events.Topics;
 import io.hallwatch.sla.events.timeline.WatermarkFollower;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,6 +53,8 @@ public final class Hall {
     private final MutableClock clock;
     private final Map<String, TicketIssued> issued = new HashMap<>();
     private final Map<String, Instant> started = new HashMap<>();
+    private final Map<String, RemoteTicketTaken> remote = new HashMap<>();
+    private final Map<String, AppointmentBooked> appointments = new HashMap<>();
     private int numbers;
 
     public Hall(String prefix, MutableClock clock) {
@@ -89,6 +97,67 @@ public final class Hall {
         return ticket;
     }
 
+    /** A ticket taken remotely (issue 25 item 5): numbered, not in the queue until {@link #checkIn}, at most an hour. */
+    public String takeRemote(String businessType) {
+        String ticket = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        RemoteTicketTaken e = new RemoteTicketTaken(ticket, branch, String.format("R%03d", ++numbers), businessType,
+                CustomerTier.NORMAL, now, now.plus(Duration.ofMinutes(60)));
+        remote.put(ticket, e);
+        publish(e);
+        return ticket;
+    }
+
+    /** The remote ticket's customer checks in at the kiosk: the ticket joins the queue now (origin REMOTE). */
+    public void checkIn(String ticket) {
+        RemoteTicketTaken r = remote.get(ticket);
+        TicketIssued e = new TicketIssued(ticket, branch, r.ticketNumber(), r.businessType(), r.customerTier(), clock.instant(), null,
+                null, null, null, TicketOrigin.REMOTE, null);
+        issued.put(ticket, e);
+        publish(e);
+    }
+
+    /** Nobody checked the remote ticket in by its deadline: the queue cancels it, REMOTE_EXPIRED (never issued). */
+    public CloudEvent<TicketCancelled> expire(String ticket) {
+        RemoteTicketTaken r = remote.get(ticket);
+        return publish(new TicketCancelled(ticket, branch, r.ticketNumber(), r.businessType(), r.customerTier(), clock.instant(),
+                "REMOTE_EXPIRED"));
+    }
+
+    /** An appointment (issue 25 item 6) booked now for the half hour from {@code slotStart}; returns its id. */
+    public String book(String businessType, Instant slotStart) {
+        String appointment = UUID.randomUUID().toString();
+        AppointmentBooked e = new AppointmentBooked(appointment, branch, businessType, slotStart, slotStart.plus(Duration.ofMinutes(30)),
+                clock.instant(), null);
+        appointments.put(appointment, e);
+        publish(e);
+        return appointment;
+    }
+
+    /**
+     * The appointment's customer checks in now, as the queue reports it: the check-in, then the ticket joining the queue
+     * (APPOINTMENT, waiting from the slot's start if early; LATE_APPOINTMENT from 10 minutes after it). Returns the ticket.
+     */
+    public String checkInAppointment(String appointment) {
+        AppointmentBooked a = appointments.get(appointment);
+        Instant now = clock.instant();
+        boolean late = now.isAfter(a.slotStart().plus(Duration.ofMinutes(10)));
+        String ticket = UUID.randomUUID().toString();
+        String number = String.format("D%03d", ++numbers);
+        publish(new AppointmentCheckedIn(appointment, branch, a.businessType(), a.slotStart(), now, ticket, number, late));
+        TicketIssued e = new TicketIssued(ticket, branch, number, a.businessType(), CustomerTier.NORMAL, now, null, null, null, null,
+                late ? TicketOrigin.LATE_APPOINTMENT : TicketOrigin.APPOINTMENT, late || !a.slotStart().isAfter(now) ? null : a.slotStart());
+        issued.put(ticket, e);
+        publish(e);
+        return ticket;
+    }
+
+    /** The appointment ends without a check-in: CUSTOMER or NO_SHOW. */
+    public CloudEvent<AppointmentCancelled> cancelAppointment(String appointment, String reason) {
+        AppointmentBooked a = appointments.get(appointment);
+        return publish(new AppointmentCancelled(appointment, branch, a.businessType(), a.slotStart(), clock.instant(), reason));
+    }
+
     /** The visit goes back to the queue (issue 25): {@code statusAtPark} CALLED or SERVING, the wait kept {@code waited}. */
     public void park(String ticket, String counter, String statusAtPark, Duration waited) {
         TicketIssued i = issued.get(ticket);
@@ -107,7 +176,7 @@ public final class Hall {
         TicketIssued i = issued.get(ticket);
         Instant now = clock.instant();
         return publish(new TicketCalled(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(), i.issuedAt(), now,
-                counter, "clerk-" + counter, Duration.between(i.issuedAt(), now).toSeconds()));
+                counter, "clerk-" + counter, waitedSoFar(i, now)));
     }
 
     public void start(String ticket, String counter) {
@@ -156,7 +225,12 @@ public final class Hall {
         TicketIssued i = issued.get(ticket);
         Instant now = clock.instant();
         return new TicketCalled(ticket, branch, i.ticketNumber(), i.businessType(), i.customerTier(), i.issuedAt(), now,
-                counter, "clerk-" + counter, Duration.between(i.issuedAt(), now).toSeconds());
+                counter, "clerk-" + counter, waitedSoFar(i, now));
+    }
+
+    /** The call's waitSeconds as the queue gives it: from the wait clock start (an early appointment's slot), never negative. */
+    private static long waitedSoFar(TicketIssued i, Instant now) {
+        return Math.max(0, Duration.between(i.waitClockStart(), now).toSeconds());
     }
 
     /**

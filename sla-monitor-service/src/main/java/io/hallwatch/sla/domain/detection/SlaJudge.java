@@ -26,7 +26,9 @@ import java.util.Set;
  * Visits (issue 25): a walk-in's wait is never judged. A visit parked back into the queue waits again on the budget
  * it had left: its wait deadline is {@link TicketFacts#waitClockStart()} plus the limit, and the wait that counts
  * ends at the call after the park; the service under way at a park ends there. One finding per ticket and kind, as
- * always, so a wait or a service breached before a park is never breached again after it.
+ * always, so a wait or a service breached before a park is never breached again after it. A remote ticket or an
+ * appointment waits from the customer's check-in (its issue), an appointment checked in before its slot from the slot's
+ * start: nothing is judged late before that plus the limit.
  */
 public final class SlaJudge {
     private final DetectionSettings settings;
@@ -122,7 +124,8 @@ public final class SlaJudge {
     }
 
     private Finding waitFinding(SlaKind kind, TicketFacts facts, Duration limit, Instant deadline, Duration actual, Instant now) {
-        return new Finding(kind, facts.waitBusinessType(), facts.issuedAt(), deadline, limit, actual, now,
+        // Started when the wait began: the issue (or check-in), or an early appointment's slot start; a park does not move it.
+        return new Finding(kind, facts.waitBusinessType(), facts.waitStart(), deadline, limit, actual, now,
                 isLate(deadline, now), facts.callCounterId(), facts.callClerkId());
     }
 

@@ -14,6 +14,7 @@ import io.hallwatch.events.TicketParked;
 import io.hallwatch.events.TicketRecalled;
 import io.hallwatch.events.TicketTransferred;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -34,6 +35,8 @@ import java.util.Comparator;
  * @param parkWaitedSeconds  the wait kept at that park: the wait clock resumes from it
  * @param serviceParkedAt    the latest park of a visit in service: the service under way ended there
  * @param lastServiceStartedAt the latest service start: after a park and a second call, the service judged now
+ * @param waitFrom           the issue event's {@code waitFrom}: an appointment checked in before its slot waits from the
+ *                           slot's start, not from the check-in ({@code issuedAt}); null for any other ticket
  */
 public record TicketFacts(String ticketId, String branchId, CustomerTier customerTier,
                           String ticketNumber, Instant ticketNumberAt,
@@ -44,13 +47,13 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
                           String serviceBusinessType, Instant serviceStartedAt, Instant serviceFinishedAt,
                           String serviceCounterId, String serviceClerkId,
                           boolean walkIn, Instant lastCalledAt, Instant parkedAt, Long parkWaitedSeconds,
-                          Instant serviceParkedAt, Instant lastServiceStartedAt) {
+                          Instant serviceParkedAt, Instant lastServiceStartedAt, Instant waitFrom) {
 
     private static final Comparator<String> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
     public static TicketFacts empty(String ticketId, String branchId) {
         return new TicketFacts(ticketId, branchId, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, false, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, false, null, null, null, null, null, null);
     }
 
     /** These facts plus what {@code event} says. Never loses a fact; applying an event twice changes nothing. */
@@ -67,6 +70,8 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             // The issue event is the authority on what the customer came for.
             b.issuedBusinessType = min(b.issuedBusinessType, e.businessType());
             b.walkIn |= e.servedAsWalkIn();
+            // Only the issue event knows the slot; a redelivery or a replay carries the same value.
+            b.waitFrom = min(b.waitFrom, e.waitFrom());
         } else if (event instanceof TicketCalled e) {
             b.issuedAt = min(b.issuedAt, e.issuedAt());
             b.hint(e.businessType(), at);
@@ -135,15 +140,31 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
     }
 
     /**
-     * Where the wait clock starts: the issue; after a park, the park minus the wait kept (the time spent called or
-     * at a counter before it is not waiting). A wait deadline is this plus the wait limit, so a resumed wait has the
-     * budget left at the park.
+     * Where the wait clock starts: the issue (for a remote ticket or an appointment, the check-in), or the issue
+     * event's {@code waitFrom} where that is later (an appointment checked in before its slot waits from the slot's
+     * start); after a park, the park minus the wait kept (the time spent called or at a counter before it is not
+     * waiting). A wait deadline is this plus the wait limit, so a resumed wait has the budget left at the park, and a
+     * customer early for an appointment is not late before the slot's start plus the limit.
      */
     public Instant waitClockStart() {
         if (parkedAt == null || parkWaitedSeconds == null) {
-            return issuedAt;
+            return waitStart();
         }
         return parkedAt.minusSeconds(parkWaitedSeconds);
+    }
+
+    /**
+     * When the customer's wait began, park or no park: the issue or check-in, or the slot's start where an appointment
+     * was checked in before it. Null until the issue (or a call carrying it) is seen.
+     */
+    public Instant waitStart() {
+        return max(issuedAt, issuedAt == null ? null : waitFrom);
+    }
+
+    /** The wait from its start to {@code end}; never negative (an appointment called before its slot waited nothing). */
+    public Duration waitUntil(Instant end) {
+        Duration d = Duration.between(waitClockStart(), end);
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /** Whether the wait standard applies: never to a walk-in. */
@@ -269,6 +290,7 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
         Long parkWaitedSeconds;
         Instant serviceParkedAt;
         Instant lastServiceStartedAt;
+        Instant waitFrom;
 
         Builder(TicketFacts f) {
             ticketId = f.ticketId;
@@ -296,6 +318,7 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             parkWaitedSeconds = f.parkWaitedSeconds;
             serviceParkedAt = f.serviceParkedAt;
             lastServiceStartedAt = f.lastServiceStartedAt;
+            waitFrom = f.waitFrom;
         }
 
         void park(Instant at, long waitedSeconds, boolean inService) {
@@ -350,7 +373,7 @@ public record TicketFacts(String ticketId, String branchId, CustomerTier custome
             return new TicketFacts(ticketId, branchId, customerTier, ticketNumber, ticketNumberAt, issuedBusinessType,
                     typeHint, typeHintAt, issuedAt, calledAt, callCounterId, callClerkId, cancelledAt, closedAt,
                     serviceBusinessType, serviceStartedAt, serviceFinishedAt, serviceCounterId, serviceClerkId, walkIn,
-                    lastCalledAt, parkedAt, parkWaitedSeconds, serviceParkedAt, lastServiceStartedAt);
+                    lastCalledAt, parkedAt, parkWaitedSeconds, serviceParkedAt, lastServiceStartedAt, waitFrom);
         }
     }
 }

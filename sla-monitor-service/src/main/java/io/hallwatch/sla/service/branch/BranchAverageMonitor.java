@@ -115,7 +115,8 @@ public class BranchAverageMonitor {
             RollingAverage average = waits.rollingAverage(branch, asOf, limits.window(), config.staleAfter());
             BranchWaits.Waiting waiting = waits.waiting(branch, asOf, config.staleAfter());
             metrics.branch(branch).set(waiting.count(),
-                    waiting.oldestIssuedAt() == null ? Duration.ZERO : Duration.between(waiting.oldestIssuedAt(), asOf), average.mean());
+                    waiting.oldestIssuedAt() == null || waiting.oldestIssuedAt().isAfter(asOf) ? Duration.ZERO
+                            : Duration.between(waiting.oldestIssuedAt(), asOf), average.mean());
             BranchAverageRule.Decision decision = BranchAverageRule.decide(findings.branchAverageOpen(branch), average, limits.limit());
             Instant at = clock.instant();
             if (decision == BranchAverageRule.Decision.OPEN && QuarkusTransaction.requiringNew().call(() ->

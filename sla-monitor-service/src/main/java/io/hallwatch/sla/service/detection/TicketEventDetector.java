@@ -201,7 +201,8 @@ public class TicketEventDetector {
         // Once per customer: a walk-in never waited, and a visit parked back into the queue was measured at its first call.
         if (before.waitEndedAt() == null && after.waitEndedAt() != null && after.issuedAt() != null && after.waitJudged()
                 && after.parkedAt() == null) {
-            Duration wait = Duration.between(after.issuedAt(), after.waitEndedAt());
+            // From the wait's start: an early appointment's slot, not its check-in (none if called before the slot).
+            Duration wait = after.waitUntil(after.waitEndedAt());
             afterCommit.run(() -> metrics.waitObserved(after.branchId(), after.waitBusinessType(), wait));
         }
         if (before.serviceFinishedAt() == null && after.serviceFinishedAt() != null && after.serviceStartedAt() != null) {

@@ -29,7 +29,7 @@ public class BranchWaits {
     public RollingAverage rollingAverage(String branch, Instant asOf, Duration window, Duration staleAfter) {
         return db.one("""
                 SELECT count(*) AS waits,
-                       COALESCE(avg(EXTRACT(EPOCH FROM (CASE WHEN wait_ended_at <= ? THEN wait_ended_at ELSE ? END) - COALESCE(wait_from, issued_at))), 0) AS mean
+                       COALESCE(avg(GREATEST(0, EXTRACT(EPOCH FROM (CASE WHEN wait_ended_at <= ? THEN wait_ended_at ELSE ? END) - COALESCE(wait_from, issued_at)))), 0) AS mean
                 FROM sla_ticket
                 WHERE branch_id = ? AND issued_at IS NOT NULL AND issued_at <= ? AND NOT walk_in
                   AND ((wait_ended_at > ? AND wait_ended_at <= ?)

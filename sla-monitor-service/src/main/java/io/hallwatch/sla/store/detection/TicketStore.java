@@ -74,12 +74,12 @@ public class TicketStore {
                     cancelled_at, closed_at, service_business_type, service_started_at, service_finished_at, service_counter_id,
                     service_clerk_id, policy_version, wait_limit_seconds, wait_warning_fraction, handling_limit_seconds,
                     handling_warning_fraction, walk_in, last_called_at, parked_at, park_waited_seconds, service_parked_at,
-                    last_service_started_at, wait_from)
+                    last_service_started_at, wait_from, issued_wait_from)
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],
                     ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[],
                     ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::float8[],
                     ?::bigint[], ?::float8[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::timestamptz[],
-                    ?::timestamptz[], ?::timestamptz[])
+                    ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
                 ORDER BY 1
                 ON CONFLICT (ticket_id) DO NOTHING
                 RETURNING ticket_id""", rs -> rs.getString(1), rows));
@@ -101,18 +101,19 @@ public class TicketStore {
                     walk_in = v.walk_in, last_called_at = v.last_called_at, parked_at = v.parked_at,
                     park_waited_seconds = v.park_waited_seconds, service_parked_at = v.service_parked_at,
                     last_service_started_at = v.last_service_started_at, wait_from = v.wait_from,
+                    issued_wait_from = v.issued_wait_from,
                     updated_at = now()
                 FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
                     ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::timestamptz[],
                     ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::float8[], ?::bigint[], ?::float8[],
                     ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::timestamptz[], ?::timestamptz[],
-                    ?::timestamptz[], ?::text[])
+                    ?::timestamptz[], ?::timestamptz[], ?::text[])
                     AS v(customer_tier, ticket_number, ticket_number_at, issued_business_type, type_hint, type_hint_at,
                          issued_at, called_at, call_counter_id, call_clerk_id, cancelled_at, closed_at, service_business_type,
                          service_started_at, service_finished_at, service_counter_id, service_clerk_id, policy_version,
                          wait_limit_seconds, wait_warning_fraction, handling_limit_seconds, handling_warning_fraction,
                          walk_in, last_called_at, parked_at, park_waited_seconds, service_parked_at, last_service_started_at,
-                         wait_from, ticket_id)
+                         wait_from, issued_wait_from, ticket_id)
                 WHERE t.ticket_id = v.ticket_id""",
                 changed.stream().sorted(Comparator.comparing(t -> t.facts().ticketId())).map(t -> updateArgs(t.facts(), t.limits())).toList());
     }
@@ -124,7 +125,7 @@ public class TicketStore {
                 f.serviceFinishedAt(), f.serviceCounterId(), f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(),
                 l.waitWarningFraction(), l.handlingLimit().toSeconds(), l.handlingWarningFraction(), f.walkIn(),
                 f.lastCalledAt(), f.parkedAt(), f.parkWaitedSeconds(), f.serviceParkedAt(), f.lastServiceStartedAt(),
-                f.waitClockStart()};
+                f.waitClockStart(), f.waitFrom()};
     }
 
     private static Object[] updateArgs(TicketFacts f, StandardLimits l) {
@@ -133,7 +134,8 @@ public class TicketStore {
                 f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(),
                 f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(), l.waitWarningFraction(),
                 l.handlingLimit().toSeconds(), l.handlingWarningFraction(), f.walkIn(), f.lastCalledAt(), f.parkedAt(),
-                f.parkWaitedSeconds(), f.serviceParkedAt(), f.lastServiceStartedAt(), f.waitClockStart(), f.ticketId()};
+                f.parkWaitedSeconds(), f.serviceParkedAt(), f.lastServiceStartedAt(), f.waitClockStart(), f.waitFrom(),
+                f.ticketId()};
     }
 
     private static StoredTicket read(ResultSet rs) throws SQLException {
@@ -147,7 +149,7 @@ public class TicketStore {
                 Db.instant(rs, "service_started_at"), Db.instant(rs, "service_finished_at"), rs.getString("service_counter_id"),
                 rs.getString("service_clerk_id"), rs.getBoolean("walk_in"), Db.instant(rs, "last_called_at"),
                 Db.instant(rs, "parked_at"), rs.getObject("park_waited_seconds", Long.class), Db.instant(rs, "service_parked_at"),
-                Db.instant(rs, "last_service_started_at"));
+                Db.instant(rs, "last_service_started_at"), Db.instant(rs, "issued_wait_from"));
         StandardLimits limits = new StandardLimits(rs.getInt("policy_version"), Duration.ofSeconds(rs.getLong("wait_limit_seconds")),
                 rs.getDouble("wait_warning_fraction"), Duration.ofSeconds(rs.getLong("handling_limit_seconds")),
                 rs.getDouble("handling_warning_fraction"));

@@ -19,14 +19,15 @@ public class BranchStatusStore {
     }
 
     /**
-     * Per business type: waiting at {@code now}, the earliest issue among them, in service. A
-     * ticket issued at or before {@code staleBefore} is left out (its producer forgot it).
+     * Per business type: waiting at {@code now}, the earliest wait clock start among them (the issue, an early
+     * appointment's slot, a parked visit's resumed clock), in service. A ticket issued at or before {@code staleBefore}
+     * is left out (its producer forgot it).
      */
     public List<BranchStatus.TypeNow> now(String branch, Instant now, Instant staleBefore) {
         return db.list("""
                 SELECT COALESCE(business_type, 'UNKNOWN') AS type,
                     count(*) FILTER (WHERE issued_at <= ? AND issued_at > ? AND (wait_ended_at IS NULL OR wait_ended_at > ?)) AS waiting,
-                    min(issued_at) FILTER (WHERE issued_at <= ? AND issued_at > ? AND (wait_ended_at IS NULL OR wait_ended_at > ?)) AS oldest,
+                    min(COALESCE(wait_from, issued_at)) FILTER (WHERE issued_at <= ? AND issued_at > ? AND (wait_ended_at IS NULL OR wait_ended_at > ?)) AS oldest,
                     count(*) FILTER (WHERE service_started_at <= ? AND service_started_at > ?
                                      AND (service_finished_at IS NULL OR service_finished_at > ?)) AS in_service
                 FROM sla_ticket

@@ -34,10 +34,10 @@ public class SlaReportStore {
                     count(*) FILTER (WHERE service_finished_at - COALESCE(last_service_started_at, service_started_at) < handling_limit_seconds * INTERVAL '1 second') AS handling_within,
                     count(*) FILTER (WHERE closed_at IS NOT NULL) AS not_served,
                     count(*) FILTER (WHERE wait_ended_at = closed_at
-                        AND wait_ended_at - t.issued_at < wait_limit_seconds * INTERVAL '1 second') AS wait_ended_by_close,
+                        AND wait_ended_at - COALESCE(t.wait_from, t.issued_at) < wait_limit_seconds * INTERVAL '1 second') AS wait_ended_by_close,
                     count(p.ticket_id) AS breach_predicted,
                     count(p.ticket_id) FILTER (WHERE wait_ended_at = cancelled_at
-                        AND wait_ended_at - t.issued_at < wait_limit_seconds * INTERVAL '1 second') AS breaches_avoided
+                        AND wait_ended_at - COALESCE(t.wait_from, t.issued_at) < wait_limit_seconds * INTERVAL '1 second') AS breaches_avoided
                 FROM sla_ticket t LEFT JOIN sla_breach_predicted p ON p.ticket_id = t.ticket_id
                 WHERE t.branch_id = ? AND t.issued_at >= ? AND t.issued_at < ?
                 GROUP BY 1 ORDER BY 1""",

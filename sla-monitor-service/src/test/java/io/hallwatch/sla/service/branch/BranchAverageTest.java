@@ -129,6 +129,33 @@ class BranchAverageTest {
                 .body(not(containsString("clerk-C01")));
     }
 
+    @Test
+    void a_customer_early_for_an_appointment_adds_no_negative_wait_to_the_branch_figures() {
+        Hall hall = new Hall("AVGAPPT", clock);
+        Instant slot = clock.instant().plus(Duration.ofMinutes(20));
+        String appointment = hall.book("GENERAL", slot);
+        clock.set(slot.minus(Duration.ofMinutes(10)));
+        String early = hall.checkInAppointment(appointment);
+        awaitApplied(early);
+        clock.set(slot.minus(Duration.ofMinutes(5)));
+        evaluateUntilApplied();
+        String b = "{branch=\"" + hall.branch + "\"}";
+        // In the hall for 5 minutes, waiting (as the standard counts it) for none yet: the slot starts in 5.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("hallwatch_sla_waiting_now" + b + " 1.0"))
+                .body(containsString("hallwatch_sla_oldest_wait_seconds" + b + " 0.0"))
+                .body(containsString("hallwatch_sla_branch_average_wait_seconds" + b + " 0.0"));
+
+        String walkUp = hall.issue("GENERAL");
+        awaitApplied(walkUp);
+        clock.set(slot.plus(Duration.ofMinutes(1)));
+        evaluateUntilApplied();
+        // 6 minutes for the walk-up, 1 since the slot's start for the appointment: (360 + 60) / 2.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("hallwatch_sla_oldest_wait_seconds" + b + " 360.0"))
+                .body(containsString("hallwatch_sla_branch_average_wait_seconds" + b + " 210.0"));
+    }
+
     /** The producers promise everything up to now; evaluates once the monitor has applied it, as of now. */
     private void evaluateUntilApplied() {
         Instant now = clock.instant();

@@ -142,6 +142,29 @@ class DayCloseTest {
         assertEquals(0, report.getInt("total.served"));
     }
 
+    @Test
+    void an_appointment_closed_with_the_day_within_the_limit_from_its_slot_is_a_wait_the_close_ended_under_its_limit() {
+        Hall hall = new Hall("CLOSEAPPT", clock);
+        Instant slot = clock.instant().plus(Duration.ofMinutes(20));
+        String appointment = hall.book("GENERAL", slot);
+        clock.set(slot.minus(Duration.ofMinutes(10)));
+        Instant checkIn = clock.instant();
+        String ticket = hall.checkInAppointment(appointment);
+        awaitTimers(ticket);
+        clock.set(slot.plus(Duration.ofMinutes(12)));
+        hall.close(ticket, "WAITING");
+        await().atMost(KAFKA).until(() -> db.count("SELECT count(*) FROM sla_ticket WHERE ticket_id = ? AND closed_at IS NOT NULL",
+                ticket) == 1);
+
+        String date = LocalDate.ofInstant(checkIn, ZONE).toString();
+        JsonPath report = given().queryParam("date", date).get("/api/v1/branches/" + hall.branch + "/sla-report")
+                .then().statusCode(200).extract().jsonPath();
+        String general = "byBusinessType.find { it.businessType == 'GENERAL' }";
+        assertEquals(1, report.getInt(general + ".notServed"));
+        assertEquals(1, report.getInt(general + ".waitEndedByClose"), "22 minutes in the hall, 12 since the slot's start");
+        assertEquals(0, report.getInt(general + ".waitOverLimit"));
+    }
+
     private void awaitTimers(String ticket) {
         await().atMost(KAFKA).until(() -> db.count("SELECT count(*) FROM sla_timer WHERE ticket_id = ?", ticket) > 0);
     }
