@@ -1,5 +1,7 @@
 package io.hallwatch.queue.api.appointment;
 
+import io.hallwatch.queue.api.Created;
+
 import io.hallwatch.common.security.BranchAccess;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.api.IdempotencyKeys;
@@ -90,10 +92,7 @@ public class AppointmentResource {
         AppointmentService.Booked booked = appointments.book(branchId, request.businessType(), request.slotStart(),
                 request.customerRef(), IdempotencyKeys.checked(idempotencyKey));
         AppointmentView view = AppointmentView.of(booked.booking());
-        return Response.status(booked.created() ? 201 : 200)
-                .location(uri.getBaseUriBuilder().path("api/v1/appointments/{id}").build(view.appointmentId()))
-                .header("Idempotent-Replayed", Boolean.toString(!booked.created()))
-                .entity(view).build();
+        return Created.of(uri, "api/v1/appointments/{id}", view.appointmentId(), booked.created(), view);
     }
 
     @GET

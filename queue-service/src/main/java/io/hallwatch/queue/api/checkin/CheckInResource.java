@@ -1,5 +1,7 @@
 package io.hallwatch.queue.api.checkin;
 
+import io.hallwatch.queue.api.Created;
+
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.api.ticket.TicketView;
 import io.hallwatch.queue.domain.appointment.CheckInCodes;
@@ -48,9 +50,6 @@ public class CheckInResource {
                 ? appointments.checkIn(branchId, request.code())
                 : tickets.checkInRemote(branchId, request.code());
         TicketView ticket = TicketView.of(issued.ticket());
-        return Response.status(issued.created() ? 201 : 200)
-                .location(uri.getBaseUriBuilder().path("api/v1/tickets/{id}").build(ticket.ticketId()))
-                .header("Idempotent-Replayed", Boolean.toString(!issued.created()))
-                .entity(ticket).build();
+        return Created.of(uri, "api/v1/tickets/{id}", ticket.ticketId(), issued.created(), ticket);
     }
 }

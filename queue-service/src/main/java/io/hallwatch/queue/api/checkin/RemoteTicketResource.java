@@ -1,5 +1,7 @@
 package io.hallwatch.queue.api.checkin;
 
+import io.hallwatch.queue.api.Created;
+
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.queue.api.IdempotencyKeys;
 import io.hallwatch.queue.api.ticket.IssueTicketRequest;
@@ -46,9 +48,6 @@ public class RemoteTicketResource {
         TicketService.Issued issued = tickets.takeRemote(branchId, request.businessType(), request.tierOrDefault(),
                 request.customerRef(), IdempotencyKeys.checked(idempotencyKey));
         TicketView ticket = TicketView.of(issued.ticket());
-        return Response.status(issued.created() ? 201 : 200)
-                .location(uri.getBaseUriBuilder().path("api/v1/tickets/{id}").build(ticket.ticketId()))
-                .header("Idempotent-Replayed", Boolean.toString(!issued.created()))
-                .entity(ticket).build();
+        return Created.of(uri, "api/v1/tickets/{id}", ticket.ticketId(), issued.created(), ticket);
     }
 }

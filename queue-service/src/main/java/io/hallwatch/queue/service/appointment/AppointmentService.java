@@ -226,12 +226,7 @@ public class AppointmentService {
     }
 
     private BusinessTypeSetup offered(BranchSetup branch, String businessType) {
-        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
-        if (!branch.offers(type.code())) {
-            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name() + " does not offer " + type.code());
-        }
-        return type;
+        return catalogue.offeredBusinessType(branch, businessType);
     }
 
     private Appointment appointment(UUID id, boolean forUpdate) {

@@ -70,6 +70,16 @@ public class CatalogueService {
                 () -> ProblemException.badRequest("unknown-business-type", "Unknown business type " + code));
     }
 
+    /** A business type {@code branch} offers: 400 unknown-business-type, 422 business-type-not-offered where it does not. */
+    public BusinessTypeSetup offeredBusinessType(BranchSetup branch, String code) {
+        BusinessTypeSetup type = knownBusinessType(code);
+        if (!branch.offers(type.code())) {
+            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
+                    branch.name() + " does not offer " + type.code());
+        }
+        return type;
+    }
+
     /** Every business type with the limit the service standard in force gives it. */
     public List<CatalogueEntry> businessTypes() {
         StandardChanged version = standard.require();

@@ -82,23 +82,11 @@ public class TicketService {
     @Transactional
     public Issued issue(String branchId, String businessType, CustomerTier tier, String customerRef, String idempotencyKey) {
         BranchSetup branch = catalogue.branchSetup(branchId);
-        if (idempotencyKey != null) {
-            Optional<Ticket> earlier = tickets.findByIdempotencyKey(branchId, idempotencyKey);
-            if (earlier.isPresent()) {
-                Ticket t = earlier.get();
-                if (!t.businessType.equals(businessType) && !businessType.equals(t.previousBusinessType)
-                        || t.tier != tier || !Objects.equals(t.customerRef, customerRef)) {
-                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
-                            "This Idempotency-Key was used for a different ticket request");
-                }
-                return new Issued(standing(t), false);
-            }
+        Optional<Issued> replay = replay(branchId, idempotencyKey, businessType, tier, customerRef, "ticket request");
+        if (replay.isPresent()) {
+            return replay.get();
         }
-        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
-        if (!branch.offers(type.code())) {
-            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name() + " does not offer " + type.code());
-        }
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, businessType);
         Instant now = clock.instant();
         // The day the ticket belongs to: an extension past midnight keeps the evening's day (and its numbers).
         LocalDate day = days.openDayFor(branch, now);
@@ -124,23 +112,11 @@ public class TicketService {
     public Issued takeRemote(String branchId, String businessType, CustomerTier tier, String customerRef, String idempotencyKey) {
         BranchSetup branch = catalogue.branchSetup(branchId);
         String key = idempotencyKey == null ? null : "remote|" + idempotencyKey;
-        if (key != null) {
-            Optional<Ticket> earlier = tickets.findByIdempotencyKey(branchId, key);
-            if (earlier.isPresent()) {
-                Ticket t = earlier.get();
-                if (!t.businessType.equals(businessType) && !businessType.equals(t.previousBusinessType) || t.tier != tier
-                        || !Objects.equals(t.customerRef, customerRef)) {
-                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
-                            "This Idempotency-Key was used for a different remote ticket");
-                }
-                return new Issued(standing(t), false);
-            }
+        Optional<Issued> replay = replay(branchId, key, businessType, tier, customerRef, "remote ticket");
+        if (replay.isPresent()) {
+            return replay.get();
         }
-        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
-        if (!branch.offers(type.code())) {
-            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name() + " does not offer " + type.code());
-        }
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, businessType);
         Instant now = clock.instant();
         LocalDate day = days.openDayFor(branch, now);
         Ticket t = newTicket(branch, type, tier, customerRef, day, now);
@@ -192,11 +168,7 @@ public class TicketService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Issued issueForAppointment(BranchSetup branch, Appointment appointment, boolean onTime, Instant now) {
-        BusinessTypeSetup type = catalogue.knownBusinessType(appointment.businessType);
-        if (!branch.offers(type.code())) {
-            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name() + " no longer offers " + type.code());
-        }
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, appointment.businessType);
         LocalDate day = days.openDayFor(branch, now);
         Ticket t = newTicket(branch, type, CustomerTier.NORMAL, appointment.customerRef, day, now);
         t.status = TicketStatus.WAITING;
@@ -220,6 +192,25 @@ public class TicketService {
     /** The ticket an appointment's earlier check-in made, for a kiosk retrying it. */
     public TicketStanding ticketOf(UUID ticketId) {
         return find(ticketId);
+    }
+
+    /**
+     * The ticket an earlier request with this idempotency key made, if any (the key locked until commit); 422
+     * idempotency-key-reused where that request asked for another type (before a transfer), tier or customer.
+     */
+    private Optional<Issued> replay(String branchId, String key, String businessType, CustomerTier tier, String customerRef,
+                                    String what) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return tickets.findByIdempotencyKey(branchId, key).map(t -> {
+            if (!t.businessType.equals(businessType) && !businessType.equals(t.previousBusinessType) || t.tier != tier
+                    || !Objects.equals(t.customerRef, customerRef)) {
+                throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                        "This Idempotency-Key was used for a different " + what);
+            }
+            return new Issued(standing(t), false);
+        });
     }
 
     private Ticket newTicket(BranchSetup branch, BusinessTypeSetup type, CustomerTier tier, String customerRef, LocalDate day,
@@ -290,11 +281,7 @@ public class TicketService {
                 return new Issued(standing(t), false);
             }
         }
-        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
-        if (!branch.offers(type.code())) {
-            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name() + " does not offer " + type.code());
-        }
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, businessType);
         if (!counterTypes.contains(type.code())) {
             throw new ProblemException(422, "business-type-not-served", "Business type not served",
                     "Counter " + counterId + " does not serve " + type.code());
@@ -380,12 +367,8 @@ public class TicketService {
     @Transactional
     public TicketStanding transfer(UUID ticketId, String businessType) {
         Ticket t = ticket(ticketId, true);
-        BusinessTypeSetup type = catalogue.knownBusinessType(businessType);
         BranchSetup branch = catalogue.branchSetup(t.branchId);
-        if (!branch.offers(type.code())) {
-            throw new ProblemException(422, "business-type-not-offered", "Business type not offered",
-                    branch.name() + " does not offer " + type.code());
-        }
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, businessType);
         if (type.code().equals(t.businessType)) {
             throw ProblemException.conflict("same-business-type", "The ticket is already for " + type.code());
         }
