@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public class JwtKeys {
     static final String ISSUER = "https://hallwatch.local/auth";
     static final String AUDIENCE = "hallwatch";
-    static final List<String> ROLES = List.of("kiosk", "clerk", "duty-manager", "manager", "admin", "service");
+    static final List<String> ROLES = List.of("kiosk", "clerk", "duty-manager", "manager", "admin", "online-hall", "service");
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("keys")) {
