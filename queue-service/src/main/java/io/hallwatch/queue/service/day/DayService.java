@@ -43,7 +43,8 @@ public class DayService {
     /** A service day's set-up, extensions, state and ticket counts. */
     public record DayReport(String branchId, LocalDate serviceDay, BranchSetup branch, Instant opensAt, Instant regularClosesAt,
                             Instant closesAt, Instant closeDueAt, DayState state, List<DayExtension> extensions,
-                            Map<String, Long> ticketsByStatus, long walkIns, Map<String, Long> outOfOrderCallsByClerk) {
+                            Map<String, Long> ticketsByStatus, long walkIns, Map<String, Long> outOfOrderCallsByClerk,
+                            DayStore.BeforeArrival beforeArrival) {
     }
 
     /**
@@ -97,7 +98,9 @@ public class DayService {
         Optional<DayExtension> extension = days.extension(branchId, day);
         return new DayReport(branchId, day, branch, rule.opens(day), rule.regularClose(day), rule.closes(day, extension),
                 rule.closeDue(day, extension), rule.state(day, extension, clock.instant()), days.extensions(branchId, day),
-                days.ticketsByStatus(branchId, day), days.walkIns(branchId, day), days.outOfOrderCallsByClerk(branchId, day));
+                days.ticketsByStatus(branchId, day), days.walkIns(branchId, day), days.outOfOrderCallsByClerk(branchId, day),
+                days.beforeArrival(branchId, day, day.atStartOfDay(branch.zone()).toInstant(),
+                        day.plusDays(1).atStartOfDay(branch.zone()).toInstant()));
     }
 
     /** The service day open now, else the one that opened last: what a day report without a date shows. */

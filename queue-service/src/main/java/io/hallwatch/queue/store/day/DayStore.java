@@ -79,6 +79,34 @@ public class DayStore {
         return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND service_day = ? AND walk_in", branchId, day);
     }
 
+    /**
+     * The customers of a service day who came through an online channel first: remote tickets taken, checked in, and
+     * ended without a check-in (expired or cancelled by the channel); the appointments of the day's slots by how they
+     * went ({@code late}: checked in after the on-time window, an ordinary ticket).
+     */
+    public record BeforeArrival(long remoteTaken, long remoteCheckedIn, long remoteNotCheckedIn, long appointmentsBooked,
+                                long appointmentsCheckedIn, long appointmentsLate, long appointmentsNoShow,
+                                long appointmentsCancelled) {
+    }
+
+    /** {@link BeforeArrival} of a branch's service day; {@code from}–{@code to}: the day's instants, for the slots. */
+    public BeforeArrival beforeArrival(String branchId, LocalDate day, java.time.Instant from, java.time.Instant to) {
+        long[] tickets = db.one("""
+                        SELECT count(*) FILTER (WHERE origin = 'REMOTE'),
+                               count(*) FILTER (WHERE origin = 'REMOTE' AND checked_in_at IS NOT NULL),
+                               count(*) FILTER (WHERE origin = 'REMOTE' AND checked_in_at IS NULL AND status = 'CANCELLED'),
+                               count(*) FILTER (WHERE origin = 'LATE_APPOINTMENT')
+                        FROM ticket WHERE branch_id = ? AND service_day = ? AND origin IS NOT NULL""",
+                rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, branchId, day).orElseThrow();
+        long[] appointments = db.one("""
+                        SELECT count(*), count(*) FILTER (WHERE status = 'CHECKED_IN'), count(*) FILTER (WHERE status = 'NO_SHOW'),
+                               count(*) FILTER (WHERE status = 'CANCELLED')
+                        FROM appointment WHERE branch_id = ? AND slot_start >= ? AND slot_start < ?""",
+                rs -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, branchId, from, to).orElseThrow();
+        return new BeforeArrival(tickets[0], tickets[1], tickets[2], appointments[0], appointments[1], tickets[3],
+                appointments[2], appointments[3]);
+    }
+
     /** The tickets of a branch's service day by status (every status named, 0 where none). */
     public Map<String, Long> ticketsByStatus(String branchId, LocalDate day) {
         Map<String, Long> counts = new TreeMap<>();

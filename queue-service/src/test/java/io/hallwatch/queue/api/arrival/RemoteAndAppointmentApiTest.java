@@ -122,7 +122,9 @@ class RemoteAndAppointmentApiTest {
         assertNull(issued.waitFrom());
         hall.callNext("C1", false, "PAYMENT").statusCode(200).body("ticketId", equalTo(walkUp));
         hall.callNext("C2", false, "PAYMENT").statusCode(200).body("ticketId", equalTo(id)).body("number", equalTo("A001"));
-        given().when().get("/api/v1/branches/" + hall.branchId + "/service-day").then().body("tickets.issued", equalTo(2));
+        given().when().get("/api/v1/branches/" + hall.branchId + "/service-day").then().body("tickets.issued", equalTo(2))
+                .body("beforeArrival.remoteTaken", equalTo(1)).body("beforeArrival.remoteCheckedIn", equalTo(1))
+                .body("beforeArrival.remoteNotCheckedIn", equalTo(0));
     }
 
     @Test
@@ -148,6 +150,9 @@ class RemoteAndAppointmentApiTest {
         assertEquals(null, ((TicketCancelled) Hall.events(cancelled, 2).get(1).data()).reason(), "cancelled by the customer, not expired");
         assertEquals(RemoteTicketExpiry.REASON, event.reason());
         checkIn(hall, lateCode).statusCode(404).body("type", equalTo(PROBLEMS + "check-in-code-unknown"));
+        given().when().get("/api/v1/branches/" + hall.branchId + "/service-day").then()
+                .body("tickets.issued", equalTo(1)).body("tickets.cancelled", equalTo(0))
+                .body("beforeArrival.remoteTaken", equalTo(3)).body("beforeArrival.remoteNotCheckedIn", equalTo(2));
     }
 
     @Test
@@ -267,5 +272,35 @@ class RemoteAndAppointmentApiTest {
         given().when().get("/api/v1/branches/" + hall.branchId + "/appointment-slots?businessType=BROADBAND")
                 .then().body("[6].booked", equalTo(2));
         assertTrue(issued.waitClockStart().equals(ELEVEN));
+        given().when().get("/api/v1/branches/" + hall.branchId + "/service-day").then()
+                .body("beforeArrival.appointmentsBooked", equalTo(3)).body("beforeArrival.appointmentsCheckedIn", equalTo(2))
+                .body("beforeArrival.appointmentsLate", equalTo(1)).body("beforeArrival.appointmentsNoShow", equalTo(1))
+                .body("beforeArrival.appointmentsCancelled", equalTo(0));
+    }
+
+    @Test
+    void what_an_appointment_cannot_be_asked_is_a_clear_problem() {
+        Hall hall = Hall.open("PAYMENT", "BROADBAND");
+        given().when().get("/api/v1/appointments/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "appointment-not-found"));
+        given().contentType(ContentType.JSON).body(Map.of("slotMinutes", 30, "capacity", 1))
+                .when().put("/api/v1/branches/" + hall.branchId + "/appointment-plans/NEW_LINE").then().statusCode(422)
+                .body("type", equalTo(PROBLEMS + "business-type-not-offered"));
+        given().when().get("/api/v1/branches/" + hall.branchId + "/appointment-slots?businessType=NEW_LINE").then().statusCode(422);
+        given().when().get("/api/v1/branches/" + hall.branchId + "/appointment-slots").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/branches/" + hall.branchId + "/appointment-slots?businessType=PAYMENT&date=24.11.2026")
+                .then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-parameter"));
+        given().when().get("/api/v1/branches/" + hall.branchId + "/appointment-slots?businessType=PAYMENT").then().statusCode(200)
+                .body("", hasSize(0));
+        plan(hall, "BROADBAND", 60, 1);
+        String code = book(hall, "BROADBAND", ELEVEN, null).statusCode(201).extract().path("checkInCode");
+        String id = given().when().get("/api/v1/branches/" + hall.branchId + "/appointments").then().statusCode(200)
+                .extract().path("[0].appointmentId");
+        given().when().post("/api/v1/appointments/" + id + "/cancel").then().statusCode(200);
+        clock.set(ELEVEN);
+        checkIn(hall, code).statusCode(409).body("type", equalTo(PROBLEMS + "appointment-cancelled"));
+        plan(hall, "BROADBAND", 60, 0);
+        book(hall, "BROADBAND", ELEVEN.plus(Duration.ofHours(1)), null).statusCode(422).body("type", equalTo(PROBLEMS + "no-appointments"));
     }
 }
