@@ -1,5 +1,6 @@
 // The ticket kiosk: business types of the branch, an optional member number, the ticket on screen
-// and printable, the closed state, plain-words errors, back to the start after 30 s idle.
+// and printable, the check-in of a remote ticket or an appointment by its code, the closed state,
+// plain-words errors, back to the start after 30 s idle.
 "use strict";
 (() => {
   const IDLE_MS = 30000;
@@ -12,6 +13,12 @@
   let info = null;
   let idleTimer = null;
   let busy = false;
+  // What the error screen's Back does (the start, or the code entry after a check-in problem), and
+  // the check-in to send again after a network error: the same code (the queue answers a code
+  // already checked in with its ticket, so a retry never makes a second one).
+  let errorBack = null;
+  let retry = null;
+  const CODE = /^([0-9]{6}|[0-9]{8}|[A-Z][0-9]{3,4})$/;
 
   Screen.define({
     lang: { zh: "English", en: "中文" },
@@ -48,11 +55,26 @@
     "err.phone": { zh: "请输入 11 位手机号码。", en: "Enter an 11-digit mobile number." },
     "err.consent": { zh: "请勾选同意，我们才能发送提醒短信。", en: "Tick the box so that we may send the reminder." },
     "err.called": { zh: "您的号码已经叫到，请留意叫号屏。", en: "Your number has been called already: watch the display." },
+    "checkin-open": { zh: "已预约或网上取号", en: "I have a code (appointment or online ticket)" },
+    "code-ask": { zh: "请输入签到码或号码", en: "Enter your check-in code or ticket number" },
+    checkin: { zh: "签到", en: "Check in" },
+    del: { zh: "删除", en: "Delete" },
+    retry: { zh: "重试", en: "Try again" },
+    "origin.REMOTE": { zh: "网上取号", en: "Online ticket" },
+    "origin.APPOINTMENT": { zh: "预约", en: "Appointment" },
+    "origin.LATE_APPOINTMENT": { zh: "预约（迟到，按到达排队）", en: "Appointment (late: queued from arrival)" },
+    "err.code-format": { zh: "请输入 6 位或 8 位签到码，或号码（如 A012）。", en: "Enter the 6- or 8-digit code, or the ticket number (like A012)." },
+    "err.code-unknown": { zh: "没有找到这个签到码，请核对后重新输入。", en: "That code was not found. Check it and enter it again." },
+    "err.remote-expired": { zh: "这张网上号票已过期，请重新取号。", en: "This online ticket has expired. Please take a new ticket." },
+    "err.too-early": { zh: "还没到签到时间，请稍后再来。", en: "It is too early to check in. Please come back a little later." },
+    "err.too-early-at": { zh: "还没到签到时间，请于 {at} 后签到。", en: "It is too early to check in. Please check in from {at}." },
+    "err.appt-missed": { zh: "预约时间已过，请重新取号。", en: "The appointment time has passed. Please take a ticket." },
+    "err.appt-cancelled": { zh: "这个预约已取消，请重新取号。", en: "This appointment was cancelled. Please take a ticket." },
   });
   const fill = Screen.fill;
 
   function show(section) {
-    ["start", "ticket", "closed", "error"].forEach(s => { $(s).hidden = s !== section; });
+    ["start", "checkin", "ticket", "closed", "error"].forEach(s => { $(s).hidden = s !== section; });
     document.body.dataset.state = section;
     $("idle-note").hidden = section === "start" || section === "closed";
     armIdle();
@@ -65,6 +87,9 @@
 
   function backToStart() {
     $("member").value = "";
+    $("code").value = "";
+    retry = null;
+    errorBack = null;
     resetNotice();
     $("receipt").hidden = false;
     $("print").hidden = false;
@@ -72,9 +97,14 @@
     load();
   }
 
-  function fail(key) {
-    $("error-text").textContent = Screen.t(key);
+  let errorValues = null;
+  function fail(key, back, again, values) {
+    errorValues = values || null;
+    $("error-text").textContent = values ? fill(key, values) : Screen.t(key);
     $("error-text").dataset.key = key;
+    errorBack = back || null;
+    retry = again || null;
+    $("error-retry").hidden = !retry;
     show("error");
   }
 
@@ -141,8 +171,16 @@
       if (res.key === "err.closed") return closedState();
       return fail(res.key);
     }
-    const tk = res.body;
+    showTicket(res.body);
+  }
+
+  // A ticket just issued or checked in: on screen and printable, the same either way.
+  function showTicket(tk) {
     $("ticket-number").textContent = tk.number;
+    const origin = ["REMOTE", "APPOINTMENT", "LATE_APPOINTMENT"].includes(tk.origin) ? tk.origin : null;
+    $("ticket-origin").hidden = !origin;
+    $("ticket-origin").dataset.t = origin ? "origin." + origin : "";
+    $("ticket-origin").textContent = origin ? Screen.t("origin." + origin) : "";
     $("ticket-type").textContent = typeName(tk.businessType);
     $("ticket-ahead").textContent = fill("people", { n: tk.peopleAhead == null ? 0 : tk.peopleAhead });
     $("ticket-wait").textContent = fill("minutes", { n: tk.estimatedWaitMinutes });
@@ -158,6 +196,85 @@
     showBreach(tk);
     offerNotice(tk);
     show("ticket");
+  }
+
+  // A customer who took a ticket online or booked an appointment: the code (six or eight digits) or
+  // the ticket number (its letter from the row of the branch's ticket letters, then digits).
+  function openCheckIn() {
+    $("code").value = "";
+    renderKeypad();
+    show("checkin");
+    $("code").focus();
+  }
+
+  function renderKeypad() {
+    const key = (label, value, cls) => {
+      const b = Screen.el("button", { type: "button", class: "key" + (cls ? " " + cls : ""), "data-key": value }, label);
+      b.addEventListener("click", () => press(value));
+      return b;
+    };
+    const letters = [...new Set((info ? info.businessTypes : []).map(c => types[c] && types[c].ticketPrefix).filter(Boolean))].sort();
+    $("letters").replaceChildren(...letters.map(l => key(l, l, "letter")));
+    $("digits").replaceChildren(...["1", "2", "3", "4", "5", "6", "7", "8", "9"].map(d => key(d, d)),
+      key(Screen.t("del"), "del", "del"), key("0", "0"));
+  }
+
+  function press(value) {
+    const code = $("code");
+    if (value === "del") code.value = code.value.slice(0, -1);
+    else if (/[A-Z]/.test(value)) code.value = value; // a ticket number starts with its letter
+    else if (code.value.length < 8) code.value += value;
+    armIdle();
+  }
+
+  function typed() {
+    const code = $("code");
+    code.value = code.value.toUpperCase().replace(/[^0-9A-Z]/g, "").slice(0, 8);
+  }
+
+  async function checkIn(e) {
+    if (e) e.preventDefault();
+    typed();
+    const code = $("code").value;
+    if (!CODE.test(code)) return fail("err.code-format", "checkin");
+    send(code);
+  }
+
+  async function send(code) {
+    if (busy) return;
+    busy = true;
+    const res = await Screen.api("POST", "/api/v1/branches/" + encodeURIComponent(branch) + "/check-ins", { code });
+    busy = false;
+    if (res.ok) {
+      $("code").value = "";
+      return showTicket(res.body);
+    }
+    const slug = res.problem && typeof res.problem.type === "string" ? res.problem.type.replace(/^.*\/problems\//, "") : "";
+    switch (slug) {
+      case "branch-closed": return closedState();
+      case "check-in-code-unknown": return fail("err.code-unknown", "checkin");
+      case "remote-ticket-expired": return fail("err.remote-expired");
+      case "appointment-missed": return fail("err.appt-missed");
+      case "appointment-cancelled": return fail("err.appt-cancelled");
+      case "check-in-too-early": return tooEarly(res.problem.detail);
+    }
+    if (res.status === 400 || res.status === 422) return fail("err.code-format", "checkin");
+    // No answer, or the queue busy: the same code again, which cannot check in twice.
+    if (res.key === "err.network" || res.key === "err.busy") return fail(res.key, "checkin", () => send(code));
+    return fail(res.key);
+  }
+
+  // The queue's detail names the instant check-in opens; told as the branch's time of day.
+  function tooEarly(detail) {
+    const at = String(detail || "").match(/\d{4}-\d\d-\d\dT[0-9:.]+Z/g);
+    if (!at) return fail("err.too-early", "checkin");
+    fail("err.too-early-at", "checkin", null, { at: Screen.time(at[at.length - 1], info ? info.timeZone : undefined) });
+  }
+
+  // The error on screen in the language just chosen.
+  function retell() {
+    const key = $("error-text").dataset.key;
+    if (key) $("error-text").textContent = errorValues ? fill(key, errorValues) : Screen.t(key);
   }
 
   // "Your turn is near": the customer's consent to the queue (which knows when the turn is near) and
@@ -249,11 +366,16 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     Screen.apply();
-    $("lang").addEventListener("click", () => { Screen.toggle(); renderTypes(); });
+    $("lang").addEventListener("click", () => { Screen.toggle(); renderTypes(); renderKeypad(); retell(); });
     $("print").addEventListener("click", () => window.print());
     $("done").addEventListener("click", backToStart);
     $("notice-form").addEventListener("submit", askNotice);
-    $("error-back").addEventListener("click", backToStart);
+    $("error-back").addEventListener("click", () => (errorBack === "checkin" ? show("checkin") : backToStart()));
+    $("error-retry").addEventListener("click", () => { if (retry) retry(); });
+    $("checkin-open").addEventListener("click", openCheckIn);
+    $("checkin-back").addEventListener("click", backToStart);
+    $("checkin-form").addEventListener("submit", checkIn);
+    $("code").addEventListener("input", typed);
     ["pointerdown", "keydown"].forEach(e => document.addEventListener(e, armIdle));
     load();
   });

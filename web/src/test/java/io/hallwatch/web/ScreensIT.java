@@ -817,6 +817,98 @@ class ScreensIT {
         browser.findElement(By.id("done")).click();
     }
 
+    @Test
+    @Order(12)
+    void a_customer_with_a_remote_ticket_checks_in_at_the_kiosk_by_code_or_number_and_an_unknown_code_is_told_in_plain_words()
+            throws Exception {
+        String hall = "CHECK-" + SUFFIX;
+        admin("PUT", "/api/v1/branches/" + hall, """
+                {"name":"签到测试营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["PAYMENT","GENERAL"]}""", queue);
+        // Two customers take a ticket in the mini-program before they come (the online channel's own call to the queue).
+        String byCode = remoteTicket(hall, "PAYMENT");
+        String byNumber = remoteTicket(hall, "GENERAL");
+        String code = field(byCode, "checkInCode");
+        String number = field(byCode, "number");
+        assertTrue(code.matches("[0-9]{6}"), code);
+
+        browser.manage().deleteCookieNamed("hallwatch-token");
+        browser.get(web.url("/signin?next=/kiosk/" + hall));
+        signInThroughForm("kiosk", hall, null);
+        waitFor(By.id("checkin-open")).click();
+        waitFor(By.id("code"));
+        for (char digit : code.toCharArray()) {
+            browser.findElement(By.cssSelector("#digits button[data-key='" + digit + "']")).click();
+        }
+        assertEquals(code, browser.findElement(By.id("code")).getDomProperty("value"));
+        shot("kiosk-checkin-code");
+        browser.findElement(By.id("checkin-submit")).click();
+        WebDriverWait wait = waiting(Duration.ofSeconds(10));
+        wait.until(d -> "ticket".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        assertEquals(number, browser.findElement(By.id("ticket-number")).getText());
+        assertEquals("话费缴纳", browser.findElement(By.id("ticket-type")).getText());
+        assertEquals("网上取号", browser.findElement(By.id("ticket-origin")).getText());
+        assertTrue(browser.findElement(By.id("ticket-wait")).getText().contains("分钟"));
+        shot("kiosk-checkin-ticket");
+        // The queue has it waiting from now.
+        String kiosk = Tokens.role("kiosk").branches(hall).bearer();
+        String waiting = send(queue, "GET", "/api/v1/tickets/" + field(byCode, "ticketId"), null, kiosk, 200);
+        assertTrue(waiting.contains("\"status\":\"WAITING\""), waiting);
+        browser.findElement(By.id("done")).click();
+
+        // The other customer says the ticket number instead: its letter from the row, then the digits.
+        String other = field(byNumber, "number");
+        waitFor(By.id("checkin-open")).click();
+        waitFor(By.cssSelector("#letters button[data-key='" + other.charAt(0) + "']")).click();
+        for (char digit : other.substring(1).toCharArray()) {
+            browser.findElement(By.cssSelector("#digits button[data-key='" + digit + "']")).click();
+        }
+        browser.findElement(By.id("checkin-submit")).click();
+        wait.until(d -> "ticket".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        assertEquals(other, browser.findElement(By.id("ticket-number")).getText());
+        assertEquals("网上取号", browser.findElement(By.id("ticket-origin")).getText());
+        browser.findElement(By.id("done")).click();
+
+        // A code nobody took: plain words, never the problem's JSON; Back returns to the code entry.
+        String unknown = code.equals("000000") ? "111111" : "000000";
+        waitFor(By.id("checkin-open")).click();
+        waitFor(By.id("code")).sendKeys(unknown);
+        browser.findElement(By.id("checkin-submit")).click();
+        wait.until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        String words = browser.findElement(By.id("error-text")).getText();
+        assertTrue(words.contains("没有找到这个签到码"), words);
+        assertFalse(words.contains("{") || words.contains("problem") || words.contains("check-in-code-unknown"), words);
+        shot("kiosk-checkin-unknown-zh");
+        browser.findElement(By.id("lang")).click();
+        assertTrue(browser.findElement(By.id("error-text")).getText().contains("code was not found"));
+        shot("kiosk-checkin-unknown-en");
+        browser.findElement(By.id("lang")).click();
+        browser.findElement(By.id("error-back")).click();
+        wait.until(d -> "checkin".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+
+        // The first code again (a customer pressing twice, a retry): the same ticket, not a second one.
+        WebElement field = browser.findElement(By.id("code"));
+        field.clear();
+        field.sendKeys(code);
+        browser.findElement(By.id("checkin-submit")).click();
+        wait.until(d -> "ticket".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+        assertEquals(number, browser.findElement(By.id("ticket-number")).getText());
+        String queueNow = send(queue, "GET", "/api/v1/branches/" + hall + "/queue", null, kiosk, 200);
+        assertEquals(1, queueNow.split("\"number\":\"" + number + "\"", -1).length - 1, queueNow);
+        assertTrue(queueNow.contains("\"waiting\":2,"), queueNow);
+        browser.findElement(By.id("done")).click();
+    }
+
+    /** A remote ticket taken through the online channel (role online-hall), as the mini-program does. */
+    private static String remoteTicket(String hall, String type) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(queue.url("/api/v1/branches/" + hall + "/remote-tickets")))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", Tokens.role("online-hall").branches(hall).bearer())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"businessType\":\"" + type + "\"}")).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return response.body();
+    }
+
     /** A consumer of the SLA topic positioned at its end now. */
     private static KafkaConsumer<String, byte[]> slaTopicFromNow() {
         Properties p = new Properties();

@@ -22,6 +22,7 @@ class GatewayRoutesTest {
                 Map.entry("branches/GZ-TH-001/counters/C01/call-ticket", Upstream.COUNTER),
                 Map.entry("branches/GZ-TH-001", Upstream.QUEUE),
                 Map.entry("branches/GZ-TH-001/tickets", Upstream.QUEUE),
+                Map.entry("branches/GZ-TH-001/check-ins", Upstream.QUEUE),
                 Map.entry("branches/GZ-TH-001/queue", Upstream.QUEUE),
                 Map.entry("branches/GZ-TH-001/service-day", Upstream.QUEUE),
                 Map.entry("branches/GZ-TH-001/eta-accuracy", Upstream.QUEUE),
@@ -47,7 +48,8 @@ class GatewayRoutesTest {
 
     @Test
     void a_path_no_service_owns_or_one_that_climbs_out_is_refused() {
-        for (String path : new String[]{"", "nothing", "branches/../q/metrics", "branches//queue", "q/health", "branches/GZ-TH-001/unknown"}) {
+        for (String path : new String[]{"", "nothing", "branches/../q/metrics", "branches//queue", "q/health", "branches/GZ-TH-001/unknown",
+                "branches/GZ-TH-001/check-ins/123456"}) {
             assertEquals(Optional.empty(), Routes.owner(path), path);
         }
     }

@@ -21,7 +21,7 @@ public final class Routes {
             rule("clerks/" + SEG + "/daily-report", Upstream.COUNTER),
             rule("branches/" + SEG + "/(clerk-reports|counter-settings)", Upstream.COUNTER),
             rule("branches", Upstream.QUEUE),
-            rule("branches/" + SEG + "/(tickets|queue|queue/call-next|service-day|day-extensions|eta-accuracy|staffing|neighbours)", Upstream.QUEUE),
+            rule("branches/" + SEG + "/(tickets|check-ins|queue|queue/call-next|service-day|day-extensions|eta-accuracy|staffing|neighbours)", Upstream.QUEUE),
             rule("branches/" + SEG, Upstream.QUEUE),
             rule("business-types(/" + SEG + ")?", Upstream.QUEUE),
             rule("tickets/" + SEG + "/turn-notice-contact", Upstream.SLA),
