@@ -42,8 +42,4 @@ public interface OutboxConfig {
      */
     @WithDefault("50ms")
     Duration watermarkAllowance();
-
-    /** How long sent rows are kept (for audit and replay) before they are deleted. */
-    @WithDefault("P2D")
-    Duration retention();
 }

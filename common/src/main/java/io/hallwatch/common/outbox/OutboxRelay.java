@@ -24,9 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,14 +112,10 @@ public class OutboxRelay {
     }
 
     private void runLoop() {
-        Instant nextCleanup = Instant.now();
         while (running) {
             try {
+                // Sent rows are dropped a day at a time with their partition (retention.DailyPartitions), not here.
                 int sent = relayOnce();
-                if (Instant.now().isAfter(nextCleanup)) {
-                    deleteSentOlderThan(config.retention());
-                    nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
-                }
                 if (sent < config.batchSize()) {
                     // An idle relay still wakes for its watermark heartbeat.
                     Duration idle = watermarks.enabled() && watermarks.interval().compareTo(config.pollInterval()) < 0
@@ -268,7 +262,7 @@ public class OutboxRelay {
     }
 
     private static void markSent(Connection c, List<OutboxRow> rows) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?)")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?) AND sent_at IS NULL")) {
             s.setArray(1, c.createArrayOf("bigint", rows.stream().map(OutboxRow::seq).toArray()));
             s.executeUpdate();
         }
@@ -280,21 +274,6 @@ public class OutboxRelay {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private void deleteSentOlderThan(Duration retention) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement("DELETE FROM outbox_event WHERE sent_at < ?")) {
-                s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
-                int deleted = s.executeUpdate();
-                if (deleted > 0) {
-                    LOG.debugf("Deleted %d sent outbox rows older than %s", deleted, retention);
-                }
-            } catch (SQLException e) {
-                throw new OutboxException("Cannot clean the outbox", e);
-            }
-        });
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -1,0 +1,36 @@
+package io.hallwatch.common.retention;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * How long the shared time-series tables keep their rows (dropped by day, as whole partitions). The consumers'
+ * dedupe record must outlive every copy of an event Kafka may still deliver: keep it longer than the topics'
+ * retention (7 days by default, {@code deploy/local/CreateTopics.java} and the k8s topic config) — by default 7 days
+ * more.
+ */
+@ConfigMapping(prefix = "hallwatch.retention")
+public interface RetentionConfig {
+
+    /** Run the partition job in this instance (one replica at a time does the work, under an advisory lock). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the job looks (real time); it also runs at start. */
+    @WithDefault("1h")
+    Duration interval();
+
+    /** Partitions created ahead of today (UTC), so that a day's first rows never wait for the job. */
+    @WithDefault("3")
+    int daysAhead();
+
+    /** The consumers' record of the events they applied ({@code processed_event}). */
+    @WithDefault("14d")
+    Duration processedEvents();
+
+    /** The outbox's sent rows ({@code outbox_event}); a day with a row still unsent is never dropped. */
+    @WithDefault("14d")
+    Duration outbox();
+}

@@ -1,0 +1,115 @@
+package io.hallwatch.common.retention;
+
+import io.hallwatch.common.db.Db;
+import io.hallwatch.common.probe.ProbeService;
+import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.TicketIssued;
+import io.hallwatch.testsupport.KafkaTestResource;
+import io.hallwatch.testsupport.PostgresTestResource;
+import io.hallwatch.testsupport.jwt.JwtTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Daily partitions on a real PostgreSQL: made ahead, filled by id, dropped whole, never an unsent day. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
+class DailyPartitionsTest {
+    private static final DailyPartitions.Table PROBE = new DailyPartitions.Table("retention_probe", Duration.ofDays(14), true);
+
+    @Inject
+    DailyPartitions partitions;
+    @Inject
+    ProbeService service;
+    @Inject
+    Db db;
+
+    @Test
+    void the_shared_tables_have_today_and_the_days_ahead_from_the_start_and_a_new_event_lands_in_its_day() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String table : List.of("outbox_event", "processed_event")) {
+            List<String> names = partitions.partitions(table);
+            for (int ahead = 0; ahead <= 3; ahead++) {
+                assertTrue(names.contains(IdDays.partition(table, today.plusDays(ahead))), table + ": " + names);
+            }
+            assertTrue(names.contains(table + "_default"), table + ": " + names);
+        }
+        CloudEvent<TicketIssued> event = service.issue("GZ-TH-001", UUID.randomUUID().toString(), "A001");
+        String where = db.one("SELECT tableoid::regclass::text FROM outbox_event WHERE event_id = ?", rs -> rs.getString(1),
+                event.id()).orElseThrow();
+        assertEquals(IdDays.partition("outbox_event", IdDays.dayOf(event.id())), where);
+    }
+
+    @Test
+    void a_month_goes_by_days_are_made_ahead_and_dropped_whole_after_retention_unless_a_row_is_unsent() {
+        Instant start = Instant.now().plus(Duration.ofDays(400)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(3600);
+        LocalDate first = start.atZone(ZoneOffset.UTC).toLocalDate();
+        // Rows of the first two days written before their partitions exist: the default partition takes them.
+        UUID sent = idOn(first);
+        UUID unsent = idOn(first.plusDays(1));
+        insert(sent, Instant.now());
+        insert(unsent, null);
+        assertEquals("retention_probe_default", partitionOf(sent));
+
+        List<DailyPartitions.Round> round = partitions.maintain(start, List.of(PROBE));
+        assertEquals(List.of(first, first.plusDays(1), first.plusDays(2), first.plusDays(3)), round.get(0).created());
+        assertEquals(IdDays.partition("retention_probe", first), partitionOf(sent), "moved out of the default partition");
+        assertEquals(IdDays.partition("retention_probe", first.plusDays(1)), partitionOf(unsent));
+        assertEquals(0, db.count("SELECT count(*) FROM retention_probe_default"));
+        // The key still refuses a second row with the same id.
+        assertThrows(RuntimeException.class, () -> insert(sent, Instant.now()));
+
+        for (int day = 1; day <= 30; day++) {
+            insert(idOn(first.plusDays(day)), Instant.now());
+            partitions.maintain(start.plus(Duration.ofDays(day)), List.of(PROBE));
+        }
+        List<String> names = partitions.partitions("retention_probe");
+        assertFalse(names.contains(IdDays.partition("retention_probe", first)), "sent and 30 days old: dropped");
+        assertTrue(names.contains(IdDays.partition("retention_probe", first.plusDays(1))), "a row still unsent: kept");
+        assertFalse(names.contains(IdDays.partition("retention_probe", first.plusDays(2))));
+        assertTrue(names.contains(IdDays.partition("retention_probe", first.plusDays(16))), "within 14 days: kept");
+        assertTrue(names.contains(IdDays.partition("retention_probe", first.plusDays(33))), "three days ahead made");
+        // Days 2 to 15 dropped, 16 to 33 kept (plus the unsent day and the default): flat, not growing.
+        assertEquals(18 + 1 + 1, names.size(), names.toString());
+        assertEquals(0, db.count("SELECT count(*) FROM retention_probe WHERE event_id = ?", sent));
+
+        db.update("UPDATE retention_probe SET sent_at = now() WHERE event_id = ?", unsent);
+        partitions.maintain(start.plus(Duration.ofDays(30)), List.of(PROBE));
+        assertFalse(partitions.partitions("retention_probe").contains(IdDays.partition("retention_probe", first.plusDays(1))),
+                "sent at last: dropped with the next round");
+    }
+
+    private void insert(UUID id, Instant sentAt) {
+        QuarkusTransaction.requiringNew().run(() ->
+                db.update("INSERT INTO retention_probe (event_id, note, sent_at) VALUES (?, 'probe', ?)", id, sentAt));
+    }
+
+    private String partitionOf(UUID id) {
+        return db.one("SELECT tableoid::regclass::text FROM retention_probe WHERE event_id = ?", rs -> rs.getString(1), id)
+                .orElseThrow();
+    }
+
+    /** A time-ordered id made at noon of {@code day}. */
+    private static UUID idOn(LocalDate day) {
+        UUID low = IdDays.lowestAt(IdDays.start(day).plus(Duration.ofHours(12)));
+        return new UUID(low.getMostSignificantBits() | 0x7000L, ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE);
+    }
+}
