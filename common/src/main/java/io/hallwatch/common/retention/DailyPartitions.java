@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Keeps the shared time-series tables ({@code outbox_event}, {@code processed_event}; hallwatch-common V0_3) in one
+ * Keeps the shared time-series tables ({@code outbox_event}, {@code processed_event}: hallwatch-common V0_3; the
+ * consumers' {@code event_journal}: hallwatch-journal V0_4) in one
  * partition per UTC day of their time-ordered ids ({@link IdDays}): creates the days ahead, drops the days past their
  * retention whole ({@link PartitionPlan}), never by row deletes. At start and every {@code hallwatch.retention.interval},
  * by one replica at a time (a transaction-long advisory lock; the others skip the round). Real time, not the platform
@@ -58,9 +59,11 @@ public class DailyPartitions {
         this.config = config;
     }
 
+    /** The shared tables; a service without one of them (the journal is only the consumers') skips it. */
     public List<Table> tables() {
         return List.of(new Table("outbox_event", config.outbox(), true),
-                new Table("processed_event", config.processedEvents(), false));
+                new Table("processed_event", config.processedEvents(), false),
+                new Table("event_journal", config.journal(), false));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -102,7 +105,9 @@ public class DailyPartitions {
                 }
                 List<Round> rounds = new ArrayList<>();
                 for (Table t : tables) {
-                    rounds.add(maintain(c, t, now));
+                    if (exists(c, "SELECT to_regclass('" + t.name() + "') IS NOT NULL")) {
+                        rounds.add(maintain(c, t, now));
+                    }
                 }
                 c.commit();
                 return rounds;

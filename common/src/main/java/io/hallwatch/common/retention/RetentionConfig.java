@@ -30,6 +30,13 @@ public interface RetentionConfig {
     @WithDefault("14d")
     Duration processedEvents();
 
+    /**
+     * The consuming services' journal of every event they applied ({@code event_journal}): what they saw, for replay
+     * and audit, and the dedupe record of the consumer that journals everything it applies.
+     */
+    @WithDefault("400d")
+    Duration journal();
+
     /** The outbox's sent rows ({@code outbox_event}); a day with a row still unsent is never dropped. */
     @WithDefault("14d")
     Duration outbox();

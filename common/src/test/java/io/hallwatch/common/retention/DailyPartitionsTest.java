@@ -45,7 +45,7 @@ class DailyPartitionsTest {
     @Test
     void the_shared_tables_have_today_and_the_days_ahead_from_the_start_and_a_new_event_lands_in_its_day() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        for (String table : List.of("outbox_event", "processed_event")) {
+        for (String table : List.of("outbox_event", "processed_event", "event_journal")) {
             List<String> names = partitions.partitions(table);
             for (int ahead = 0; ahead <= 3; ahead++) {
                 assertTrue(names.contains(IdDays.partition(table, today.plusDays(ahead))), table + ": " + names);
