@@ -23,6 +23,9 @@
     "clerks-empty": { zh: "这一天没有柜员在本厅办理业务。", en: "No clerk served at this branch that day." },
     issued: { zh: "取号", en: "Issued" }, served: { zh: "已办理", en: "Served" }, noShow: { zh: "过号", en: "No-shows" },
     cancelled: { zh: "取消", en: "Cancelled" }, notServed: { zh: "闭厅未办理", en: "Not served at closing" }, open: { zh: "进行中", en: "Still open" },
+    remoteTaken: { zh: "网上取号", en: "Remote tickets" }, remoteCheckedIn: { zh: "网上取号签到", en: "Remote checked in" },
+    appointmentsBooked: { zh: "预约", en: "Appointments" }, appointmentsCheckedIn: { zh: "预约签到", en: "Appointments checked in" },
+    appointmentsNoShow: { zh: "预约未到", en: "Appointment no-shows" },
     "col-type": { zh: "业务", en: "Service" }, "col-customers": { zh: "客户", en: "Customers" },
     "col-wait-within": { zh: "等候达标率", en: "Waits within limit" }, "col-wait-over": { zh: "等候超时", en: "Waits over limit" },
     "col-handling-within": { zh: "办理达标率", en: "Services within limit" }, "col-not-served": { zh: "未办理", en: "Not served" },
@@ -66,8 +69,12 @@
     if (!day) { $("day").replaceChildren(); return; }
     $("day-state").textContent = Screen.t("state." + day.state) + " · " + fill("hours", { from: String(day.regularOpensAt).slice(0, 5),
       to: String(day.regularClosesAt).slice(0, 5) });
-    $("day").replaceChildren(...["issued", "served", "noShow", "cancelled", "notServed", "open"].map(k =>
-      Screen.el("div", { "data-figure": k }, Screen.el("dt", {}, Screen.t(k)), Screen.el("dd", {}, day.tickets[k]))));
+    const figure = (k, v) => Screen.el("div", { "data-figure": k }, Screen.el("dt", {}, Screen.t(k)), Screen.el("dd", {}, v));
+    // Customers who came through an online channel first: only the checked-in ones are among the day's tickets.
+    const before = day.beforeArrival || {};
+    $("day").replaceChildren(...["issued", "served", "noShow", "cancelled", "notServed", "open"].map(k => figure(k, day.tickets[k])),
+      ...["remoteTaken", "remoteCheckedIn", "appointmentsBooked", "appointmentsCheckedIn", "appointmentsNoShow"]
+        .filter(k => k in before).map(k => figure(k, before[k])));
   }
 
   function renderSla(report) {
