@@ -1,5 +1,7 @@
 package io.hallwatch.queue.store.forecast;
 
+import io.hallwatch.queue.store.ticket.TicketStore;
+
 import io.hallwatch.common.db.Db;
 import io.hallwatch.queue.domain.forecast.CounterOutlook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +67,7 @@ public class HallSnapshot {
         Map<String, Long> counts = new HashMap<>();
         db.list("""
                         SELECT business_type, count(*) FROM ticket
-                        WHERE branch_id = ? AND service_day = ? AND tier = 'VIP' AND issued_at >= ?
+                        WHERE branch_id = ? AND service_day = ? AND tier = 'VIP' AND issued_at >= ? AND """ + TicketStore.JOINED_QUEUE + """
                         GROUP BY business_type""",
                 rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since);
         return counts;
