@@ -379,19 +379,23 @@ class DemoPlatformIT {
                 .forEach(r -> results.add(r.path("metric").path("result").asText()));
         assertTrue(results.containsAll(Set.of("ACCEPTED", "DECLINED", "INTERESTED")), "offer outcomes recorded in the demo: " + results);
 
-        // The simulated halls play the visits (walk-ins, chosen calls ahead of the turn, parks) and customers ask for the
-        // near-turn text, through the real APIs: each is in the queue's own records after three simulated hours.
+        // The simulated halls play the visits (walk-ins, chosen calls ahead of the turn, parks), customers ask for the
+        // near-turn text, check in with a remote ticket taken online and with an appointment, through the real APIs: each
+        // is in the queue's own records after three simulated hours.
         Map<String, String> q = DATABASES.get("queue-service");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(q.get("quarkus.datasource.jdbc.url"),
                 q.get("quarkus.datasource.username"), q.getOrDefault("quarkus.datasource.password", ""));
              java.sql.ResultSet rs = c.createStatement().executeQuery("""
                      SELECT (SELECT count(*) FROM ticket WHERE walk_in), (SELECT count(*) FROM out_of_order_call),
                             (SELECT count(*) FROM ticket WHERE park_count > 0),
-                            (SELECT count(*) FROM turn_notice WHERE told_at IS NOT NULL)""")) {
+                            (SELECT count(*) FROM turn_notice WHERE told_at IS NOT NULL),
+                            (SELECT count(*) FROM ticket WHERE origin = 'REMOTE' AND checked_in_at IS NOT NULL),
+                            (SELECT count(*) FROM appointment WHERE status = 'CHECKED_IN')""")) {
             rs.next();
             String seen = "walk-ins " + rs.getLong(1) + ", chosen calls out of order " + rs.getLong(2) + ", parked visits "
-                    + rs.getLong(3) + ", customers told their turn is near " + rs.getLong(4);
-            for (int i = 1; i <= 4; i++) {
+                    + rs.getLong(3) + ", customers told their turn is near " + rs.getLong(4) + ", remote tickets checked in "
+                    + rs.getLong(5) + ", appointments checked in " + rs.getLong(6);
+            for (int i = 1; i <= 6; i++) {
                 assertTrue(rs.getLong(i) > 0, "the demo's halls after three simulated hours: " + seen);
             }
         }

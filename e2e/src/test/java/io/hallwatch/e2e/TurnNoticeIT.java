@@ -1,6 +1,10 @@
 package io.hallwatch.e2e;
 
 import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.RemoteTicketTaken;
+import io.hallwatch.events.TicketIssued;
+import io.hallwatch.events.TicketOrigin;
+import io.hallwatch.events.TicketParked;
 import io.hallwatch.events.TicketTurnNear;
 import io.hallwatch.events.Topics;
 import io.hallwatch.testsupport.KafkaTestClient;
@@ -42,10 +46,12 @@ class TurnNoticeIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final PostgresTestResource QUEUE_DB = new PostgresTestResource();
     private static final PostgresTestResource SLA_DB = new PostgresTestResource();
+    private static final PostgresTestResource COUNTER_DB = new PostgresTestResource();
     private static final Path PHONE_LOG = ServiceProcess.ROOT.resolve("e2e/target/e2e-logs/turn-notice-phone.log");
     private static final String PHONE = "13812345678";
     private static ServiceProcess queue;
     private static ServiceProcess sla;
+    private static ServiceProcess counter;
     private static PhoneStandInProcess phone;
     private static final String KIOSK = "kiosk";
     private static final String SERVICE = "service";
@@ -65,10 +71,18 @@ class TurnNoticeIT {
         queueConfig.putAll(shared);
         queueConfig.put("hallwatch.queue.turn-notice.every", "500ms");
         queue = ServiceProcess.start("queue-service", queueConfig);
+        // The counters of the remote customer's visit (call, park, call again, serve), signing the queue calls as the service.
+        Map<String, String> counterConfig = new HashMap<>(COUNTER_DB.start());
+        counterConfig.putAll(shared);
+        counterConfig.put("quarkus.rest-client.queue-service.url", queue.url(""));
+        counter = ServiceProcess.start("counter-service", counterConfig);
     }
 
     @AfterAll
     static void stopServices() {
+        if (counter != null) {
+            counter.close();
+        }
         if (queue != null) {
             queue.close();
         }
@@ -78,6 +92,7 @@ class TurnNoticeIT {
         if (phone != null) {
             phone.close();
         }
+        COUNTER_DB.stop();
         SLA_DB.stop();
         QUEUE_DB.stop();
     }
@@ -106,18 +121,18 @@ class TurnNoticeIT {
         String contact = send(sla, kiosk, "PUT", contactPath, contactBody, 200);
         assertTrue(contact.contains("138****5678") && !contact.contains(PHONE), contact);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> nearTurnSms(ticket).isEmpty());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> nearTurnSms("A004").isEmpty());
 
         callNext(branch, counter, "C01"); // 2 ahead: told
-        await().atMost(Duration.ofSeconds(30)).until(() -> nearTurnSms(ticket).size() == 1);
-        PhoneStandInProcess.Message sms = nearTurnSms(ticket).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> nearTurnSms("A004").size() == 1);
+        PhoneStandInProcess.Message sms = nearTurnSms("A004").get(0);
         assertEquals("SMS", sms.channel());
         assertTrue(sms.to().contains("138****5678") && !sms.to().contains(PHONE), sms.to());
         assertTrue(sms.text().contains("TURN_NEAR: A004 | 2"), sms.text());
 
         callNext(branch, counter, "C02"); // 1 ahead: nothing more, however many watches run
         callNext(branch, counter, "C03"); // 0 ahead
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> nearTurnSms(ticket).size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> nearTurnSms("A004").size() == 1);
 
         List<CloudEvent<?>> events = KafkaTestClient.eventsAbout(Topics.TICKETS, ticket, 2);
         List<TicketTurnNear> told = events.stream().filter(e -> e.data() instanceof TicketTurnNear).map(e -> (TicketTurnNear) e.data()).toList();
@@ -132,15 +147,97 @@ class TurnNoticeIT {
         assertFalse(sla.logText().contains(PHONE), "the monitor never logs the number");
     }
 
-    /** The phone stand-in's near-turn SMS (the only SMS of this run: no branch here has a duty roster). */
-    private static List<PhoneStandInProcess.Message> nearTurnSms(String ticketId) throws Exception {
-        return phone.messages().stream().filter(m -> m.text().contains("TURN_NEAR")).toList();
+    /**
+     * A customer who took a ticket online (issue 25, item 5) comes, checks in at the kiosk and leaves a number: the
+     * near-turn SMS reaches the phone stand-in once, and the visit — called at a counter, parked to fetch a document,
+     * called again, served — neither texts again nor breaches its wait.
+     */
+    @Test
+    void a_remote_ticket_checked_in_gets_one_near_turn_sms_through_a_parked_visit_and_no_breach() throws Exception {
+        String branch = "TR-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String admin = Tokens.allAccess().bearer();
+        String kiosk = Tokens.role(KIOSK).branches(branch).bearer();
+        String online = Tokens.role("online-hall").branches(branch).bearer();
+        String clerk = Tokens.role("clerk").branches(branch).bearer();
+        String queueCaller = Tokens.role(SERVICE).branches(branch).bearer();
+        send(queue, admin, "PUT", "/api/v1/branches/" + branch, """
+                {"name":"远程取号营业厅","opensAt":"00:00","closesAt":"23:59:59","businessTypes":["GENERAL"],"turnNoticeAhead":2}""", 201);
+        String desk = "/api/v1/branches/" + branch + "/counters/C01";
+        send(counter, admin, "PUT", desk, "{\"label\":\"1号台\",\"vip\":false,\"skills\":[\"GENERAL\"]}", 201);
+        send(counter, clerk, "POST", desk + "/sign-in", "{\"clerkId\":\"clerk-remote\"}", 200);
+        for (int i = 0; i < 3; i++) {
+            send(queue, kiosk, "POST", "/api/v1/branches/" + branch + "/tickets", "{\"businessType\":\"GENERAL\"}", 201); // B001-B003
+        }
+
+        // Online, before coming: numbered at once, not in the queue yet; no consent to a text before the check-in.
+        String taken = send(queue, online, "POST", "/api/v1/branches/" + branch + "/remote-tickets", "{\"businessType\":\"GENERAL\"}", 201);
+        String ticket = field(taken, "ticketId");
+        assertEquals("REMOTE", field(taken, "status"));
+        assertEquals("B004", field(taken, "number"));
+        String code = field(taken, "checkInCode");
+        assertTrue(code.matches("\\d{6}"), code);
+        send(queue, kiosk, "POST", "/api/v1/tickets/" + ticket + "/turn-notice", "{}", 409);
+
+        // At the kiosk: the code checks the customer in behind the three walk-ups, who then leaves a number.
+        String checkedIn = send(queue, kiosk, "POST", "/api/v1/branches/" + branch + "/check-ins", "{\"code\":\"" + code + "\"}", 201);
+        assertEquals(ticket, field(checkedIn, "ticketId"));
+        assertEquals("WAITING", field(checkedIn, "status"));
+        assertEquals("REMOTE", field(checkedIn, "origin"));
+        assertTrue(checkedIn.contains("\"peopleAhead\":3"), checkedIn);
+        send(queue, kiosk, "POST", "/api/v1/tickets/" + ticket + "/turn-notice", "{}", 201);
+        String contactPath = "/api/v1/tickets/" + ticket + "/turn-notice-contact";
+        String contactBody = "{\"branchId\":\"" + branch + "\",\"phone\":\"" + PHONE + "\"}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(sla, kiosk, "PUT", contactPath, contactBody) != 404);
+        send(sla, kiosk, "PUT", contactPath, contactBody, 200);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> nearTurnSms("B004").isEmpty());
+
+        callNext(branch, queueCaller, "Q01", "GENERAL"); // 2 ahead: told
+        await().atMost(Duration.ofSeconds(30)).until(() -> nearTurnSms("B004").size() == 1);
+        assertTrue(nearTurnSms("B004").get(0).text().contains("TURN_NEAR: B004 | 2"), nearTurnSms("B004").toString());
+        callNext(branch, queueCaller, "Q02", "GENERAL");
+        callNext(branch, queueCaller, "Q03", "GENERAL");
+
+        // At the counter: called, parked to the front (a document to fetch), called again, served.
+        assertEquals(ticket, field(send(counter, clerk, "POST", desk + "/call-next", "", 200), "ticketId"));
+        send(counter, clerk, "POST", desk + "/park", "{\"position\":\"FRONT\"}", 200);
+        assertEquals(ticket, field(send(counter, clerk, "POST", desk + "/call-next", "", 200), "ticketId"));
+        send(counter, clerk, "POST", desk + "/service/start", "", 200);
+        send(counter, clerk, "POST", desk + "/service/finish", "{\"outcome\":\"COMPLETED\"}", 200);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> nearTurnSms("B004").size() == 1);
+
+        // Taken, issued at the check-in as REMOTE, told once, parked once.
+        List<CloudEvent<?>> events = KafkaTestClient.eventsAbout(Topics.TICKETS, ticket, 6);
+        assertEquals(1, events.stream().filter(e -> e.data() instanceof RemoteTicketTaken).count(), events::toString);
+        List<TicketIssued> issued = events.stream().filter(e -> e.data() instanceof TicketIssued).map(e -> (TicketIssued) e.data()).toList();
+        assertEquals(1, issued.size(), events::toString);
+        assertEquals(TicketOrigin.REMOTE, issued.get(0).origin());
+        assertEquals(1, events.stream().filter(e -> e.data() instanceof TicketTurnNear).count(), events::toString);
+        assertEquals(1, events.stream().filter(e -> e.data() instanceof TicketParked).count(), events::toString);
+        assertTrue(events.stream().noneMatch(e -> e.toString().contains(PHONE)));
+        // The monitor followed the visit past its wait (no more numbers taken) and breached nothing for it.
+        String closed = send(sla, kiosk, "PUT", contactPath, contactBody, 409);
+        assertTrue(closed.contains("ticket-not-waiting"), closed);
+        String breaches = send(sla, Tokens.role("duty-manager").branches(branch).bearer(), "GET", "/api/v1/breaches?branchId=" + branch, "", 200);
+        assertFalse(breaches.contains(ticket), "the branch's breaches: " + breaches);
+        assertFalse(sla.logText().contains(PHONE), "the monitor never logs the number");
+    }
+
+    /**
+     * The phone stand-in's near-turn SMS for a ticket number (the only SMS of this run: no branch here has a duty roster).
+     * Each test numbers its tickets with its own prefix (PAYMENT's A, GENERAL's B), so the tests' texts never mix.
+     */
+    private static List<PhoneStandInProcess.Message> nearTurnSms(String ticketNumber) throws Exception {
+        return phone.messages().stream().filter(m -> m.text().contains("TURN_NEAR: " + ticketNumber + " |")).toList();
     }
 
     private static void callNext(String branch, String token, String counterId) throws Exception {
+        callNext(branch, token, counterId, "PAYMENT");
+    }
+
+    private static void callNext(String branch, String token, String counterId, String businessType) throws Exception {
         send(queue, token, "POST", "/api/v1/branches/" + branch + "/queue/call-next",
-                "{\"counterId\":\"" + counterId + "\",\"clerkId\":\"clerk-" + counterId + "\",\"businessTypes\":[\"PAYMENT\"],\"vipCounter\":false}",
-                200);
+                "{\"counterId\":\"" + counterId + "\",\"clerkId\":\"clerk-" + counterId + "\",\"businessTypes\":[\"" + businessType
+                        + "\"],\"vipCounter\":false}", 200);
     }
 
     private static String send(ServiceProcess service, String token, String method, String path, String json, int expected)

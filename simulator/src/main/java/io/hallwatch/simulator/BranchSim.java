@@ -33,6 +33,8 @@ final class BranchSim {
     private final Random random;
     private final Lateness lateness;
     private final CustomerMix mix;
+    /** Its customers who take a ticket online or book an appointment before they come; set once before the first tick. */
+    volatile AheadSim ahead;
     private Instant lastTick;
     /** When the next tick is due (a period after the last one ended), to tell how late it runs. */
     private long nextTickNanos;
@@ -78,6 +80,12 @@ final class BranchSim {
         for (int i = 0; i < arrivals; i++) {
             String type = mix.businessType(random);
             String tier = random.nextDouble() < config.vipShare() ? "VIP" : "NORMAL";
+            AheadSim online = ahead;
+            if (online != null && online.tookRemoteTicket()) {
+                // Took the ticket online a while before coming: taken now, checked in at the kiosk later (checkedIn).
+                online.remoteTicket(type, tier);
+                continue;
+            }
             // Not waited for: a tick that runs late sends its gap's customers at once, and the
             // kiosks' budget, not this thread, decides how many go out and which are shed.
             api.postAsync(config.queueUrl() + "/api/v1/branches/" + branchId + "/tickets", Map.of("businessType", type, "tier", tier))
@@ -96,6 +104,14 @@ final class BranchSim {
         } else {
             refused.incrementAndGet();
         }
+    }
+
+    /** A remote ticket checked in at the kiosk joins the queue now: issued, and its customer may ask for the near-turn text. */
+    void checkedIn(Api.Answer ticket) {
+        if ("REMOTE".equals(ticket.body().path("origin").asText())) {
+            issued.incrementAndGet();
+        }
+        askTurnNotice(ticket);
     }
 
     /**

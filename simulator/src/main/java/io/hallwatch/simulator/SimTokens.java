@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The simulator's callers' tokens, minted with the launcher's private key
  * ({@code smallrye.jwt.sign.key.location}): an admin for setting up branches, and per branch the
- * hall floor (kiosk and the duty manager's status board) and the clerks. Each is renewed when a
+ * hall floor (kiosk and the duty manager's status board), the online hall and the clerks. Each is renewed when a
  * quarter of its life is left. Wall-clock times: the services check expiry against real time,
  * not the simulated day.
  */
@@ -38,6 +38,11 @@ final class SimTokens {
 
     Supplier<String> floor(String branchId) {
         return () -> bearer("kiosk-" + branchId, Set.of("kiosk", "duty-manager"), branchId);
+    }
+
+    /** The operator's online hall (mini-program, app) acting for the branch's customers before they come. */
+    Supplier<String> onlineHall(String branchId) {
+        return () -> bearer("online-hall-" + branchId, Set.of("online-hall"), branchId);
     }
 
     Supplier<String> clerk(String branchId) {

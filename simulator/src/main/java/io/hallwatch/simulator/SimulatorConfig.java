@@ -121,6 +121,25 @@ public interface SimulatorConfig {
     double turnNoticeShare();
 
     /**
+     * Share of arriving customers who took a remote ticket online 5–50 simulated minutes before they came, and check in
+     * with its code at the kiosk (issue 25, item 5).
+     */
+    @WithDefault("0.04")
+    double remoteTicketShare();
+
+    /** Share of remote tickets never checked in: the customer does not come, the queue cancels the ticket after its hour. */
+    @WithDefault("0.1")
+    double remoteNoCheckInShare();
+
+    /** Appointments booked per branch per simulated hour (BROADBAND and NEW_LINE, where offered; issue 25, item 6); 0: none. */
+    @WithDefault("3")
+    double appointmentsPerHour();
+
+    /** Share of booked appointments nobody comes to. */
+    @WithDefault("0.1")
+    double appointmentNoShowShare();
+
+    /**
      * Share of customers who, told at the kiosk that their wait will pass the limit and offered a
      * nearby branch that is sooner, cancel their ticket and go there.
      */

@@ -96,9 +96,17 @@ public class SimulatorMain implements QuarkusApplication {
                 clerkSims.add(clerk);
                 clerk.start();
             }
-            return new BranchSim(branchId, clerkSims, anonymous.as(tokens.floor(branchId)).within(kiosks), config, clock,
+            BranchSim branch = new BranchSim(branchId, clerkSims, anonymous.as(tokens.floor(branchId)).within(kiosks), config, clock,
                     new Random(branchRandom.nextLong()), lateness, mix);
+            // Its customers before they come: remote tickets and appointments (the plans put now, as admin).
+            AheadSim ahead = new AheadSim(branchId, anonymous.as(tokens.onlineHall(branchId)).within(kiosks),
+                    anonymous.as(tokens.floor(branchId)).within(kiosks), config, clock, new Random(branchRandom.nextLong()), steps,
+                    branch::checkedIn);
+            ahead.putPlans(api, mix.businessTypes());
+            branch.ahead = ahead;
+            return branch;
         });
+        branches.forEach(b -> b.ahead.start());
         System.out.printf("simulator: %d branches, %d counters, %.0fx clock, %.1f customers a day per branch, %d threads, simulated time %s"
                         + " (calls in flight at most: kiosks %d, clerks %d, duty managers %d)%n",
                 branches.size(), branches.stream().mapToInt(b -> b.clerks.size()).sum(), scale,
@@ -169,10 +177,11 @@ public class SimulatorMain implements QuarkusApplication {
     private void summary(SimClock clock, List<BranchSim> branches) {
         String time = clock.now().atZone(ZONE).toLocalTime().withNano(0).toString();
         for (BranchSim b : branches) {
-            System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%s%s%n",
+            System.out.printf("[%s] %-10s waiting %3d  issued %4d  served %4d  open breaches %s%s%s%s%n",
                     time, b.branchId, b.waiting(), b.issued.get(), b.served(), b.breaches(),
                     b.advisedAway.get() == 0 ? "" : "  advised elsewhere " + b.advisedAway.get(),
-                    b.reminders.get() == 0 ? "" : "  near-turn texts asked " + b.reminders.get());
+                    b.reminders.get() == 0 ? "" : "  near-turn texts asked " + b.reminders.get(),
+                    Totals.beforeTheyCame(List.of(b)));
         }
     }
 

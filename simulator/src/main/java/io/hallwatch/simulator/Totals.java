@@ -10,7 +10,7 @@ import java.util.Locale;
  * The one-line summary for many branches (summary=totals): tickets issued against what the day's
  * profile asked for since the simulator started, REST calls and failures, and how late the
  * simulator ran its own steps, and per kind of caller its budget: calls in flight, waiting, shed.
- * bench/scale reads these lines; keep their shape (new figures go at the end).
+ * bench/scale reads these lines; keep their shape (new figures go at the end: the customers before they came).
  */
 final class Totals {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -54,7 +54,29 @@ final class Totals {
                 now.toLocalTime().withNano(0), branches.size(), issued, expected, refused, served, requests, perSecond,
                 traffic.failed(), late.meanMillis(), late.maxMillis(), late.overSecond(), late.steps(),
                 kinds.stream().mapToLong(CallBudget.Snapshot::shed).sum(), kinds.stream().mapToInt(CallBudget.Snapshot::inFlight).sum(),
-                kinds.stream().mapToInt(CallBudget.Snapshot::waiting).sum(), byKind(kinds));
+                kinds.stream().mapToInt(CallBudget.Snapshot::waiting).sum(), byKind(kinds)) + beforeTheyCame(branches);
+    }
+
+    /**
+     * The customers who dealt with the branches before they came (issue 25): remote tickets taken, checked in at the
+     * kiosk and expired (never checked in, or too late); appointments booked, checked in on time, late and missed
+     * (no-shows, too late). Empty while there were none.
+     */
+    static String beforeTheyCame(List<BranchSim> branches) {
+        List<AheadSim> ahead = branches.stream().map(b -> b.ahead).filter(java.util.Objects::nonNull).toList();
+        long taken = sum(ahead, a -> a.remoteTaken.get());
+        long booked = sum(ahead, a -> a.booked.get());
+        if (taken == 0 && booked == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  remote taken %d checked in %d expired %d  appointments booked %d checked in %d late %d missed %d",
+                taken, sum(ahead, a -> a.remoteCheckedIn.get()), sum(ahead, a -> a.remoteExpired.get()), booked,
+                sum(ahead, a -> a.appointmentsCheckedIn.get()), sum(ahead, a -> a.appointmentsLate.get()),
+                sum(ahead, a -> a.appointmentsMissed.get()));
+    }
+
+    private static long sum(List<AheadSim> ahead, java.util.function.ToLongFunction<AheadSim> figure) {
+        return ahead.stream().mapToLong(figure).sum();
     }
 
     /** Per kind of caller: in flight of its budget, waiting for room, sent and shed since the start. */
