@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -242,7 +243,18 @@ final class Platform implements AutoCloseable {
     }
 
     /** One consumer group as the coordinator sees it: its state, members and the partitions they hold. */
-    record GroupView(String group, String state, int members, java.util.Set<TopicPartition> assigned) {
+    record GroupView(String group, String state, int members, java.util.Set<TopicPartition> assigned,
+                     Map<String, java.util.Set<TopicPartition>> byMember) {
+        /** The partitions that members of {@code before} no longer in this view held then: what a dead member left. */
+        java.util.Set<TopicPartition> leftBy(GroupView before) {
+            java.util.Set<TopicPartition> out = new java.util.TreeSet<>(java.util.Comparator.comparing(TopicPartition::toString));
+            before.byMember().forEach((member, partitions) -> {
+                if (!byMember.containsKey(member)) {
+                    out.addAll(partitions);
+                }
+            });
+            return out;
+        }
     }
 
     Map<String, GroupView> describeGroups(java.util.Collection<String> groups) throws Exception {
@@ -250,9 +262,13 @@ final class Platform implements AutoCloseable {
             Map<String, GroupView> out = new TreeMap<>();
             for (var e : admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).entrySet()) {
                 java.util.Set<TopicPartition> assigned = new java.util.HashSet<>();
-                e.getValue().members().forEach(m -> assigned.addAll(m.assignment().topicPartitions()));
+                Map<String, java.util.Set<TopicPartition>> byMember = new HashMap<>();
+                e.getValue().members().forEach(m -> {
+                    assigned.addAll(m.assignment().topicPartitions());
+                    byMember.put(m.consumerId(), Set.copyOf(m.assignment().topicPartitions()));
+                });
                 out.put(e.getKey(), new GroupView(e.getKey(), e.getValue().groupState().name(), e.getValue().members().size(),
-                        assigned));
+                        assigned, byMember));
             }
             return out;
         }
