@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The whole suite ({@code mvn -pl reliability -am verify -Preliability-full}, about ten minutes):
  * 10,000 fuzz requests, poison records, a kill -9 of each service in turn, the broker down 20 s,
- * the queue-service's PostgreSQL (a private cluster) stopped 20 s, a 10x burst.
+ * the queue-service's PostgreSQL (a private cluster) stopped 20 s, a 10x burst; then every service
+ * scaled out to two replicas: one replica of each killed with SIGKILL at once, and a rolling restart of
+ * all eight.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FullReliabilityIT {
@@ -93,5 +96,18 @@ class FullReliabilityIT {
     @Order(9)
     void a_burst_of_ten_times_the_arrival_rate() throws Exception {
         scenarios.overload(Duration.ofSeconds(15));
+    }
+
+    @Test
+    @Order(10)
+    void one_of_two_replicas_of_every_service_killed_at_once() throws Exception {
+        scenarios.killOneReplicaEach(List.of(Platform.QUEUE, Platform.COUNTER, Platform.SLA, Platform.MARKETING),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), true);
+    }
+
+    @Test
+    @Order(11)
+    void a_rolling_restart_of_both_replicas_of_every_service() throws Exception {
+        scenarios.rollingRestart(Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 }

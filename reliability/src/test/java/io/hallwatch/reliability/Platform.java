@@ -44,7 +44,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,6 +68,17 @@ final class Platform implements AutoCloseable {
     private final Map<String, PostgresTestResource> databases = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> dbConfig = new HashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** What each service was started with: a second replica gets the same. */
+    private final Map<String, Map<String, String>> configs = new HashMap<>();
+    /** With {@link #addReplicas()}: each service's replicas (the first is {@link #service}) and the round-robin in front. */
+    private final Map<String, List<ServiceProcess>> replicas = new LinkedHashMap<>();
+    private final Map<String, RoundRobinProcess> roundRobins = new LinkedHashMap<>();
+    private Instant clockEpoch;
+    private Instant clockRealStart;
+
+    /** The consumer groups each service runs (the services' {@code CONSUMER} constants); counter-service runs none. */
+    static final Map<String, List<String>> CONSUMER_GROUPS = Map.of(QUEUE, List.of("queue-service-progress"), COUNTER, List.of(),
+            SLA, List.of("sla-monitor-timeline", "sla-alerting"), MARKETING, List.of("marketing-moments"));
 
     private Platform(BrokerProcess broker) {
         this.broker = broker;
@@ -81,9 +94,11 @@ final class Platform implements AutoCloseable {
         try {
             // The simulated day starts at 09:00 in Guangzhou, as in the demo, so opening hours hold for the whole run.
             Instant epoch = LocalDate.now(ZoneOffset.UTC).atTime(1, 0).toInstant(ZoneOffset.UTC);
+            p.clockEpoch = epoch;
+            p.clockRealStart = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             Map<String, String> shared = new HashMap<>(Map.of("kafka.bootstrap.servers", p.broker.bootstrapServers(),
                     "hallwatch.clock.scale", "60", "hallwatch.clock.epoch", epoch.toString(),
-                    "hallwatch.clock.real-start", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    "hallwatch.clock.real-start", p.clockRealStart.toString(),
                     "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toString(),
                     "smallrye.jwt.sign.key.location", TestKeys.privateKeyFile().toString()));
             shared.putAll(extra);
@@ -119,7 +134,144 @@ final class Platform implements AutoCloseable {
         Map<String, String> config = new HashMap<>(dbConfig.get(name));
         config.putAll(shared);
         config.putAll(own);
+        configs.put(name, Map.copyOf(config));
         return config;
+    }
+
+    /** The platform's (60x) clock at the real instant {@code real}, as the services compute it. */
+    Instant platformTime(Instant real) {
+        return clockEpoch.plusNanos(Duration.between(clockRealStart, real).toNanos() * 60);
+    }
+
+    // ---- replicas ----------------------------------------------------------------------------------
+
+    /**
+     * Scales every service out to two replicas: a second {@link ServiceProcess} of each on its own free
+     * port, with the first one's database, broker and configuration, and a round-robin
+     * ({@code deploy/local/RoundRobin.java}, as {@code HALLWATCH_REPLICAS=2 ./hallwatch start} runs it) in front
+     * of the two. Both counter-service replicas call the queue-service through its round-robin (the first one is
+     * restarted with that address). The scenarios before this one are untouched: they run on one replica each.
+     */
+    void addReplicas() throws Exception {
+        if (!replicas.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> listen = new LinkedHashMap<>();
+        for (String name : services.keySet()) {
+            listen.put(name, ServiceProcess.freePort());
+        }
+        String queueEntry = "http://127.0.0.1:" + listen.get(QUEUE);
+        Map<String, String> viaRoundRobin = Map.of("quarkus.rest-client.queue-service.url", queueEntry);
+        Map<String, Map<String, String>> second = new LinkedHashMap<>();
+        for (String name : services.keySet()) {
+            Map<String, String> c = new HashMap<>(configs.get(name));
+            if (name.equals(COUNTER)) {
+                c.putAll(viaRoundRobin);
+            }
+            second.put(name, c);
+        }
+        // The JVMs start side by side (they are mostly waiting for their database and the broker); the counter-service's
+        // two only once the queue-service's round-robin answers (their readiness asks the queue-service through it).
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            Map<String, CompletableFuture<ServiceProcess>> started = new LinkedHashMap<>();
+            for (String name : List.of(SLA, QUEUE, MARKETING)) {
+                started.put(name, CompletableFuture.supplyAsync(() -> unchecked(() -> ServiceProcess.start(name, second.get(name))), pool));
+            }
+            CompletableFuture<Void> queueEntryUp = started.get(QUEUE).thenAccept(q -> unchecked(() -> roundRobins.put(QUEUE,
+                    RoundRobinProcess.start(QUEUE, listen.get(QUEUE), List.of(services.get(QUEUE).port(), q.port())))));
+            started.put(COUNTER, queueEntryUp.thenApplyAsync(v -> unchecked(() -> ServiceProcess.start(COUNTER, second.get(COUNTER))), pool));
+            CompletableFuture<Duration> counterAgain = queueEntryUp.thenApplyAsync(v -> unchecked(() -> {
+                ServiceProcess first = services.get(COUNTER);
+                first.close();
+                return first.restart(viaRoundRobin);
+            }), pool);
+            List<Throwable> failures = new ArrayList<>();
+            for (var e : started.entrySet()) {
+                try {
+                    replicas.put(e.getKey(), List.of(services.get(e.getKey()), e.getValue().get(4, TimeUnit.MINUTES)));
+                } catch (Exception failure) {
+                    failures.add(failure.getCause() == null ? failure : failure.getCause());
+                }
+            }
+            try {
+                counterAgain.get(4, TimeUnit.MINUTES);
+            } catch (Exception failure) {
+                failures.add(failure.getCause() == null ? failure : failure.getCause());
+            }
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException("second replicas did not start: " + failures, failures.get(0));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String name : List.of(SLA, COUNTER, MARKETING)) {
+            roundRobins.put(name, RoundRobinProcess.start(name, listen.get(name), replicas.get(name).stream().map(ServiceProcess::port).toList()));
+        }
+        // In the services' order, as the other maps.
+        Map<String, List<ServiceProcess>> ordered = new LinkedHashMap<>();
+        services.keySet().forEach(name -> ordered.put(name, replicas.get(name)));
+        replicas.clear();
+        replicas.putAll(ordered);
+    }
+
+    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    /** A service's replicas, the first being {@link #service}: one without {@link #addReplicas()}. */
+    List<ServiceProcess> replicas(String name) {
+        return replicas.getOrDefault(name, List.of(services.get(name)));
+    }
+
+    /** Where callers reach {@code name}: its round-robin once there are replicas, else its one process. */
+    String entry(String name) {
+        RoundRobinProcess rr = roundRobins.get(name);
+        return rr == null ? service(name).url("") : rr.url();
+    }
+
+    /** What a restarted replica of {@code name} is given so that it reaches the others through their round-robins. */
+    Map<String, String> replicaChanges(String name) {
+        return name.equals(COUNTER) && roundRobins.containsKey(QUEUE)
+                ? Map.of("quarkus.rest-client.queue-service.url", roundRobins.get(QUEUE).url()) : Map.of();
+    }
+
+    /** One consumer group as the coordinator sees it: its state, members and the partitions they hold. */
+    record GroupView(String group, String state, int members, java.util.Set<TopicPartition> assigned,
+                     Map<String, java.util.Set<TopicPartition>> byMember) {
+        /** The partitions that members of {@code before} no longer in this view held then: what a dead member left. */
+        java.util.Set<TopicPartition> leftBy(GroupView before) {
+            java.util.Set<TopicPartition> out = new java.util.TreeSet<>(java.util.Comparator.comparing(TopicPartition::toString));
+            before.byMember().forEach((member, partitions) -> {
+                if (!byMember.containsKey(member)) {
+                    out.addAll(partitions);
+                }
+            });
+            return out;
+        }
+    }
+
+    Map<String, GroupView> describeGroups(java.util.Collection<String> groups) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Map<String, GroupView> out = new TreeMap<>();
+            for (var e : admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                java.util.Set<TopicPartition> assigned = new java.util.HashSet<>();
+                Map<String, java.util.Set<TopicPartition>> byMember = new HashMap<>();
+                e.getValue().members().forEach(m -> {
+                    assigned.addAll(m.assignment().topicPartitions());
+                    byMember.put(m.consumerId(), Set.copyOf(m.assignment().topicPartitions()));
+                });
+                out.put(e.getKey(), new GroupView(e.getKey(), e.getValue().groupState().name(), e.getValue().members().size(),
+                        assigned, byMember));
+            }
+            return out;
+        }
     }
 
     ServiceProcess service(String name) {
@@ -297,6 +449,8 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        roundRobins.values().forEach(RoundRobinProcess::close);
+        replicas.values().forEach(r -> r.subList(1, r.size()).forEach(ServiceProcess::close));
         List<ServiceProcess> reverse = new ArrayList<>(services.values());
         java.util.Collections.reverse(reverse);
         reverse.forEach(ServiceProcess::close);

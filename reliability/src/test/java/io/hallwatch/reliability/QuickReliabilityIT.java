@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The subset that runs in every {@code mvn verify} (about two minutes): bad input first, on fresh
  * databases, then poison records, a kill -9 of the queue-service under load and a short broker
- * outage. The full run ({@code -Preliability-full}) is {@link FullReliabilityIT}.
+ * outage; last, every service scaled out to two replicas behind a round-robin and one replica of each
+ * killed with SIGKILL at once under load (the survivors' takeover of partitions and timers measured).
+ * The full run ({@code -Preliability-full}) is {@link FullReliabilityIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuickReliabilityIT {
@@ -59,5 +62,13 @@ class QuickReliabilityIT {
     @Order(4)
     void kiosks_keep_issuing_while_the_broker_is_down_and_every_event_arrives_in_order_after() throws Exception {
         scenarios.brokerRestart(Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(3));
+    }
+
+    @Test
+    @Order(5)
+    void one_of_two_replicas_of_every_service_killed_at_once_the_survivors_take_over_and_nothing_is_lost_or_doubled() throws Exception {
+        scenarios.killOneReplicaEach(List.of(Platform.QUEUE, Platform.COUNTER, Platform.SLA, Platform.MARKETING),
+                // 12 s of load first: the first tickets' 15-minute waits (15 s here) then come due while the survivors take over.
+                Duration.ofSeconds(12), Duration.ofSeconds(3), false);
     }
 }

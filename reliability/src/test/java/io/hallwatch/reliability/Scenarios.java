@@ -71,6 +71,39 @@ final class Scenarios {
             counter.stop();
             load.stop();
         }
+        LoadAudit audit = auditLoad(branch, dutyManager, load, counter);
+        table.add(new ResultTable.Row("kill -9 " + victim, load.sent() + counter.requests(), audit.events(), audit.lost(),
+                audit.duplicated(), audit.serverErrors(), recovery, audit.verdict()));
+        assertTrue(audit.problems().isEmpty(), "kill -9 " + victim + ": " + audit.problems());
+    }
+
+    /** The oracle after kiosks and a clerk worked at {@code branch}: tickets, finished services, breaches, alerts, 5xx. */
+    record LoadAudit(Outcome outcome, DeliveryAudit services, AlertAudit alerts, int finished, int serverErrors, List<String> problems) {
+        int events() {
+            return outcome.events + services.publishedEvents();
+        }
+
+        int lost() {
+            return outcome.lost + services.lost();
+        }
+
+        int duplicated() {
+            return outcome.duplicated + services.duplicated();
+        }
+
+        String verdict() {
+            return problems.isEmpty() ? outcome.verdict.replace(" accepted,", " tickets, " + finished + " services finished, "
+                    + alerts.breaches() + " breaches in " + alerts.messages() + " messages once each,")
+                    : "FAIL: " + String.join("; ", problems);
+        }
+    }
+
+    /**
+     * Every accepted ticket stored and published once and reached the monitor and marketing, every
+     * breach due found once and alerted once, every finish answered 2xx stored and published once,
+     * no 5xx (what {@link #killNine} and the replica scenarios check once the load has stopped).
+     */
+    LoadAudit auditLoad(String branch, String dutyManager, KioskLoad load, CounterLoad counter) throws Exception {
         Outcome outcome = auditTickets(branch, load, true);
         List<String> problems = new ArrayList<>(outcome.problems);
         // The counter's promises: each finish answered 2xx is one service record and one service-finished event.
@@ -94,12 +127,192 @@ final class Scenarios {
         if (serverErrors > 0) {
             problems.add(serverErrors + " answers 5xx");
         }
-        String verdict = problems.isEmpty() ? outcome.verdict.replace(" accepted,", " tickets, " + finished.size() + " services finished, "
-                + alerts.breaches() + " breaches in " + alerts.messages() + " messages once each,")
-                : "FAIL: " + String.join("; ", problems);
-        table.add(new ResultTable.Row("kill -9 " + victim, load.sent() + counter.requests(), outcome.events + services[0].publishedEvents(),
-                outcome.lost + services[0].lost(), outcome.duplicated + services[0].duplicated(), serverErrors, recovery, verdict));
-        assertTrue(problems.isEmpty(), "kill -9 " + victim + ": " + problems);
+        return new LoadAudit(outcome, services[0], alerts, finished.size(), serverErrors, problems);
+    }
+
+    // ---- 1b. two replicas of each service --------------------------------------------------------
+
+    /**
+     * Every service as two replicas ({@link Platform#addReplicas}); kiosks and a clerk work through the
+     * round-robins while the first replica of each of {@code victims} gets SIGKILL at the same moment, as when
+     * the host that carries one replica of each goes down. Measured from the kill: until each of the victims'
+     * consumer groups is stable again with the dead members gone and every partition they held owned by a
+     * survivor; and until every SLA timer of the branch that came due by then has fired (none left in
+     * {@code sla_timer} due at or before that instant). Then the oracle of {@link #killNine}. With
+     * {@code restartAfter} the killed replicas are started again afterwards, for the scenarios that follow.
+     */
+    void killOneReplicaEach(List<String> victims, Duration before, Duration after, boolean restartAfter) throws Exception {
+        platform.addReplicas();
+        String branch = platform.newBranch("R2");
+        String dutyManager = platform.dutyRoster(branch);
+        List<String> groups = victims.stream().flatMap(v -> Platform.CONSUMER_GROUPS.get(v).stream()).toList();
+        KioskLoad load = new KioskLoad(platform.entry(Platform.QUEUE), branch).start(NORMAL_RATE);
+        CounterLoad counter = new CounterLoad(platform.entry(Platform.COUNTER), branch).start();
+        List<String> problems = new ArrayList<>();
+        Map<String, Duration> takeover = new java.util.TreeMap<>();
+        Map<String, java.util.Set<org.apache.kafka.common.TopicPartition>> moved = new java.util.concurrent.ConcurrentHashMap<>();
+        Duration partitions = null;
+        String timers = null;
+        try {
+            await().pollDelay(before).atMost(before.plusSeconds(5)).until(() -> true);
+            Map<String, Platform.GroupView> was = platform.describeGroups(groups);
+            for (String g : groups) {
+                Platform.GroupView v = was.get(g);
+                if (v == null || v.members() < 2 || v.members() % 2 != 0 || v.assigned().isEmpty()) {
+                    problems.add("before the kill, group " + g + " is not two replicas' members holding its partitions: " + v);
+                }
+            }
+            Instant killed = Instant.now();
+            for (String victim : victims) {
+                platform.replicas(victim).get(0).kill9();
+            }
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                    Map<String, Platform.GroupView> now = platform.describeGroups(groups);
+                    Instant at = Instant.now();
+                    for (String g : groups) {
+                        Platform.GroupView v = now.get(g);
+                        Platform.GroupView w = was.get(g);
+                        if (!takeover.containsKey(g) && "STABLE".equals(v.state()) && v.members() == w.members() / 2
+                                && v.assigned().containsAll(w.assigned())) {
+                            takeover.put(g, Duration.between(killed, at));
+                            moved.put(g, v.leftBy(w));
+                        }
+                    }
+                    return takeover.size() == groups.size();
+                });
+                partitions = takeover.values().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                List<String> left = new ArrayList<>(groups);
+                left.removeAll(takeover.keySet());
+                problems.add("no survivor took over all partitions of " + left + " within 90 s: " + platform.describeGroups(left));
+            }
+            if (victims.contains(Platform.SLA)) {
+                // The timers that came due between the kill and the takeover: once none of them is left in sla_timer,
+                // their breaches and warnings (sla_breach: deadline, detected_at on the platform clock, recorded_at on
+                // the database's) tell how late they fired and when the last one did.
+                java.time.OffsetDateTime from = platform.platformTime(killed).atOffset(ZoneOffset.UTC);
+                java.time.OffsetDateTime dueBy = platform.platformTime(Instant.now()).atOffset(ZoneOffset.UTC);
+                String pending = "SELECT count(*) FROM sla_timer WHERE branch_id = ? AND due_at <= ?";
+                try {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                            .until(() -> "0".equals(platform.strings(Platform.SLA, pending, branch, dueBy).get(0)));
+                    List<String> fired = platform.strings(Platform.SLA, "SELECT count(*) || ' ' || coalesce(max(extract(epoch FROM detected_at - deadline)), 0)"
+                            + " || ' ' || coalesce(max(extract(epoch FROM recorded_at)), 0) FROM sla_breach WHERE branch_id = ? AND ticket_id IS NOT NULL"
+                            + " AND deadline > ? AND deadline <= ?", branch, from, dueBy);
+                    String[] f = fired.get(0).split(" ");
+                    int n = Integer.parseInt(f[0]);
+                    if (n == 0) {
+                        problems.add("no SLA timer of the branch came due between the kill and the takeover: nothing to measure");
+                    } else {
+                        Duration late = Duration.ofMillis(Math.round(Double.parseDouble(f[1]) * 1000 / 60));
+                        Duration last = Duration.between(killed, Instant.ofEpochMilli(Math.round(Double.parseDouble(f[2]) * 1000)));
+                        timers = "the " + n + " SLA timers due between the kill and the takeover fired at most " + ResultTable.seconds(late)
+                                + " late, the last " + ResultTable.seconds(last) + " after the kill";
+                    }
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    problems.add("SLA timers due by the takeover still pending 60 s later: "
+                            + platform.strings(Platform.SLA, pending, branch, dueBy).get(0));
+                }
+            }
+            await().pollDelay(after).atMost(after.plusSeconds(5)).until(() -> true);
+        } finally {
+            counter.stop();
+            load.stop();
+        }
+        if (restartAfter) {
+            for (String victim : victims) {
+                platform.replicas(victim).get(0).restart(platform.replicaChanges(victim));
+            }
+        }
+        LoadAudit audit = auditLoad(branch, dutyManager, load, counter);
+        problems.addAll(audit.problems());
+        // Whether the branch's own partitions were among those the dead replicas left (with one branch that is chance):
+        // the partition of its ticket events, which carries the monitor's timeline of the branch.
+        java.util.Set<Integer> branchPartitions = new java.util.TreeSet<>();
+        for (ConsumerRecord<String, byte[]> r : platform.readAll(Topics.TICKETS)) {
+            try {
+                if (branch.equals(Platform.JSON.readTree(r.value()).path("data").path("branchId").asText())) {
+                    branchPartitions.add(r.partition());
+                }
+            } catch (java.io.IOException e) {
+                // not an event
+            }
+        }
+        StringBuilder measured = new StringBuilder();
+        takeover.forEach((g, d) -> measured.append(measured.isEmpty() ? "" : ", ").append(g).append(" ").append(ResultTable.seconds(d))
+                .append(" (").append(moved.get(g).size()).append(" moved)"));
+        boolean branchMoved = moved.getOrDefault("sla-monitor-timeline", java.util.Set.of()).stream()
+                .anyMatch(tp -> tp.topic().equals(Topics.TICKETS) && branchPartitions.contains(tp.partition()));
+        measured.append("; the branch's ").append(Topics.TICKETS).append(" partition ").append(branchPartitions)
+                .append(branchMoved ? " was" : " was not").append(" among the dead monitor's");
+        String verdict = (problems.isEmpty() ? audit.verdict() : "FAIL: " + String.join("; ", problems))
+                + "; partitions taken over by the survivors: " + measured
+                + (timers == null ? "" : "; " + timers);
+        table.add(new ResultTable.Row("kill -9 one of 2 replicas of " + String.join(", ", victims) + " at once",
+                load.sent() + counter.requests(), audit.events(), audit.lost(), audit.duplicated(), audit.serverErrors(), partitions,
+                verdict));
+        assertTrue(problems.isEmpty(), "kill -9 one replica of each of " + victims + ": " + problems);
+    }
+
+    /**
+     * Every service as two replicas; under the same load, each replica of each service in turn gets SIGTERM, starts
+     * again on its port and is ready and back in its consumer groups (stable, as many members as before, every
+     * partition held) before the next one goes: a rolling restart, as an upgrade does it. Then the oracle.
+     */
+    void rollingRestart(Duration before, Duration after) throws Exception {
+        platform.addReplicas();
+        String branch = platform.newBranch("RR");
+        String dutyManager = platform.dutyRoster(branch);
+        KioskLoad load = new KioskLoad(platform.entry(Platform.QUEUE), branch).start(NORMAL_RATE);
+        CounterLoad counter = new CounterLoad(platform.entry(Platform.COUNTER), branch).start();
+        List<String> problems = new ArrayList<>();
+        Duration longest = Duration.ZERO;
+        String slowest = "";
+        int restarted = 0;
+        Instant begin = Instant.now();
+        Duration total;
+        try {
+            await().pollDelay(before).atMost(before.plusSeconds(5)).until(() -> true);
+            begin = Instant.now();
+            for (String name : List.of(Platform.SLA, Platform.QUEUE, Platform.COUNTER, Platform.MARKETING)) {
+                List<String> groups = Platform.CONSUMER_GROUPS.get(name);
+                for (ServiceProcess replica : platform.replicas(name)) {
+                    Map<String, Platform.GroupView> was = platform.describeGroups(groups);
+                    Instant t0 = Instant.now();
+                    replica.close();
+                    replica.restart(platform.replicaChanges(name));
+                    try {
+                        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                            Map<String, Platform.GroupView> now = platform.describeGroups(groups);
+                            return groups.stream().allMatch(g -> "STABLE".equals(now.get(g).state())
+                                    && now.get(g).members() == was.get(g).members() && now.get(g).assigned().containsAll(was.get(g).assigned()));
+                        });
+                    } catch (org.awaitility.core.ConditionTimeoutException e) {
+                        problems.add(name + " on :" + replica.port() + " not back in " + groups + " within 60 s: " + platform.describeGroups(groups));
+                    }
+                    Duration took = Duration.between(t0, Instant.now());
+                    restarted++;
+                    if (took.compareTo(longest) > 0) {
+                        longest = took;
+                        slowest = name;
+                    }
+                }
+            }
+            total = Duration.between(begin, Instant.now());
+            await().pollDelay(after).atMost(after.plusSeconds(5)).until(() -> true);
+        } finally {
+            counter.stop();
+            load.stop();
+        }
+        LoadAudit audit = auditLoad(branch, dutyManager, load, counter);
+        problems.addAll(audit.problems());
+        String verdict = (problems.isEmpty() ? audit.verdict() : "FAIL: " + String.join("; ", problems)) + "; " + restarted
+                + " replicas restarted one at a time in " + ResultTable.seconds(total) + ", the longest (" + slowest
+                + ") SIGTERM to ready and back in its groups in " + ResultTable.seconds(longest);
+        table.add(new ResultTable.Row("rolling restart, 2 replicas of each service", load.sent() + counter.requests(), audit.events(),
+                audit.lost(), audit.duplicated(), audit.serverErrors(), longest, verdict));
+        assertTrue(problems.isEmpty(), "rolling restart: " + problems);
     }
 
     record AlertAudit(int breaches, int messages, List<String> problems) {
