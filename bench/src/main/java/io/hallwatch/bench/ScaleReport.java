@@ -53,12 +53,65 @@ final class ScaleReport {
             line("");
             line("**Stopped early: %s.**", run.stoppedEarly());
         }
+        capacityVerdict();
         offeredLoad();
         lag();
         cpuAndMemory();
         databases();
         projection();
         return md.toString();
+    }
+
+    // ---------------------------------------------------------------- the verdict
+
+    /** Asked, offered and served first, then the verdict: never "met" on a run that offered a fraction of the load. */
+    private void capacityVerdict() {
+        line("");
+        line("## Verdict");
+        line("");
+        if (last.simulator().isEmpty()) {
+            line("**not met**: the simulator printed no totals line, so what was offered is unknown.");
+            return;
+        }
+        SimulatorTotals t = last.simulator().get();
+        long offered = t.issued() + t.refused();
+        List<String> growing = new ArrayList<>();
+        for (String g : groupIds()) {
+            if (lagOf(g).grows()) {
+                growing.add(g);
+            }
+        }
+        line("| asked (tickets the day's profile expected) | offered (issued + refused) | served (services finished) |");
+        line("| ---: | ---: | ---: |");
+        line("| %,d | %,d | %,d |", t.expected(), offered, t.served());
+        line("");
+        line("Verdict: %s. A run on a machine busy with other work is discarded, not reported (load averages above).",
+                CapacityVerdict.judge(t.expected(), offered, growing, null).describe());
+    }
+
+    /** One consumer group's lag over the run: the means of both halves, the last half's slope, the end. */
+    private record GroupLag(double firstMean, double lastMean, double slopePerMinute, long endLag, double consumedPerSecond) {
+        boolean grows() {
+            return verdict(firstMean, lastMean, slopePerMinute, endLag).startsWith("**grows");
+        }
+    }
+
+    private GroupLag lagOf(String g) {
+        List<double[]> points = new ArrayList<>();
+        for (ScaleBench.Sample s : run.samples()) {
+            ConsumerLag.Group lag = s.groups().get(g);
+            if (lag != null) {
+                points.add(new double[]{s.seconds(), lag.lag()});
+            }
+        }
+        double mid = first.seconds() + seconds / 2;
+        double firstMean = points.stream().filter(p -> p[0] < mid).mapToDouble(p -> p[1]).average().orElse(0);
+        List<double[]> lastHalf = points.stream().filter(p -> p[0] >= mid).toList();
+        double lastMean = lastHalf.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        ConsumerLag.Group end = last.groups().get(g);
+        ConsumerLag.Group start = first.groups().get(g);
+        long consumed = end == null ? 0 : end.committed() - (start == null ? 0 : start.committed());
+        return new GroupLag(firstMean, lastMean, slope(lastHalf) * 60, end == null ? 0 : end.lag(), consumed / seconds);
     }
 
     // ---------------------------------------------------------------- offered load
@@ -156,25 +209,11 @@ final class ScaleReport {
                 + "consumed/s | end lag in time | verdict |");
         line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         for (String g : groups) {
-            List<double[]> points = new ArrayList<>();
-            for (ScaleBench.Sample s : run.samples()) {
-                ConsumerLag.Group lag = s.groups().get(g);
-                if (lag != null) {
-                    points.add(new double[]{s.seconds(), lag.lag()});
-                }
-            }
-            double mid = first.seconds() + seconds / 2;
-            double firstMean = points.stream().filter(p -> p[0] < mid).mapToDouble(p -> p[1]).average().orElse(0);
-            List<double[]> lastHalf = points.stream().filter(p -> p[0] >= mid).toList();
-            double lastMean = lastHalf.stream().mapToDouble(p -> p[1]).average().orElse(0);
-            double slope = slope(lastHalf) * 60;
-            ConsumerLag.Group end = last.groups().get(g);
-            ConsumerLag.Group start = first.groups().get(g);
-            long consumed = end == null ? 0 : end.committed() - (start == null ? 0 : start.committed());
-            double rate = consumed / seconds;
-            long endLag = end == null ? 0 : end.lag();
-            line("| %s | %s | %,.0f | %,.0f | %,.0f | %,d | %,.0f | %s | %s |", g, service(g), firstMean, lastMean, slope, endLag, rate,
-                    rate > 0 ? String.format(Locale.ROOT, "%,.0f s", endLag / rate) : "–", verdict(firstMean, lastMean, slope, endLag));
+            GroupLag l = lagOf(g);
+            double rate = l.consumedPerSecond();
+            line("| %s | %s | %,.0f | %,.0f | %,.0f | %,d | %,.0f | %s | %s |", g, service(g), l.firstMean(), l.lastMean(),
+                    l.slopePerMinute(), l.endLag(), rate, rate > 0 ? String.format(Locale.ROOT, "%,.0f s", l.endLag() / rate) : "–",
+                    verdict(l.firstMean(), l.lastMean(), l.slopePerMinute(), l.endLag()));
         }
         line("");
         line("Verdict: **grows** when the last half's mean lag is over twice the first half's and over 1,000 events, or the lag still "
