@@ -1,6 +1,6 @@
 package io.hallwatch.counter.api.counter;
 
-import io.hallwatch.common.problem.ProblemException;
+import io.hallwatch.common.problem.IdempotencyKeys;
 import io.hallwatch.common.security.Roles;
 import io.hallwatch.counter.service.counter.CounterService;
 import jakarta.annotation.security.RolesAllowed;
@@ -121,7 +121,7 @@ public class CounterResource {
                     + "unchanged.")
     public Response callNext(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.checked(idempotencyKey);
         return counters.callNext(branchId, counterId, idempotencyKey).map(s -> Response.ok(CounterView.of(s)).build())
                 .orElseGet(() -> Response.noContent().build());
     }
@@ -138,7 +138,7 @@ public class CounterResource {
                     + "click. 503 queue-unavailable when the queue is out of reach.")
     public CounterView walkIn(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                               @Valid @NotNull CounterRequests.WalkIn request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.checked(idempotencyKey);
         return CounterView.of(counters.walkIn(branchId, counterId, request.businessType(), idempotencyKey));
     }
 
@@ -154,7 +154,7 @@ public class CounterResource {
     public CounterView callTicket(@PathParam("branchId") String branchId, @PathParam("counterId") String counterId,
                                   @Valid @NotNull CounterRequests.CallTicket request,
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        checkKey(idempotencyKey);
+        IdempotencyKeys.checked(idempotencyKey);
         return CounterView.of(counters.callTicket(branchId, counterId, request.ticketId(), request.reason(), idempotencyKey));
     }
 
@@ -217,12 +217,5 @@ public class CounterResource {
                               @Valid @NotNull CounterRequests.Finish request) {
         return CounterView.of(counters.finishService(branchId, counterId, request.outcome(), request.note(),
                 request.businessTypesHandled()));
-    }
-
-    private static void checkKey(String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
-            throw ProblemException.badRequest("invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to 100 visible ASCII characters");
-        }
     }
 }

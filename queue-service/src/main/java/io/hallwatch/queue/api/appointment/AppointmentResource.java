@@ -4,7 +4,7 @@ import io.hallwatch.queue.api.Created;
 
 import io.hallwatch.common.security.BranchAccess;
 import io.hallwatch.common.security.Roles;
-import io.hallwatch.queue.api.IdempotencyKeys;
+import io.hallwatch.common.problem.IdempotencyKeys;
 import io.hallwatch.queue.api.appointment.AppointmentViews.AppointmentView;
 import io.hallwatch.queue.api.appointment.AppointmentViews.PlanView;
 import io.hallwatch.queue.api.appointment.AppointmentViews.SlotView;

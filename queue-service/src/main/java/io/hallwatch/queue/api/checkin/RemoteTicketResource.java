@@ -3,7 +3,7 @@ package io.hallwatch.queue.api.checkin;
 import io.hallwatch.queue.api.Created;
 
 import io.hallwatch.common.security.Roles;
-import io.hallwatch.queue.api.IdempotencyKeys;
+import io.hallwatch.common.problem.IdempotencyKeys;
 import io.hallwatch.queue.api.ticket.IssueTicketRequest;
 import io.hallwatch.queue.api.ticket.TicketView;
 import io.hallwatch.queue.service.ticket.TicketService;

@@ -1,6 +1,6 @@
 package io.hallwatch.queue.api.queue;
 
-import io.hallwatch.queue.api.IdempotencyKeys;
+import io.hallwatch.common.problem.IdempotencyKeys;
 
 import jakarta.annotation.security.RolesAllowed;
 import io.hallwatch.common.security.Roles;

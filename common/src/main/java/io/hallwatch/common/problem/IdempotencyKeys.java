@@ -1,8 +1,6 @@
-package io.hallwatch.queue.api;
+package io.hallwatch.common.problem;
 
-import io.hallwatch.common.problem.ProblemException;
-
-/** The {@code Idempotency-Key} header every retried POST of the queue may carry: 1 to 100 visible ASCII characters. */
+/** The {@code Idempotency-Key} header every retried POST may carry: 1 to 100 visible ASCII characters. */
 public final class IdempotencyKeys {
     private IdempotencyKeys() {
     }
