@@ -7,15 +7,14 @@ import io.hallwatch.queue.domain.appointment.AppointmentPlan;
 import io.hallwatch.queue.domain.appointment.AppointmentStateException;
 import io.hallwatch.queue.domain.appointment.AppointmentStatus;
 import io.hallwatch.queue.domain.appointment.AppointmentWindow;
-import io.hallwatch.queue.domain.appointment.CheckInCodes;
 import io.hallwatch.queue.domain.appointment.Slot;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
 import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
 import io.hallwatch.queue.events.appointment.AppointmentEvents;
 import io.hallwatch.queue.service.catalogue.CatalogueService;
+import io.hallwatch.queue.service.checkin.CheckInCodeChooser;
 import io.hallwatch.queue.service.ticket.TicketService;
 import io.hallwatch.queue.store.appointment.AppointmentStore;
-import io.hallwatch.queue.store.ticket.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -38,19 +37,18 @@ import java.util.UUID;
 public class AppointmentService {
 
     private final AppointmentStore appointments;
-    private final TicketStore tickets;
     private final CatalogueService catalogue;
     private final TicketService ticketService;
     private final AppointmentEvents events;
     private final QueueConfig config;
     private final Clock clock;
     private final AppointmentWindow window;
-    private final CheckInCodes codes = new CheckInCodes();
+    private final CheckInCodeChooser checkInCodes;
 
-    AppointmentService(AppointmentStore appointments, TicketStore tickets, CatalogueService catalogue, TicketService ticketService,
-                       AppointmentEvents events, QueueConfig config, Clock clock) {
+    AppointmentService(AppointmentStore appointments, CheckInCodeChooser checkInCodes, CatalogueService catalogue,
+                       TicketService ticketService, AppointmentEvents events, QueueConfig config, Clock clock) {
         this.appointments = appointments;
-        this.tickets = tickets;
+        this.checkInCodes = checkInCodes;
         this.catalogue = catalogue;
         this.ticketService = ticketService;
         this.events = events;
@@ -75,7 +73,7 @@ public class AppointmentService {
     @Transactional
     public AppointmentPlan setPlan(String branchId, String businessType, int slotMinutes, int capacity) {
         BranchSetup branch = catalogue.branchSetup(branchId);
-        BusinessTypeSetup type = offered(branch, businessType);
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, businessType);
         AppointmentPlan plan;
         try {
             plan = new AppointmentPlan(type.code(), slotMinutes, capacity);
@@ -93,7 +91,7 @@ public class AppointmentService {
     /** The slots of a type on the branch's local {@code day}, with their free places; empty where it takes no appointments. */
     public List<SlotPlaces> slots(String branchId, String businessType, LocalDate day) {
         BranchSetup branch = catalogue.branchSetup(branchId);
-        BusinessTypeSetup type = offered(branch, businessType);
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, businessType);
         Optional<AppointmentPlan> plan = appointments.plan(branch.id(), type.code());
         if (plan.isEmpty()) {
             return List.of();
@@ -130,7 +128,7 @@ public class AppointmentService {
                 return new Booked(booking(a), false);
             }
         }
-        BusinessTypeSetup type = offered(branch, businessType);
+        BusinessTypeSetup type = catalogue.offeredBusinessType(branch, businessType);
         AppointmentPlan plan = appointments.lockPlan(branch.id(), type.code()).filter(p -> p.capacity() > 0)
                 .orElseThrow(() -> new ProblemException(422, "no-appointments", "No appointments",
                         branch.name() + " takes no appointments for " + type.code()));
@@ -158,7 +156,7 @@ public class AppointmentService {
         a.slotStart = slot.start();
         a.slotEnd = slot.end();
         a.status = AppointmentStatus.BOOKED;
-        a.checkInCode = freeCode(branch.id());
+        a.checkInCode = checkInCodes.forAppointment(branch.id());
         a.customerRef = customerRef;
         a.bookedAt = now;
         a.idempotencyKey = idempotencyKey;
@@ -197,7 +195,7 @@ public class AppointmentService {
         Appointment a = appointments.lockByCode(branch.id(), code).orElseThrow(() -> ProblemException.notFound(
                 "check-in-code-unknown", "No appointment at " + branch.name() + " has the check-in code " + code));
         if (a.status == AppointmentStatus.CHECKED_IN) {
-            return new TicketService.Issued(ticketService.ticketOf(a.ticketId), false);
+            return new TicketService.Issued(ticketService.find(a.ticketId), false);
         }
         if (a.status == AppointmentStatus.CANCELLED) {
             throw ProblemException.conflict("appointment-cancelled", "This appointment was cancelled; take a ticket at the kiosk");
@@ -225,10 +223,6 @@ public class AppointmentService {
         return new Booking(a, window.opensAt(a.slotStart), window.onTimeUntil(a.slotStart), window.noShowAt(a.slotStart));
     }
 
-    private BusinessTypeSetup offered(BranchSetup branch, String businessType) {
-        return catalogue.offeredBusinessType(branch, businessType);
-    }
-
     private Appointment appointment(UUID id, boolean forUpdate) {
         return (forUpdate ? appointments.findForUpdate(id) : appointments.find(id))
                 .orElseThrow(() -> ProblemException.notFound("appointment-not-found", "No appointment " + id));
@@ -240,18 +234,6 @@ public class AppointmentService {
         } catch (AppointmentStateException e) {
             throw ProblemException.conflict("appointment-not-booked", e.getMessage());
         }
-    }
-
-    private String freeCode(String branchId) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String code = codes.forAppointment();
-            tickets.lockCode(branchId, code);
-            if (!appointments.codeInUse(branchId, code)) {
-                return code;
-            }
-        }
-        throw new ProblemException(503, "check-in-codes-exhausted", "No check-in code free",
-                "No free check-in code was found; try again");
     }
 
     /** The appointments with slots on the branch's local {@code day}, by slot. */

@@ -6,10 +6,10 @@ import io.hallwatch.events.ParkPosition;
 import io.hallwatch.events.TicketOrigin;
 import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.queue.domain.appointment.Appointment;
-import io.hallwatch.queue.domain.appointment.CheckInCodes;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
 import io.hallwatch.queue.domain.catalogue.BusinessTypeSetup;
+import io.hallwatch.queue.service.checkin.CheckInCodeChooser;
 import io.hallwatch.queue.service.queue.CallPolicies;
 import io.hallwatch.queue.domain.queue.WaitEstimate;
 import io.hallwatch.queue.domain.ticket.Ticket;
@@ -56,11 +56,11 @@ public class TicketService {
     private final TicketStore tickets;
     private final CallPolicies policies;
     private final DayService days;
-    private final CheckInCodes codes = new CheckInCodes();
+    private final CheckInCodeChooser checkInCodes;
 
     TicketService(CatalogueService catalogue, TicketSequence sequence, WaitForecasts forecasts, BreachAdvisor advisor,
                   TicketEvents events, Clock clock, QueueConfig config, TicketMetrics metrics, TicketStore tickets,
-                  CallPolicies policies, DayService days) {
+                  CallPolicies policies, DayService days, CheckInCodeChooser checkInCodes) {
         this.catalogue = catalogue;
         this.sequence = sequence;
         this.forecasts = forecasts;
@@ -73,6 +73,7 @@ public class TicketService {
         // The wait limit as the call order (and so the position in the estimate) sees it: from QueueConfig.
         this.policies = policies;
         this.days = days;
+        this.checkInCodes = checkInCodes;
     }
 
     /** A ticket issued now, or the one an earlier request with the same idempotency key issued. */
@@ -125,7 +126,7 @@ public class TicketService {
         t.takenAt = now;
         t.idempotencyKey = key;
         t.checkInBy = now.plus(config.remote().window());
-        t.checkInCode = freeRemoteCode(branch.id());
+        t.checkInCode = checkInCodes.forRemoteTicket(branch.id());
         foretell(t, branch, now);
         t.breachPredicted = false; // told at the check-in, where it counts
         t.advised = null;
@@ -189,11 +190,6 @@ public class TicketService {
         return new Issued(new TicketStanding(t, foretold.estimate(), foretold.advice()), true);
     }
 
-    /** The ticket an appointment's earlier check-in made, for a kiosk retrying it. */
-    public TicketStanding ticketOf(UUID ticketId) {
-        return find(ticketId);
-    }
-
     /**
      * The ticket an earlier request with this idempotency key made, if any (the key locked until commit); 422
      * idempotency-key-reused where that request asked for another type (before a transfer), tier or customer.
@@ -242,19 +238,6 @@ public class TicketService {
         t.breachPredicted = advice.isPresent();
         t.advised = advice.map(BreachAdvice::codes).orElse(null);
         return new Foretold(estimate, advice.orElse(null));
-    }
-
-    /** A six-digit code no remote ticket of the branch waiting for its check-in holds; the branch's code lock held to commit. */
-    private String freeRemoteCode(String branchId) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String code = codes.forRemoteTicket();
-            tickets.lockCode(branchId, code);
-            if (!tickets.remoteCodeInUse(branchId, code)) {
-                return code;
-            }
-        }
-        throw new ProblemException(503, "check-in-codes-exhausted", "No check-in code free",
-                "No free check-in code was found; try again");
     }
 
     /**
