@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -18,13 +19,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Keeps the shared time-series tables ({@code outbox_event}, {@code processed_event}: hallwatch-common V0_3; the
- * consumers' {@code event_journal}: hallwatch-journal V0_4) in one
- * partition per UTC day of their time-ordered ids ({@link IdDays}): creates the days ahead, drops the days past their
- * retention whole ({@link PartitionPlan}), never by row deletes. At start and every {@code hallwatch.retention.interval},
+ * Keeps the time-series tables in one partition per UTC day of their time-ordered ids ({@link IdDays}): the shared
+ * ones ({@code outbox_event}, {@code processed_event}: hallwatch-common V0_3; the consumers' {@code event_journal}:
+ * hallwatch-journal V0_4) and the service's own ({@link PartitionedTables}). Creates the days ahead, drops the days
+ * past their retention whole ({@link PartitionPlan}), detached first so that a foreign key into the day is checked,
+ * never by row deletes. At start and every {@code hallwatch.retention.interval},
  * by one replica at a time (a transaction-long advisory lock; the others skip the round). Real time, not the platform
  * clock: the ids carry the wall clock of the service that made them.
  * <p>
@@ -38,32 +39,55 @@ public class DailyPartitions {
     /** Names this job's advisory lock in each service's database ("HWRT"). */
     private static final long LOCK = 0x48575254L;
 
-    /** A partitioned table: its name, how long its rows are kept, and whether a day with unsent rows must stay. */
-    public record Table(String name, Duration keep, boolean keepUnsent) {
+    /**
+     * A partitioned table: its name, the column it is partitioned by (a {@code UUID}, or the id's canonical lower-case
+     * text in a {@code TEXT COLLATE "C"} column, which compares byte by byte in the same time order), how long its
+     * rows are kept, and whether a day with unsent rows ({@code sent_at IS NULL}) must stay.
+     */
+    public record Table(String name, String column, Duration keep, boolean keepUnsent) {
         public Table {
             if (!name.matches("[a-z][a-z0-9_]*")) {
                 throw new IllegalArgumentException("Not a table name: " + name);
             }
+            if (!column.matches("[a-z][a-z0-9_]*")) {
+                throw new IllegalArgumentException("Not a column name: " + column);
+            }
+        }
+
+        /** A table partitioned by {@code column}, rows kept for {@code keep}. */
+        public static Table of(String name, String column, Duration keep) {
+            return new Table(name, column, keep, false);
         }
     }
 
-    /** What one round did to one table. */
-    public record Round(String table, List<LocalDate> created, List<LocalDate> dropped, List<LocalDate> keptUnsent) {
+    /** What one round did to one table; {@code failure} says why it changed nothing there (null: it did not fail). */
+    public record Round(String table, List<LocalDate> created, List<LocalDate> dropped, List<LocalDate> keptUnsent,
+                        String failure) {
     }
 
     private final AgroalDataSource dataSource;
     private final RetentionConfig config;
+    private final Instance<PartitionedTables> own;
 
-    DailyPartitions(AgroalDataSource dataSource, RetentionConfig config) {
+    DailyPartitions(AgroalDataSource dataSource, RetentionConfig config, Instance<PartitionedTables> own) {
         this.dataSource = dataSource;
         this.config = config;
+        this.own = own;
     }
 
-    /** The shared tables; a service without one of them (the journal is only the consumers') skips it. */
+    /**
+     * The service's own tables, then the shared ones; a service without one of the shared tables (the journal is only
+     * the consumers') skips it.
+     */
     public List<Table> tables() {
-        return List.of(new Table("outbox_event", config.outbox(), true),
-                new Table("processed_event", config.processedEvents(), false),
-                new Table("event_journal", config.journal(), false));
+        List<Table> tables = new ArrayList<>();
+        for (PartitionedTables service : own) {
+            tables.addAll(service.tables(config));
+        }
+        tables.add(new Table("outbox_event", "event_id", config.keepOf("outbox_event", config.outbox()), true));
+        tables.add(Table.of("processed_event", "event_id", config.keepOf("processed_event", config.processedEvents())));
+        tables.add(Table.of("event_journal", "event_id", config.keepOf("event_journal", config.journal())));
+        return tables;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -77,7 +101,10 @@ public class DailyPartitions {
     void scheduled() {
         try {
             for (Round r : maintain(Instant.now())) {
-                if (!r.created().isEmpty() || !r.dropped().isEmpty() || !r.keptUnsent().isEmpty()) {
+                if (r.failure() != null) {
+                    // The next round tries again; the table's other days and the other tables went on.
+                    LOG.warnf("Partitions of %s unchanged this round: %s", r.table(), r.failure());
+                } else if (!r.created().isEmpty() || !r.dropped().isEmpty() || !r.keptUnsent().isEmpty()) {
                     LOG.infof("Partitions of %s: created %s, dropped %s%s", r.table(), r.created(), r.dropped(),
                             r.keptUnsent().isEmpty() ? "" : ", kept past retention with unsent rows " + r.keptUnsent());
                 }
@@ -93,7 +120,7 @@ public class DailyPartitions {
         return maintain(now, tables());
     }
 
-    /** One round at {@code now} over {@code tables} (each keyed by {@code event_id}, with a {@code <name>_default} partition). */
+    /** One round at {@code now} over {@code tables} (each with a {@code <name>_default} partition), in their order. */
     public List<Round> maintain(Instant now, List<Table> tables) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -106,7 +133,14 @@ public class DailyPartitions {
                 List<Round> rounds = new ArrayList<>();
                 for (Table t : tables) {
                     if (exists(c, "SELECT to_regclass('" + t.name() + "') IS NOT NULL")) {
-                        rounds.add(maintain(c, t, now));
+                        // One table's refusal (a foreign key still pointing into an expired day) undoes only its own part.
+                        java.sql.Savepoint before = c.setSavepoint();
+                        try {
+                            rounds.add(maintain(c, t, now));
+                        } catch (SQLException e) {
+                            c.rollback(before);
+                            rounds.add(new Round(t.name(), List.of(), List.of(), List.of(), e.getMessage()));
+                        }
                     }
                 }
                 c.commit();
@@ -132,7 +166,7 @@ public class DailyPartitions {
         }
         PartitionPlan.Changes changes = new PartitionPlan(t.keep(), config.daysAhead()).at(now, existing);
         for (LocalDate day : changes.create()) {
-            create(c, t.name(), day);
+            create(c, t, day);
         }
         List<LocalDate> dropped = new ArrayList<>();
         List<LocalDate> kept = new ArrayList<>();
@@ -142,21 +176,25 @@ public class DailyPartitions {
                 kept.add(day);
                 continue;
             }
+            // Detached first: a row of another table still referencing the day refuses it (and the round) instead of
+            // the drop taking the foreign key's check with it.
+            execute(c, "ALTER TABLE " + t.name() + " DETACH PARTITION " + partition);
             execute(c, "DROP TABLE " + partition);
             dropped.add(day);
         }
-        return new Round(t.name(), changes.create(), dropped, kept);
+        return new Round(t.name(), changes.create(), dropped, kept, null);
     }
 
     /** The day's partition; rows of that day the default partition holds move into it first. */
-    private static void create(Connection c, String table, LocalDate day) throws SQLException {
+    private static void create(Connection c, Table t, LocalDate day) throws SQLException {
+        String table = t.name();
         String partition = IdDays.partition(table, day);
-        UUID from = IdDays.lowestAt(IdDays.start(day));
-        UUID to = IdDays.lowestAt(IdDays.start(day.plusDays(1)));
-        String range = "event_id >= '" + from + "' AND event_id < '" + to + "'";
+        String from = "'" + IdDays.lowestAt(IdDays.start(day)) + "'";
+        String to = "'" + IdDays.lowestAt(IdDays.start(day.plusDays(1))) + "'";
+        String range = t.column() + " >= " + from + " AND " + t.column() + " < " + to;
         String defaultPartition = table + "_default";
         if (!exists(c, "SELECT EXISTS (SELECT 1 FROM " + defaultPartition + " WHERE " + range + ")")) {
-            execute(c, "CREATE TABLE " + partition + " PARTITION OF " + table + " FOR VALUES FROM ('" + from + "') TO ('" + to + "')");
+            execute(c, "CREATE TABLE " + partition + " PARTITION OF " + table + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
             return;
         }
         // The default partition holds rows of the day: no writer may add more until they are moved and the day attached.
@@ -164,7 +202,7 @@ public class DailyPartitions {
         execute(c, "CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
         execute(c, "INSERT INTO " + partition + " SELECT * FROM " + defaultPartition + " WHERE " + range);
         execute(c, "DELETE FROM " + defaultPartition + " WHERE " + range);
-        execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES FROM ('" + from + "') TO ('" + to + "')");
+        execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
     }
 
     /** The partitions of {@code table}, by name. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How long the shared time-series tables keep their rows (dropped by day, as whole partitions). The consumers'
@@ -40,4 +41,16 @@ public interface RetentionConfig {
     /** The outbox's sent rows ({@code outbox_event}); a day with a row still unsent is never dropped. */
     @WithDefault("14d")
     Duration outbox();
+
+    /** A service's own time-series tables ({@link PartitionedTables}): the facts its reports read, by default. */
+    @WithDefault("400d")
+    Duration facts();
+
+    /** Per table, where it should keep its days longer or shorter than its default, e.g. {@code hallwatch.retention.keep.ticket=90d}. */
+    Map<String, Duration> keep();
+
+    /** How long {@code table} keeps its days: its own setting, else {@code fallback}. */
+    default Duration keepOf(String table, Duration fallback) {
+        return keep().getOrDefault(table, fallback);
+    }
 }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class DailyPartitionsTest {
-    private static final DailyPartitions.Table PROBE = new DailyPartitions.Table("retention_probe", Duration.ofDays(14), true);
+    private static final DailyPartitions.Table PROBE = new DailyPartitions.Table("retention_probe", "event_id", Duration.ofDays(14), true);
 
     @Inject
     DailyPartitions partitions;
@@ -95,6 +95,44 @@ class DailyPartitionsTest {
         partitions.maintain(start.plus(Duration.ofDays(30)), List.of(PROBE));
         assertFalse(partitions.partitions("retention_probe").contains(IdDays.partition("retention_probe", first.plusDays(1))),
                 "sent at last: dropped with the next round");
+    }
+
+    @Test
+    void a_referencing_day_goes_first_text_ids_are_kept_in_their_day_and_a_plain_reference_keeps_the_day() {
+        DailyPartitions.Table parent = DailyPartitions.Table.of("retention_parent", "id", Duration.ofDays(7));
+        DailyPartitions.Table child = DailyPartitions.Table.of("retention_child", "parent_id", Duration.ofDays(7));
+        Instant start = Instant.now().plus(Duration.ofDays(900)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(3600);
+        LocalDate first = start.atZone(ZoneOffset.UTC).toLocalDate();
+        partitions.maintain(start, List.of(child, parent));
+        String early = idOn(first).toString();
+        String pinned = idOn(first.plusDays(1)).toString();
+        for (String id : List.of(early, pinned)) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                db.update("INSERT INTO retention_parent (id, note) VALUES (?, 'visit')", id);
+                db.update("INSERT INTO retention_child (parent_id, step) VALUES (?, 1), (?, 2)", id, id);
+            });
+        }
+        QuarkusTransaction.requiringNew().run(() -> db.update("INSERT INTO retention_pin (parent_id) VALUES (?)", pinned));
+        // Text in the C collation sorts as the UUID does: each row in its id's day.
+        assertEquals(IdDays.partition("retention_parent", first.plusDays(1)),
+                db.one("SELECT tableoid::regclass::text FROM retention_parent WHERE id = ?", rs -> rs.getString(1), pinned).orElseThrow());
+        assertEquals(IdDays.partition("retention_child", first),
+                db.one("SELECT DISTINCT tableoid::regclass::text FROM retention_child WHERE parent_id = ?", rs -> rs.getString(1), early).orElseThrow());
+
+        // A week after the second day: the child's two days go first; the parent's pinned day is refused, which undoes
+        // the parent's round (its first day too) and nothing else.
+        List<DailyPartitions.Round> rounds = partitions.maintain(start.plus(Duration.ofDays(9)), List.of(child, parent));
+        assertEquals(List.of(first, first.plusDays(1)), rounds.get(0).dropped(), rounds.toString());
+        assertTrue(rounds.get(1).failure() != null && rounds.get(1).failure().contains("foreign key"), rounds.toString());
+        assertEquals(2, db.count("SELECT count(*) FROM retention_parent WHERE id IN (?, ?)", early, pinned));
+        assertTrue(partitions.partitions("retention_child").contains(IdDays.partition("retention_child", first.plusDays(12))),
+                "the child's days ahead made all the same");
+
+        db.update("DELETE FROM retention_pin");
+        rounds = partitions.maintain(start.plus(Duration.ofDays(10)), List.of(child, parent));
+        assertEquals(null, rounds.get(1).failure(), rounds.toString());
+        assertEquals(List.of(first, first.plusDays(1), first.plusDays(2)), rounds.get(1).dropped());
+        assertEquals(0, db.count("SELECT count(*) FROM retention_parent WHERE id IN (?, ?)", early, pinned));
     }
 
     private void insert(UUID id, Instant sentAt) {
