@@ -15,6 +15,11 @@ import java.util.UUID;
  */
 public final class IdDays {
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("'p'yyyyMMdd");
+    /**
+     * How far back in real time a row the live hall still works on can have been made: a visit lasts one service
+     * day (the day's close ends it), a day extended past midnight included, with a day to spare.
+     */
+    public static final java.time.Duration LIVE = java.time.Duration.ofDays(3);
 
     private IdDays() {
     }
@@ -26,6 +31,15 @@ public final class IdDays {
             throw new IllegalArgumentException("Outside the ids' 48-bit millisecond range: " + at);
         }
         return new UUID(millis << 16, 0L);
+    }
+
+    /**
+     * The lowest id of a row the live hall may still work on, at the wall clock's {@code wallNow} (ids carry the
+     * wall clock, not the platform's): a live query adds {@code id >= liveFrom(...)} so that PostgreSQL reads only
+     * the last days' partitions instead of every day kept.
+     */
+    public static UUID liveFrom(Instant wallNow) {
+        return lowestAt(wallNow.minus(LIVE));
     }
 
     /** The first instant of {@code day} (UTC). */
