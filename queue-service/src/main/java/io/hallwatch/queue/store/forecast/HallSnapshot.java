@@ -39,7 +39,7 @@ public class HallSnapshot {
                         LEFT JOIN LATERAL (
                             SELECT business_type, called_at, started_at FROM ticket
                             WHERE branch_id = p.branch_id AND service_day = ? AND counter_id = p.counter_id
-                              AND status IN ('CALLED', 'SERVING')
+                              AND status IN ('CALLED', 'SERVING') AND id >= ?
                             ORDER BY called_at DESC LIMIT 1) t ON true
                         WHERE p.branch_id = ? AND p.last_seen_at >= ?""",
                 rs -> {
@@ -51,7 +51,7 @@ public class HallSnapshot {
                             calledAt == null ? null : new CounterOutlook.Customer(rs.getString("business_type"), calledAt,
                                     Db.instant(rs, "started_at")));
                 },
-                day, branchId, since);
+                day, TicketStore.liveFrom(), branchId, since);
     }
 
     /** The branch's mean handling time per business type, where a service of the type has finished. */
@@ -67,9 +67,11 @@ public class HallSnapshot {
         Map<String, Long> counts = new HashMap<>();
         db.list("""
                         SELECT business_type, count(*) FROM ticket
-                        WHERE branch_id = ? AND service_day = ? AND tier = 'VIP' AND issued_at >= ? AND """ + TicketStore.JOINED_QUEUE + """
+                        WHERE branch_id = ? AND service_day = ? AND tier = 'VIP' AND issued_at >= ?
+                        """ + " AND " + TicketStore.LIVE
+                        + " AND " + TicketStore.JOINED_QUEUE + """
                         GROUP BY business_type""",
-                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since);
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since, TicketStore.liveFrom());
         return counts;
     }
 
@@ -78,10 +80,11 @@ public class HallSnapshot {
         // An aggregate answers one row, NULL before any service started.
         return db.list("""
                         SELECT avg(EXTRACT(EPOCH FROM started_at - called_at)) FROM ticket
-                        WHERE branch_id = ? AND service_day = ? AND started_at >= ?""",
+                        WHERE branch_id = ? AND service_day = ? AND started_at >= ?
+                        """ + " AND " + TicketStore.LIVE,
                 rs -> {
                     double s = rs.getDouble(1);
                     return rs.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis((long) (s * 1000)));
-                }, branchId, day, since).get(0);
+                }, branchId, day, since, TicketStore.liveFrom()).get(0);
     }
 }

@@ -1,6 +1,7 @@
 package io.hallwatch.queue.store.notice;
 
 import io.hallwatch.common.db.Db;
+import io.hallwatch.queue.store.ticket.TicketStore;
 import io.hallwatch.queue.domain.notice.TurnNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,10 +45,10 @@ public class TurnNoticeStore {
         return db.list("""
                         SELECT n.ticket_id, n.requested_at FROM turn_notice n JOIN ticket t ON t.id = n.ticket_id
                         WHERE n.told_at IS NULL AND t.status = 'WAITING' AND t.park_count = 0
-                          AND (n.requested_at, n.ticket_id) > (?, ?)
+                          AND (n.requested_at, n.ticket_id) > (?, ?) AND n.ticket_id >= ? AND t.id >= ?
                         ORDER BY n.requested_at, n.ticket_id LIMIT ? FOR UPDATE OF n SKIP LOCKED""",
                 rs -> new Cursor(rs.getObject(1, UUID.class), Db.instant(rs, "requested_at")),
-                after.requestedAt(), after.ticketId(), limit);
+                after.requestedAt(), after.ticketId(), TicketStore.liveFrom(), TicketStore.liveFrom(), limit);
     }
 
     /** A consent's place in request order, where a watch's next batch starts. */
@@ -78,7 +79,8 @@ public class TurnNoticeStore {
     public int forgetEndedUntold() {
         return db.update("""
                 DELETE FROM turn_notice n USING ticket t
-                WHERE n.told_at IS NULL AND t.id = n.ticket_id AND (t.status <> 'WAITING' OR t.park_count > 0)""");
+                WHERE n.told_at IS NULL AND t.id = n.ticket_id AND (t.status <> 'WAITING' OR t.park_count > 0)
+                  AND n.ticket_id >= ? AND t.id >= ?""", TicketStore.liveFrom(), TicketStore.liveFrom());
     }
 
     private static TurnNotice notice(ResultSet rs) throws SQLException {

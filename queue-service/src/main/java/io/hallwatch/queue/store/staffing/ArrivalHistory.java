@@ -38,9 +38,9 @@ public class ArrivalHistory {
     /** Tickets issued per business type since {@code since}: the live rate where there is no history. */
     public Map<String, Long> issuedSince(String branchId, Instant since) {
         Map<String, Long> counts = new HashMap<>();
-        db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? AND " + TicketStore.JOINED_QUEUE
-                        + " GROUP BY business_type",
-                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since);
+        db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? AND " + TicketStore.LIVE
+                        + " AND " + TicketStore.JOINED_QUEUE + " GROUP BY business_type",
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since, TicketStore.liveFrom());
         return counts;
     }
 

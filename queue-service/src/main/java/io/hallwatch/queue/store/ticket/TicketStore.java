@@ -1,6 +1,7 @@
 package io.hallwatch.queue.store.ticket;
 
 import io.hallwatch.common.db.Db;
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.queue.domain.queue.WaitingCount;
 import io.hallwatch.queue.domain.queue.WaitingTicket;
@@ -28,6 +29,14 @@ public class TicketStore {
      * before a check-in), which reports and arrival counts leave out.
      */
     public static final String JOINED_QUEUE = "(origin IS DISTINCT FROM 'REMOTE' OR checked_in_at IS NOT NULL)";
+
+    /**
+     * The tickets the live hall works on: those made in the last days ({@link IdDays#LIVE}). The table is partitioned
+     * by day of id (V12), so the bound keeps a live query on the last days' partitions, whatever the days kept. Jobs
+     * that must find a forgotten ticket whatever its age (closing a day, expiring remote tickets) and reports go
+     * without it. The parameter is {@link #liveFrom()}.
+     */
+    public static final String LIVE = "id >= ?";
 
     private static final String COLUMNS = """
             id, branch_id, business_type, tier, number, service_day, status, issued_at, called_at, counter_id,
@@ -80,8 +89,9 @@ public class TicketStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Ticket> findByIdempotencyKey(String branchId, String idempotencyKey) {
         db.lockUntilCommit(branchId + "|" + idempotencyKey);
-        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND idempotency_key = ?",
-                TicketStore::ticket, branchId, idempotencyKey);
+        // A retry comes within minutes; a key is answered for the live days (IdDays.LIVE), not for ever.
+        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND idempotency_key = ? AND " + LIVE,
+                TicketStore::ticket, branchId, idempotencyKey, liveFrom());
     }
 
     /**
@@ -92,8 +102,8 @@ public class TicketStore {
     public Optional<Ticket> lockRemote(String branchId, String codeOrNumber) {
         return db.one("SELECT " + COLUMNS + """
                          FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND (check_in_code = ? OR number = ?)
-                        ORDER BY issued_at DESC LIMIT 1 FOR UPDATE""",
-                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber);
+                        """ + " AND " + LIVE + " ORDER BY issued_at DESC LIMIT 1 FOR UPDATE",
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, liveFrom());
     }
 
     /** The remote ticket checked in under this code or number since {@code since}, for a kiosk retrying its check-in. */
@@ -101,8 +111,8 @@ public class TicketStore {
         return db.one("SELECT " + COLUMNS + """
                          FROM ticket WHERE branch_id = ? AND origin = 'REMOTE' AND checked_in_at IS NOT NULL
                           AND (check_in_code = ? OR number = ?) AND issued_at >= ?
-                        ORDER BY issued_at DESC LIMIT 1""",
-                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, since);
+                        """ + " AND " + LIVE + " ORDER BY issued_at DESC LIMIT 1",
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, since, liveFrom());
     }
 
     /** Serialises the choice of one check-in code at a branch until the transaction ends. */
@@ -113,8 +123,8 @@ public class TicketStore {
 
     /** Whether a remote ticket of the branch still waiting for its check-in holds this code. */
     public boolean remoteCodeInUse(String branchId, String code) {
-        return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND check_in_code = ?",
-                branchId, code) > 0;
+        return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND check_in_code = ? AND " + LIVE,
+                branchId, code, liveFrom()) > 0;
     }
 
     /** Up to {@code limit} remote tickets whose check-in window closed by {@code now}, locked, skipping those held. */
@@ -128,8 +138,8 @@ public class TicketStore {
 
     /** Whole tickets waiting at a branch, for the hall display. */
     public List<Ticket> waitingAt(String branchId) {
-        return db.list("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND status = 'WAITING'", TicketStore::ticket,
-                branchId);
+        return db.list("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND status = 'WAITING' AND " + LIVE,
+                TicketStore::ticket, branchId, liveFrom());
     }
 
     /** Light rows of the tickets waiting for these types: what the call order and the estimate need. */
@@ -137,11 +147,12 @@ public class TicketStore {
         return db.list("""
                         SELECT id, business_type, tier, COALESCE(wait_clock_from, issued_at) AS wait_from, number,
                                COALESCE(queued_at, issued_at) AS queued, queue_front, priority_from FROM ticket
-                        WHERE branch_id = ? AND status = 'WAITING' AND business_type = ANY (?)""",
+                        WHERE branch_id = ? AND status = 'WAITING' AND business_type = ANY (?)
+                        """ + " AND " + LIVE,
                 rs -> new WaitingTicket(rs.getObject("id", UUID.class), rs.getString("business_type"),
                         CustomerTier.valueOf(rs.getString("tier")), Db.instant(rs, "wait_from"), rs.getString("number"),
                         Db.instant(rs, "queued"), rs.getBoolean("queue_front"), Db.instant(rs, "priority_from")),
-                branchId, businessTypes);
+                branchId, businessTypes, liveFrom());
     }
 
     /**
@@ -153,9 +164,9 @@ public class TicketStore {
                 SELECT bt.branch_id, bt.business_type_code, count(w.id), min(COALESCE(w.wait_clock_from, w.issued_at)) AS oldest
                 FROM branch_business_type bt
                 LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
-                                   AND w.status = 'WAITING'
+                                   AND w.status = 'WAITING' AND w.id >= ?
                 GROUP BY bt.branch_id, bt.business_type_code""",
-                rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")));
+                rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")), liveFrom());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -191,6 +202,11 @@ public class TicketStore {
             throw new ConcurrentModificationException("Ticket " + t.id + " changed since it was read");
         }
         t.version++;
+    }
+
+    /** The parameter of {@link #LIVE}: ids carry the wall clock, so the bound does too, not the platform's clock. */
+    public static UUID liveFrom() {
+        return IdDays.liveFrom(java.time.Instant.now());
     }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {
