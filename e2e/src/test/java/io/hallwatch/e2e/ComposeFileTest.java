@@ -77,8 +77,15 @@ class ComposeFileTest {
         String port = config(name).getProperty("quarkus.http.port");
         List<String> ports = new ArrayList<>();
         service(name).get("ports").forEach(p -> ports.add(p.asText()));
-        assertEquals(List.of(port + ":" + port), ports);
+        // Replicas cannot share a host port: each of the services' publishes its own; web is the one fixed address.
+        assertEquals(List.of(name.equals("web") ? port + ":" + port : port), ports);
         assertTrue(service(name).get("healthcheck").get("test").toString().contains("localhost:" + port + "/q/health/ready"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"queue-service", "counter-service", "sla-monitor-service", "marketing-service"})
+    void each_service_runs_two_replicas_as_in_kubernetes(String name) {
+        assertEquals(2, service(name).path("deploy").path("replicas").asInt(), name);
     }
 
     @ParameterizedTest
@@ -145,9 +152,11 @@ class ComposeFileTest {
     @Test
     void prometheus_scrapes_every_service_at_its_compose_name_and_port() throws IOException {
         String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        // Every replica: the job asks the name's A records (DNS service discovery), with the service's port.
         for (String name : SERVICES) {
             String port = config(name).getProperty("quarkus.http.port");
-            assertTrue(prometheus.contains("\"" + name + ":" + port + "\""), name + ":" + port + " is not scraped");
+            assertTrue(prometheus.contains("names: [\"" + name + "\"]\n        type: A\n        port: " + port),
+                    name + ":" + port + " is not scraped on every replica");
         }
         assertTrue(prometheus.contains("metrics_path: /q/metrics"));
         assertTrue(prometheus.contains("alertmanager:9093"));

@@ -191,8 +191,9 @@ class DemoPlatformIT {
             String name = job.path("job_name").asText();
             ServiceProcess target = service(name.replaceFirst("^hallwatch-", ""));
             assertTrue(target != null, "job " + name + " names no service of the platform");
-            ArrayNode targets = ((ObjectNode) job.path("static_configs").get(0)).putArray("targets");
-            targets.add("127.0.0.1:" + target.port());
+            // Here one process per service on a port of its own, in place of the replicas the name's A records list.
+            ((ObjectNode) job).remove("dns_sd_configs");
+            ((ObjectNode) job).putArray("static_configs").addObject().putArray("targets").add("127.0.0.1:" + target.port());
         }
         Path dir = Path.of("target/prometheus").toAbsolutePath();
         if (Files.exists(dir)) {
