@@ -1,0 +1,203 @@
+package io.hallwatch.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Benchmark 7, the measuring half (bench/retention does the filling): one measurement of the hot paths on the platform
+ * as its database stands, appended as a line to a file the script turns into the report.
+ * <ul>
+ *   <li>{@code measure}: kiosk ticket issue, open loop at {@code --rate} for {@code --seconds} over {@code --branches}
+ *   new branches (as benchmark 1), after a warm-up; then waits until the monitor's consumer groups have read every
+ *   record and divides the monitor process's CPU seconds over the window by the records its groups read: its cost per
+ *   event. The machine's busy CPU beside the benchmark's own processes is recorded, to tell a quiet run.</li>
+ *   <li>{@code report}: the fill lines, the measurements and the retention lines into the Markdown report.</li>
+ * </ul>
+ */
+public final class RetentionBench {
+    private static final String[] TYPES = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "";
+        switch (mode) {
+            case "measure" -> measure(args);
+            case "report" -> report(args);
+            default -> throw new IllegalArgumentException("usage: RetentionBench measure|report --options");
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
+        String label = Machine.arg(args, "--label", "day");
+        String queue = Machine.arg(args, "--queue", "http://127.0.0.1:18081");
+        String bootstrap = Machine.arg(args, "--bootstrap", "127.0.0.1:19092");
+        long monitorPid = Long.parseLong(Machine.arg(args, "--monitor-pid", "0"));
+        String ours = Machine.arg(args, "--our-pids", "");
+        int rate = Integer.parseInt(Machine.arg(args, "--rate", "200"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(Machine.arg(args, "--seconds", "30")));
+        int branchCount = Integer.parseInt(Machine.arg(args, "--branches", "100"));
+        Path out = Path.of(Machine.arg(args, "--out", "bench/target/retention-measurements.tsv"));
+
+        String run = Long.toString(System.currentTimeMillis() % 10_000_000);
+        String[] branches = new String[branchCount];
+        HttpClient admin = HttpClient.newHttpClient();
+        for (int i = 0; i < branchCount; i++) {
+            branches[i] = "RETAIN-" + run + "-" + i;
+            int status = admin.send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branches[i]))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + env("HALLWATCH_BENCH_ADMIN_TOKEN"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("""
+                            {"name":"压测营业厅","opensAt":"00:00","closesAt":"23:59:59",
+                             "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 201 && status != 200) {
+                throw new IllegalStateException("Cannot create benchmark branch " + branches[i] + ": HTTP " + status);
+            }
+        }
+        AtomicLong n = new AtomicLong();
+        String kiosk = "Bearer " + env("HALLWATCH_BENCH_KIOSK_TOKEN");
+        Supplier<HttpRequest> issue = () -> {
+            long i = n.getAndIncrement();
+            return LoadRun.postJson(queue + "/api/v1/branches/" + branches[(int) (i % branchCount)] + "/tickets",
+                    "{\"businessType\":\"" + TYPES[(int) ((i / branchCount) % TYPES.length)] + "\"}", kiosk);
+        };
+        System.out.println("[" + label + "] warming up ...");
+        LoadRun.openLoop("warm-up", issue, Math.min(rate, 100), Duration.ofSeconds(10));
+        try (ConsumerLag lag = new ConsumerLag(bootstrap)) {
+            awaitMonitor(lag, Duration.ofMinutes(3));
+            long readBefore = monitorRead(lag);
+            double monitorBefore = Machine.cpuSeconds(monitorPid);
+            double machineBefore = Machine.machineBusySeconds();
+            double oursBefore = cpuOf(ours);
+            String loadBefore = Machine.load();
+            Instant start = Instant.now();
+            LoadRun.Result r = LoadRun.openLoop("POST tickets, open loop " + rate + "/s", issue, rate, duration);
+            awaitMonitor(lag, Duration.ofMinutes(3));
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            long read = monitorRead(lag) - readBefore;
+            double monitorCpu = Machine.cpuSeconds(monitorPid) - monitorBefore;
+            double others = Math.max(0, (Machine.machineBusySeconds() - machineBefore) - (cpuOf(ours) - oursBefore)) / seconds;
+            String line = String.join("\t", label, Long.toString(r.requests()), Long.toString(r.errors()),
+                    String.format(Locale.ROOT, "%.1f", r.throughput()), String.format(Locale.ROOT, "%.2f", r.ms(50)),
+                    String.format(Locale.ROOT, "%.2f", r.ms(99)), String.format(Locale.ROOT, "%.2f", r.histogram().getMaxValue() / 1e6),
+                    Long.toString(read), String.format(Locale.ROOT, "%.1f", read == 0 ? -1 : monitorCpu * 1e6 / read),
+                    String.format(Locale.ROOT, "%.2f", others), loadBefore, Machine.load());
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            System.out.println("[" + label + "] " + line);
+        }
+    }
+
+    /** Until every consumer group of the monitor has read what its topics hold. */
+    private static void awaitMonitor(ConsumerLag lag, Duration atMost) throws Exception {
+        Instant deadline = Instant.now().plus(atMost);
+        while (Instant.now().isBefore(deadline)) {
+            long behind = lag.sample().values().stream().filter(g -> g.id().contains("sla")).mapToLong(ConsumerLag.Group::lag).sum();
+            if (behind == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The monitor did not catch up within " + atMost);
+    }
+
+    private static long monitorRead(ConsumerLag lag) throws Exception {
+        return lag.sample().values().stream().filter(g -> g.id().contains("sla")).mapToLong(ConsumerLag.Group::committed).sum();
+    }
+
+    /** CPU seconds of the benchmark's own processes: the pids given, and every PostgreSQL process. */
+    private static double cpuOf(String pids) {
+        double sum = Math.max(0, Machine.cpuSecondsOfCommand("postgres"));
+        for (String pid : pids.split(",")) {
+            if (!pid.isBlank()) {
+                sum += Math.max(0, Machine.cpuSeconds(Long.parseLong(pid.trim())));
+            }
+        }
+        return sum + Math.max(0, Machine.cpuSeconds(ProcessHandle.current().pid()));
+    }
+
+    private static void report(String[] args) throws Exception {
+        Path fill = Path.of(Machine.arg(args, "--fill", "bench/target/retention-fill.tsv"));
+        Path measurements = Path.of(Machine.arg(args, "--measurements", "bench/target/retention-measurements.tsv"));
+        Path retention = Path.of(Machine.arg(args, "--retention", "bench/target/retention-drop.tsv"));
+        Path out = Path.of(Machine.arg(args, "--out", "bench/results/retention.md"));
+        String header = Files.readString(Path.of(Machine.arg(args, "--header", "bench/target/retention-header.md")));
+
+        StringBuilder md = new StringBuilder(header).append('\n');
+        md.append("## The days before today, filled\n\n");
+        md.append("Each day's partitions made as the partition job makes them, then the rows of today's partitions copied into the day ")
+                .append("with their time-ordered key moved into it (every partitioned table of every service, the outbox's sent rows only), ")
+                .append("as many times as makes the day's tickets.\n\n");
+        md.append("| day | tickets that day | queue MB | counter MB | sla-monitor MB | marketing MB | all MB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String l : Files.readAllLines(fill)) {
+            String[] f = l.split("\t");
+            double all = 0;
+            for (int i = 2; i < 6; i++) {
+                all += Double.parseDouble(f[i]);
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.1f |%n", f[0], f[1], f[2], f[3], f[4], f[5], all));
+        }
+        List<String[]> m = new ArrayList<>();
+        for (String l : Files.readAllLines(measurements)) {
+            m.add(l.split("\t"));
+        }
+        md.append("\n## The hot paths on the first day and on the last\n\n");
+        md.append("The monitor's CPU per record is its process's CPU over the window (its timer scans, branch evaluation and ")
+                .append("watermarks included) divided by the records its consumer groups read: a figure to compare, not its cost alone.\n\n");
+        md.append("| measured | tickets | errors | issued/s | issue p50 ms | issue p99 ms | max ms | monitor records read | monitor CPU µs per record | other work on the machine (cores) | load before | load after |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+        for (String[] f : m) {
+            md.append("| ").append(String.join(" | ", f)).append(" |\n");
+        }
+        if (m.size() >= 2) {
+            String[] first = m.get(0);
+            String[] last = m.get(m.size() - 1);
+            double p99a = Double.parseDouble(first[5]);
+            double p99b = Double.parseDouble(last[5]);
+            double costA = Double.parseDouble(first[8]);
+            double costB = Double.parseDouble(last[8]);
+            double busy = Math.max(Double.parseDouble(first[9]), Double.parseDouble(last[9]));
+            boolean quiet = busy < 0.3;
+            boolean offered = Long.parseLong(first[1]) > 0 && Long.parseLong(last[1]) >= Long.parseLong(first[1]) * 95 / 100;
+            // Unchanged: within a fifth or 2 ms for the p99 (a shared machine's noise), within a fifth for the CPU per record.
+            boolean issueFlat = p99b <= Math.max(p99a * 1.2, p99a + 2);
+            boolean costFlat = costB <= costA * 1.2;
+            md.append(String.format(Locale.ROOT, "%nIssue p99 %.2f ms on %s, %.2f ms on %s (%+.0f %%); the monitor's CPU per record %.1f µs, %.1f µs (%+.0f %%).%n",
+                    p99a, first[0], p99b, last[0], 100 * (p99b - p99a) / p99a, costA, costB, 100 * (costB - costA) / costA));
+            md.append(String.format(Locale.ROOT, "Verdict: %s.%n", !quiet ? "not judged: other work used " + busy + " cores beside the benchmark (discard the run)"
+                    : !offered ? "not judged: the last day's load did not arrive in full"
+                    : issueFlat && costFlat ? "**unchanged** (within a fifth, or 2 ms for the p99) — met"
+                    : "**changed** — not met (issue " + (issueFlat ? "flat" : "slower") + ", monitor " + (costFlat ? "flat" : "costlier") + ")"));
+        }
+        md.append("\n## Retention\n\n");
+        for (String l : Files.readAllLines(retention)) {
+            md.append(l).append('\n');
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md.toString());
+        System.out.println(md);
+        System.out.println("written to " + out);
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(name + " is not set (bench/retention sets it)");
+        }
+        return v;
+    }
+
+    private RetentionBench() {
+    }
+}
