@@ -39,7 +39,7 @@ class PlatformWiringTest extends PlatformWiringChecks {
 
     @Override
     protected List<String> expectedMigrations() {
-        return List.of("0.1", "0.3", "1", "2", "3", "4", "5");
+        return List.of("0.1", "0.3", "1", "2", "3", "4", "5", "6");
     }
 
     @Test

@@ -22,7 +22,7 @@ class PlatformWiringTest extends ConsumingServiceChecks {
 
     @Override
     protected List<String> expectedMigrations() {
-        return List.of("0.1", "0.2", "0.3", "0.4", "1", "2", "3", "4", "5");
+        return List.of("0.1", "0.2", "0.3", "0.4", "1", "2", "3", "4", "5", "6");
     }
 
     @Override

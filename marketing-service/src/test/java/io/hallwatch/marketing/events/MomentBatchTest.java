@@ -14,6 +14,7 @@ import io.hallwatch.events.SlaRule;
 import io.hallwatch.events.TicketCalled;
 import io.hallwatch.events.TicketIssued;
 import io.hallwatch.marketing.support.Db;
+import io.hallwatch.marketing.support.Events;
 import io.hallwatch.marketing.support.Scenario;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
@@ -109,7 +110,7 @@ class MomentBatchTest {
         String branch = Scenario.branch();
         String customer = Scenario.heavyDataUser();
         Instant at = clock.instant();
-        String ticket = UUID.randomUUID().toString();
+        String ticket = Events.ticketId();
         List<CloudEvent<?>> events = List.of(
                 event(at, new TicketIssued(ticket, branch, "A001", "PAYMENT", CustomerTier.NORMAL, at, customer)),
                 event(at.plusSeconds(180), called(ticket, branch, "A001", at, at.plusSeconds(180), "C1")),
@@ -118,7 +119,7 @@ class MomentBatchTest {
         for (int delivery = 0; delivery < 2; delivery++) {
             events.forEach(e -> KafkaTestClient.produce(e.topic(), e.key(), EventCodec.toBytes(e)));
         }
-        String marker = UUID.randomUUID().toString();
+        String marker = Events.ticketId();
         CloudEvent<?> last = event(at.plusSeconds(600),
                 new TicketIssued(marker, branch, "A002", "PAYMENT", CustomerTier.NORMAL, at.plusSeconds(600), null));
         KafkaTestClient.produce(last.topic(), last.key(), EventCodec.toBytes(last));
@@ -133,8 +134,7 @@ class MomentBatchTest {
 
     /** A morning at one branch, in the order the consumer reads it, with every late fact it handles. */
     private List<CloudEvent<?>> day(String branch, String customer, Instant at) {
-        String[] t = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        String[] t = {Events.ticketId(), Events.ticketId(), Events.ticketId(), Events.ticketId(), Events.ticketId()};
         List<CloudEvent<?>> events = new ArrayList<>();
         events.add(event(at, new TicketIssued(t[0], branch, "A001", "PAYMENT", CustomerTier.NORMAL, at, customer)));
         events.add(event(at.plusSeconds(1), new TicketIssued(t[1], branch, "A002", "GENERAL", CustomerTier.NORMAL, at.plusSeconds(1), null)));

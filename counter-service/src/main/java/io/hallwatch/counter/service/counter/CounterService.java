@@ -18,6 +18,7 @@ import io.hallwatch.counter.store.counter.BranchSettingStore;
 import io.hallwatch.counter.store.counter.CounterStore;
 import io.hallwatch.counter.store.counter.ShiftRecordStore;
 import io.hallwatch.events.ServiceOutcome;
+import io.hallwatch.events.TimeOrderedIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -104,7 +105,8 @@ public class CounterService {
     @Transactional
     public CounterScreen pause(String branchId, String counterId, String reason) {
         Counter c = locked(branchId, counterId);
-        UUID pauseId = UUID.randomUUID();
+        // Time-ordered: the pause's id names its day partition (V6), where resume finds it.
+        UUID pauseId = TimeOrderedIds.next();
         Counter paused = counters.update(c.pause(pauseId));
         Instant now = clock.instant();
         records.pauseStarted(pauseId, branchId, counterId, c.clerkId(), reason, day(now), now);

@@ -1,10 +1,12 @@
 package io.hallwatch.counter.store.counter;
 
 import io.hallwatch.common.db.Db;
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.counter.domain.counter.CalledCustomer;
 import io.hallwatch.counter.domain.counter.PreviousNote;
 import io.hallwatch.counter.domain.counter.PauseStart;
 import io.hallwatch.events.ServiceOutcome;
+import io.hallwatch.events.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +20,9 @@ import java.util.UUID;
  * ({@code clerk_session}), pauses ({@code counter_pause}), services ({@code service_record}) and
  * no-shows ({@code no_show_record}). The daily report reads them; {@code serviceDay} is the
  * branch-local day they count for.
+ * <p>
+ * Each table is partitioned by day of a time-ordered id (V6; kept and dropped by day by {@code DailyPartitions}, see
+ * {@link ShiftRecordTables}): a write finds its row by that id, or bounds the id to the live days.
  */
 @ApplicationScoped
 public class ShiftRecordStore {
@@ -30,16 +35,24 @@ public class ShiftRecordStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void signedIn(String branchId, String counterId, String clerkId, Instant at) {
+        // Time-ordered: the id names the session's day partition.
         db.update("INSERT INTO clerk_session (id, branch_id, counter_id, clerk_id, signed_in_at) VALUES (?, ?, ?, ?, ?)",
-                UUID.randomUUID(), branchId, counterId, clerkId, at);
+                TimeOrderedIds.next(), branchId, counterId, clerkId, at);
     }
 
+    /**
+     * Closes the clerk's open session at the counter. It looks in the live days' partitions only (wall clock: the id
+     * carries it); a session left open longer (a counter nobody signed out of over a long weekend) is looked for in
+     * every day kept, once, where the live days have none.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void signedOut(String branchId, String counterId, String clerkId, Instant at) {
-        db.update("""
-                        UPDATE clerk_session SET signed_out_at = ?
-                        WHERE branch_id = ? AND counter_id = ? AND clerk_id = ? AND signed_out_at IS NULL""",
-                at, branchId, counterId, clerkId);
+        String close = """
+                UPDATE clerk_session SET signed_out_at = ?
+                WHERE branch_id = ? AND counter_id = ? AND clerk_id = ? AND signed_out_at IS NULL""";
+        if (db.update(close + " AND id >= ?", at, branchId, counterId, clerkId, IdDays.liveFrom(Instant.now())) == 0) {
+            db.update(close, at, branchId, counterId, clerkId);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

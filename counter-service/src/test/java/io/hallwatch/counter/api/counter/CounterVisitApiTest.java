@@ -4,6 +4,7 @@ import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventType;
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.Topics;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
@@ -108,7 +109,7 @@ class CounterVisitApiTest {
 
     @Test
     void a_chosen_ticket_is_called_with_its_reason_and_the_queues_refusal_is_passed_on() {
-        String chosen = UUID.randomUUID().toString();
+        String chosen = TimeOrderedIds.next().toString();
         QueueStub.CHOSEN.put(chosen, "A007");
         post("C01", "call-ticket", Map.of("ticketId", chosen, "reason", "ELDERLY")).statusCode(200)
                 .body("customer.ticketId", equalTo(chosen)).body("customer.number", equalTo("A007"));
@@ -126,7 +127,7 @@ class CounterVisitApiTest {
 
     @Test
     void a_parked_service_ends_unfinished_with_its_note_which_the_next_clerk_reads_with_the_finish_note() {
-        String chosen = UUID.randomUUID().toString();
+        String chosen = TimeOrderedIds.next().toString();
         QueueStub.CHOSEN.put(chosen, "A011");
         post("C01", "call-ticket", Map.of("ticketId", chosen, "reason", "RETURNING")).statusCode(200);
         post("C01", "service/start", null).statusCode(200);

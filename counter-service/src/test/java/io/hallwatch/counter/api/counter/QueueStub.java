@@ -1,5 +1,6 @@
 package io.hallwatch.counter.api.counter;
 
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.testsupport.jwt.Tokens;
 import io.restassured.path.json.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +55,8 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
 
     /** Puts a called ticket of this type in the branch's queue, for the counter's next call-next; returns its id. */
     public static String waits(String branchId, String number, String businessType, Instant issuedAt, Instant calledAt) {
-        String id = UUID.randomUUID().toString();
+        // Time-ordered as the queue-service makes them: the counter's records are partitioned by the ticket's day.
+        String id = TimeOrderedIds.next().toString();
         TICKETS.computeIfAbsent(branchId, b -> new ConcurrentLinkedDeque<>()).add("""
                 {"ticketId":"%s","branchId":"%s","number":"%s","businessType":"%s","tier":"NORMAL","status":"CALLED",
                  "issuedAt":"%s","calledAt":"%s","counterId":"C01","recallCount":0}""".formatted(
@@ -122,7 +123,7 @@ public class QueueStub implements QuarkusTestResourceLifecycleManager {
             String ticket = ANSWERED.computeIfAbsent("walk-in " + branch + " " + key, k -> """
                     {"ticketId":"%s","branchId":"%s","number":"A9%02d","businessType":"%s","tier":"NORMAL","status":"CALLED",
                      "issuedAt":"%s","calledAt":"%s","counterId":"%s","recallCount":0,"walkIn":true}""".formatted(
-                    UUID.randomUUID(), branch, WALK_IN_KEYS.size() % 100, request.getString("businessType"), Instant.now(),
+                    TimeOrderedIds.next(), branch, WALK_IN_KEYS.size() % 100, request.getString("businessType"), Instant.now(),
                     Instant.now(), request.getString("counterId")));
             respond(exchange, 201, ticket);
         } else if (path.endsWith("/queue/call-ticket")) {

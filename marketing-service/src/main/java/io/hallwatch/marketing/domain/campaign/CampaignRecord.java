@@ -1,5 +1,7 @@
 package io.hallwatch.marketing.domain.campaign;
 
+import io.hallwatch.events.TimeOrderedIds;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,12 +28,13 @@ public record CampaignRecord(UUID id, Kind kind, String staffId, String offerCod
         }
     }
 
+    // Time-ordered ids: a record's id names its day partition (V6).
     public static CampaignRecord lead(String staffId, String offerCode, Instant at) {
-        return new CampaignRecord(UUID.randomUUID(), Kind.LEAD, staffId, offerCode, 1, null, at);
+        return new CampaignRecord(TimeOrderedIds.next(), Kind.LEAD, staffId, offerCode, 1, null, at);
     }
 
     public static CampaignRecord sale(String staffId, String offerCode, int quantity, UUID leadId, Instant at) {
-        return new CampaignRecord(UUID.randomUUID(), Kind.SALE, staffId, offerCode, quantity, leadId, at);
+        return new CampaignRecord(TimeOrderedIds.next(), Kind.SALE, staffId, offerCode, quantity, leadId, at);
     }
 
     public boolean isLead() {

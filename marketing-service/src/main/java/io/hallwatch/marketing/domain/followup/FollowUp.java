@@ -1,5 +1,7 @@
 package io.hallwatch.marketing.domain.followup;
 
+import io.hallwatch.events.TimeOrderedIds;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +30,8 @@ public record FollowUp(UUID id, String branchId, String offerCode, String custom
 
     /** A new follow-up, due {@code dueAfter} after the interest was shown. */
     public static FollowUp plan(String branchId, String offerCode, String customerRef, Instant at, Duration dueAfter) {
-        return new FollowUp(UUID.randomUUID(), branchId, offerCode, customerRef, at, at.plus(dueAfter), null, null, null);
+        // Time-ordered: the id names the follow-up's day partition (V6).
+        return new FollowUp(TimeOrderedIds.next(), branchId, offerCode, customerRef, at, at.plus(dueAfter), null, null, null);
     }
 
     public boolean open() {

@@ -2,6 +2,7 @@ package io.hallwatch.marketing.service.recommendation;
 
 import io.hallwatch.events.ServiceFinished;
 import io.hallwatch.events.ServiceStarted;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.marketing.config.BranchSettings;
 import io.hallwatch.marketing.domain.catalogue.Offer;
 import io.hallwatch.marketing.domain.customers.ContactHistory;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -197,7 +197,8 @@ public class Recommender {
 
         Instant now = clock.instant();
         RecommendationEntity r = new RecommendationEntity();
-        r.id = UUID.randomUUID();
+        // Time-ordered: the id names the advice's day partition (V6), and the live queries bound it.
+        r.id = TimeOrderedIds.next();
         r.branchId = m.branchId();
         r.counterId = m.counterId();
         r.ticketId = m.ticketId();

@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.store.campaign;
 
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.marketing.domain.campaign.CampaignRecord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
@@ -67,7 +68,12 @@ public class CampaignRecordEntity extends PanacheEntityBase {
 
     /** Whether a sale converted the lead already. */
     public static boolean converted(UUID leadId) {
-        return count("leadId", leadId) > 0;
+        if (leadId.version() != 7) {
+            // A lead from before V6 has a random id, which says nothing of when it was recorded.
+            return count("leadId", leadId) > 0;
+        }
+        // A sale converting it came after it: only the days since (a day's margin for clocks apart).
+        return count("leadId = ?1 and id >= ?2", leadId, IdDays.lowestAt(IdDays.start(IdDays.dayOf(leadId).minusDays(1)))) > 0;
     }
 
     public CampaignRecord toDomain() {

@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.store.followup;
 
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.marketing.domain.followup.FollowUp;
 import io.hallwatch.marketing.domain.followup.FollowUpResult;
 import io.hallwatch.marketing.domain.followup.FollowUpSource;
@@ -72,7 +73,13 @@ public class FollowUpEntity extends PanacheEntityBase {
 
     /** The follow-up an INTERESTED outcome at the counter planned, or null. */
     public static FollowUpEntity ofRecommendation(UUID recommendationId) {
-        return FollowUpEntity.<FollowUpEntity>find("recommendationId", recommendationId).firstResult();
+        if (recommendationId.version() != 7) {
+            // Advice from before V6 has a random id, which says nothing of when it was made.
+            return FollowUpEntity.<FollowUpEntity>find("recommendationId", recommendationId).firstResult();
+        }
+        // The outcome planned it after the advice was made: only the days since (a day's margin for clocks apart).
+        return FollowUpEntity.<FollowUpEntity>find("recommendationId = ?1 and id >= ?2", recommendationId,
+                IdDays.lowestAt(IdDays.start(IdDays.dayOf(recommendationId).minusDays(1)))).firstResult();
     }
 
     /** The follow-up, locked until the transaction ends; null when there is none. */

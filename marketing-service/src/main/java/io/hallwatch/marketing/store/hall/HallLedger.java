@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.store.hall;
 
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.marketing.config.BranchSettings;
 import io.hallwatch.marketing.config.MarketingConfig;
 import io.hallwatch.marketing.domain.hall.HallLoad;
@@ -33,8 +34,8 @@ public class HallLedger {
     /** The customers waiting at {@code branchId} at {@code at}, against the branch's busy threshold. */
     public HallLoad load(String branchId, Instant at) {
         long waiting = HallTicketEntity.count(
-                "branchId = ?1 and waitingSince is not null and waitingSince <= ?2 and waitingSince > ?3",
-                branchId, at, at.minus(config.load().staleAfter()));
+                "ticketId >= ?4 and branchId = ?1 and waitingSince is not null and waitingSince <= ?2 and waitingSince > ?3",
+                branchId, at, at.minus(config.load().staleAfter()), liveFrom());
         return new HallLoad((int) Math.min(Integer.MAX_VALUE, waiting), branches.busyThreshold(branchId));
     }
 
@@ -48,14 +49,24 @@ public class HallLedger {
         Duration stale = config.load().staleAfter();
         List<HallTicketEntity> loaded;
         if (!countedBranches.isEmpty()) {
-            // Older waits are stale at every moment the poll counts, so they need not be loaded.
-            loaded = HallTicketEntity.list("ticketId in ?1 or (branchId in ?2 and waitingSince is not null and waitingSince > ?3)",
-                    ticketIds.isEmpty() ? List.of("") : ticketIds, countedBranches, countedFrom.minus(stale));
+            // Older waits are stale at every moment the poll counts, so they need not be loaded. The tickets named are
+            // loaded from any day (a late event of an old ticket must find it); the waiting ones only from the live days.
+            loaded = HallTicketEntity.list("ticketId in ?1 or (ticketId >= ?4 and branchId in ?2 and waitingSince is not null and waitingSince > ?3)",
+                    ticketIds.isEmpty() ? List.of("") : ticketIds, countedBranches, countedFrom.minus(stale), liveFrom());
         } else if (!ticketIds.isEmpty()) {
             loaded = HallTicketEntity.list("ticketId in ?1", ticketIds);
         } else {
             loaded = List.of();
         }
         return new LiveHall(ticketIds, loaded, countedBranches, countedBranches.isEmpty() ? Instant.MAX : countedFrom, stale, branches);
+    }
+
+    /**
+     * The lowest ticket id (as its text, which the C collation orders as the id) a ticket still in the hall can have:
+     * a count of the waiting reads only the last days' partitions of hall_ticket (V6), not every day kept. The wall
+     * clock, not the platform's: the queue-service's ids carry it.
+     */
+    private static String liveFrom() {
+        return IdDays.liveFrom(Instant.now()).toString();
     }
 }

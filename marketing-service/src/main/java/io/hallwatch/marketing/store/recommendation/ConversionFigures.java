@@ -3,6 +3,8 @@ package io.hallwatch.marketing.store.recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,9 +15,16 @@ import java.util.List;
 @ApplicationScoped
 public class ConversionFigures {
 
-    /** Per branch, the counter outcomes recorded since {@code since}. */
+    private final Clock clock;
+
+    ConversionFigures(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Per branch, the counter outcomes recorded since {@code since} (platform clock). */
     @Transactional
     public List<BranchConversion> since(Instant since) {
-        return RecommendationEntity.conversionSince(since);
+        Duration window = Duration.between(since, clock.instant());
+        return RecommendationEntity.conversionSince(since, window.isNegative() ? Duration.ZERO : window);
     }
 }

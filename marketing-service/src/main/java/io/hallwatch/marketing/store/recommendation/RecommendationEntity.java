@@ -1,5 +1,6 @@
 package io.hallwatch.marketing.store.recommendation;
 
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.marketing.domain.outcome.OfferResult;
 import io.hallwatch.marketing.domain.recommendation.NoOfferReason;
 import io.hallwatch.marketing.domain.recommendation.PitchForm;
@@ -14,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -86,9 +88,9 @@ public class RecommendationEntity extends PanacheEntityBase {
     /** The customer now at this counter, if any. */
     public static Optional<RecommendationEntity> serving(String branchId, String counterId) {
         return RecommendationEntity.<RecommendationEntity>find(
-                        "branchId = ?1 and counterId = ?2 and status = " + SERVING
+                        "id >= ?3 and branchId = ?1 and counterId = ?2 and status = " + SERVING
                                 + " order by serviceStartedAt desc, createdAt desc",
-                        branchId, counterId)
+                        branchId, counterId, liveFrom())
                 .firstResultOptional();
     }
 
@@ -103,12 +105,13 @@ public class RecommendationEntity extends PanacheEntityBase {
             return List.of();
         }
         if (counterIds.isEmpty()) {
-            return RecommendationEntity.<RecommendationEntity>find("status = " + SERVING + " and ticketId in ?1 order by id",
-                    ticketIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            return RecommendationEntity.<RecommendationEntity>find("id >= ?2 and status = " + SERVING
+                            + " and ticketId in ?1 order by id",
+                    ticketIds, liveFrom()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         }
-        return RecommendationEntity.<RecommendationEntity>find("status = " + SERVING
+        return RecommendationEntity.<RecommendationEntity>find("id >= ?4 and status = " + SERVING
                         + " and (ticketId in ?1 or (branchId in ?2 and counterId in ?3)) order by id",
-                ticketIds.isEmpty() ? Set.of("") : ticketIds, branchIds, counterIds)
+                ticketIds.isEmpty() ? Set.of("") : ticketIds, branchIds, counterIds, liveFrom())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
@@ -117,14 +120,30 @@ public class RecommendationEntity extends PanacheEntityBase {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Per branch, of the outcomes recorded at the counters since {@code since}: accepted, and pitched at all. */
-    public static List<BranchConversion> conversionSince(Instant since) {
+    /**
+     * Per branch, of the outcomes recorded at the counters since {@code since} (platform clock), {@code window} before
+     * now: accepted, and pitched at all. An outcome follows its advice within the service, so the advice was made
+     * within the window (and a day) of wall time, whatever the platform clock's scale: only those days' partitions
+     * are read, not every day kept.
+     */
+    public static List<BranchConversion> conversionSince(Instant since, Duration window) {
         return getEntityManager().createQuery("select new " + BranchConversion.class.getName()
                         + "(r.branchId, count(*) filter (where r.outcome = :accepted), count(*) filter (where r.outcome in :pitched))"
-                        + " from RecommendationEntity r where r.outcomeAt >= :since group by r.branchId", BranchConversion.class)
+                        + " from RecommendationEntity r where r.id >= :made and r.outcomeAt >= :since group by r.branchId",
+                        BranchConversion.class)
                 .setParameter("accepted", OfferResult.ACCEPTED)
                 .setParameter("pitched", OfferResult.PITCHED)
                 .setParameter("since", since)
+                .setParameter("made", IdDays.lowestAt(Instant.now().minus(window).minus(IdDays.LIVE)))
                 .getResultList();
+    }
+
+    /**
+     * The lowest id of advice a counter may still be serving with: the live queries read only the last days'
+     * partitions (V6). Advice left SERVING longer (a service whose end never arrived) is no one's any more. The wall
+     * clock, not the platform's: the ids carry it.
+     */
+    private static UUID liveFrom() {
+        return IdDays.liveFrom(Instant.now());
     }
 }
