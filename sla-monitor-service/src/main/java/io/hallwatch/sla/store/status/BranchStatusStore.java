@@ -2,6 +2,7 @@ package io.hallwatch.sla.store.status;
 
 import io.hallwatch.common.db.Db;
 import io.hallwatch.sla.domain.status.BranchStatus;
+import io.hallwatch.sla.store.retention.LiveIds;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -21,7 +22,7 @@ public class BranchStatusStore {
     /**
      * Per business type: waiting at {@code now}, the earliest wait clock start among them (the issue, an early
      * appointment's slot, a parked visit's resumed clock), in service. A ticket issued at or before {@code staleBefore}
-     * is left out (its producer forgot it).
+     * is left out (its producer forgot it), and so is every ticket made before the live days ({@link LiveIds#from}).
      */
     public List<BranchStatus.TypeNow> now(String branch, Instant now, Instant staleBefore) {
         return db.list("""
@@ -31,11 +32,11 @@ public class BranchStatusStore {
                     count(*) FILTER (WHERE service_started_at <= ? AND service_started_at > ?
                                      AND (service_finished_at IS NULL OR service_finished_at > ?)) AS in_service
                 FROM sla_ticket
-                WHERE branch_id = ? AND (issued_at > ? OR service_started_at > ?)
+                WHERE branch_id = ? AND ticket_id >= ? AND (issued_at > ? OR service_started_at > ?)
                 GROUP BY 1""",
                 rs -> new BranchStatus.TypeNow(rs.getString("type"), rs.getLong("waiting"), Db.instant(rs, "oldest"),
                         rs.getLong("in_service")),
-                now, staleBefore, now, now, staleBefore, now, now, staleBefore, now, branch, staleBefore, staleBefore);
+                now, staleBefore, now, now, staleBefore, now, now, staleBefore, now, branch, LiveIds.from(), staleBefore, staleBefore);
     }
 
     /** The branch's open ticket findings, by business type. */
