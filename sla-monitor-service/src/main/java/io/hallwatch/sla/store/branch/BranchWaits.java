@@ -58,7 +58,7 @@ public class BranchWaits {
                 UNION
                 SELECT branch_id FROM sla_ticket WHERE ticket_id >= ? AND wait_ended_at > ? AND wait_ended_at <= ?
                 UNION
-                SELECT branch_id FROM sla_breach WHERE ticket_id IS NULL AND status = 'OPEN'""",
+                SELECT branch_id FROM sla_branch_breach_open""",
                 rs -> rs.getString(1), live, asOf.minus(horizon), asOf, live, asOf.minus(horizon), asOf);
     }
 }

@@ -39,17 +39,17 @@ public class BranchStatusStore {
                 now, staleBefore, now, now, staleBefore, now, now, staleBefore, now, branch, LiveIds.from(), staleBefore, staleBefore);
     }
 
-    /** The branch's open ticket findings, by business type. */
+    /** The branch's open findings of the live days' tickets ({@link LiveIds#from}), by business type. */
     public Map<String, BranchStatus.OpenFindings> openByType(String branch) {
         Map<String, long[]> counts = new HashMap<>();
         db.list("""
                 SELECT COALESCE(business_type, 'UNKNOWN') AS type, level, count(*) AS n FROM sla_breach
-                WHERE branch_id = ? AND ticket_id IS NOT NULL AND status = 'OPEN' GROUP BY 1, 2""",
+                WHERE branch_id = ? AND ticket_id IS NOT NULL AND status = 'OPEN' AND day_id >= ? GROUP BY 1, 2""",
                 rs -> {
                     long[] c = counts.computeIfAbsent(rs.getString("type"), t -> new long[2]);
                     c["BREACH".equals(rs.getString("level")) ? 0 : 1] += rs.getLong("n");
                     return null;
-                }, branch);
+                }, branch, LiveIds.from());
         Map<String, BranchStatus.OpenFindings> open = new HashMap<>();
         counts.forEach((type, c) -> open.put(type, new BranchStatus.OpenFindings(c[0], c[1])));
         return open;

@@ -5,6 +5,10 @@ import io.hallwatch.common.retention.DailyPartitions;
 import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.common.retention.RetentionConfig;
 import io.hallwatch.sla.Hall;
+import io.hallwatch.sla.domain.breach.BreachIds;
+import io.hallwatch.sla.domain.detection.SlaKind;
+import io.hallwatch.sla.events.timeline.WatermarkFollower;
+import io.hallwatch.sla.service.detection.TimerScanner;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
 import io.hallwatch.testsupport.PostgresTestResource;
@@ -32,14 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The monitor's tables by day of the ticket's id (V15): made ahead, filled by id, an expired day dropped whole. */
+/** The monitor's tables by day of the ticket's id (V15, V16): made ahead, filled by id, an expired day dropped whole. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class MonitorRetentionTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final List<String> TABLES = List.of("sla_breach_predicted", "sla_ticket");
+    private static final List<String> TABLES = List.of("sla_breach", "sla_breach_predicted", "sla_ticket");
 
     @Inject
     DailyPartitions partitions;
@@ -51,6 +55,10 @@ class MonitorRetentionTest {
     MutableClock clock;
     @Inject
     Db db;
+    @Inject
+    WatermarkFollower follower;
+    @Inject
+    TimerScanner scanner;
 
     @Test
     void the_tables_have_today_and_the_days_ahead_from_the_start_and_a_ticket_lands_in_its_ids_day() {
@@ -67,9 +75,16 @@ class MonitorRetentionTest {
         Hall hall = new Hall("RETAIN", clock);
         String ticket = hall.issueBreachPredicted("PAYMENT", Duration.ofMinutes(30));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("SELECT count(*) FROM sla_breach_predicted WHERE ticket_id = ?", ticket) == 1);
+        // Its wait warning, from the timer scan (the lag rule let through by the queue's promise).
+        clock.advance(Duration.ofMinutes(13));
+        Hall.promise(clock.instant(), follower);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            scanner.scan();
+            return db.count("SELECT count(*) FROM sla_breach WHERE ticket_id = ?", ticket) > 0;
+        });
         LocalDate day = IdDays.dayOf(UUID.fromString(ticket));
         for (String table : TABLES) {
-            assertEquals(IdDays.partition(table, day), db.one("SELECT tableoid::regclass::text FROM " + table + " WHERE ticket_id = ?",
+            assertEquals(IdDays.partition(table, day), db.one("SELECT DISTINCT tableoid::regclass::text FROM " + table + " WHERE ticket_id = ?",
                     rs -> rs.getString(1), ticket).orElseThrow());
         }
     }
@@ -102,6 +117,9 @@ class MonitorRetentionTest {
                 gone, branch, expiring);
         String early = ticket(branch, beforeMidnight);
         String late = ticket(branch, afterMidnight);
+        finding(branch, gone, expiring);
+        finding(branch, early, beforeMidnight);
+        assertEquals(2, breaches(branch));
         LocalDate reportDay = LocalDate.ofInstant(afterMidnight, ZONE);
         assertEquals(reportDay, LocalDate.ofInstant(beforeMidnight, ZONE), "one Shanghai day over two UTC days");
         assertEquals(IdDays.partition("sla_ticket", old.plusDays(1)), partitionOf(early));
@@ -134,6 +152,9 @@ class MonitorRetentionTest {
         }
         assertEquals(2, customers(branch, reportDay));
         assertEquals(0, customers(branch, LocalDate.ofInstant(expiring, ZONE)));
+        assertEquals(1, breaches(branch));
+        assertEquals(early, given().queryParam("branchId", branch).get("/api/v1/breaches").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].ticketId"));
         given().get("/api/v1/branches/" + branch + "/sla-status").then().statusCode(200);
     }
 
@@ -150,6 +171,20 @@ class MonitorRetentionTest {
                     wait_limit_seconds, wait_warning_fraction, handling_limit_seconds, handling_warning_fraction)
                 VALUES (?, ?, 'PAYMENT', ?, ?, 1, 900, 0.8, 120, 0.8)""", id, branch, at, at.plus(Duration.ofMinutes(5))));
         return id;
+    }
+
+    /** The ticket's wait warning, as detection records it (its ticket's id names its day). */
+    private void finding(String branch, String ticket, Instant issued) {
+        QuarkusTransaction.requiringNew().run(() -> db.update("""
+                INSERT INTO sla_breach (breach_id, day_id, kind, rule, level, branch_id, ticket_id, limit_seconds, actual_seconds,
+                    started_at, deadline, detected_at, detected_late)
+                VALUES (?, ?, 'WAIT_WARNING', 'WAIT', 'WARNING', ?, ?, 720, 720, ?, ?, ?, FALSE)""",
+                BreachIds.of(ticket, SlaKind.WAIT_WARNING), ticket, branch, ticket, issued, issued.plusSeconds(720),
+                issued.plusSeconds(720)));
+    }
+
+    private static int breaches(String branch) {
+        return given().queryParam("branchId", branch).get("/api/v1/breaches").then().statusCode(200).extract().jsonPath().getInt("total");
     }
 
     private String partitionOf(String ticket) {
