@@ -1,6 +1,7 @@
 package io.hallwatch.sla;
 
 import io.hallwatch.events.AppointmentBooked;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.AppointmentCancelled;
 import io.hallwatch.events.AppointmentCheckedIn;
 import io.hallwatch.events.CloudEvent;
@@ -67,7 +68,7 @@ public final class Hall {
     }
 
     public String issue(String businessType, CustomerTier tier) {
-        String ticket = UUID.randomUUID().toString();
+        String ticket = TimeOrderedIds.next().toString();
         TicketIssued e = new TicketIssued(ticket, branch, String.format("A%03d", ++numbers), businessType, tier, clock.instant(), null);
         issued.put(ticket, e);
         publish(e);
@@ -76,7 +77,7 @@ public final class Hall {
 
     /** A ticket whose customer the queue told at issue that the wait would pass the limit ({@code estimate}). */
     public String issueBreachPredicted(String businessType, Duration estimate) {
-        String ticket = UUID.randomUUID().toString();
+        String ticket = TimeOrderedIds.next().toString();
         TicketIssued e = new TicketIssued(ticket, branch, String.format("A%03d", ++numbers), businessType, CustomerTier.NORMAL,
                 clock.instant(), null, estimate.toSeconds(), true);
         issued.put(ticket, e);
@@ -86,7 +87,7 @@ public final class Hall {
 
     /** A walk-in (issue 25): issued and called at {@code counter} in the same instant, both flagged. */
     public String walkIn(String businessType, String counter) {
-        String ticket = UUID.randomUUID().toString();
+        String ticket = TimeOrderedIds.next().toString();
         Instant now = clock.instant();
         TicketIssued e = new TicketIssued(ticket, branch, String.format("A%03d", ++numbers), businessType, CustomerTier.NORMAL, now,
                 null, null, null, true);
@@ -99,7 +100,7 @@ public final class Hall {
 
     /** A ticket taken remotely (issue 25 item 5): numbered, not in the queue until {@link #checkIn}, at most an hour. */
     public String takeRemote(String businessType) {
-        String ticket = UUID.randomUUID().toString();
+        String ticket = TimeOrderedIds.next().toString();
         Instant now = clock.instant();
         RemoteTicketTaken e = new RemoteTicketTaken(ticket, branch, String.format("R%03d", ++numbers), businessType,
                 CustomerTier.NORMAL, now, now.plus(Duration.ofMinutes(60)));
@@ -142,7 +143,7 @@ public final class Hall {
         AppointmentBooked a = appointments.get(appointment);
         Instant now = clock.instant();
         boolean late = now.isAfter(a.slotStart().plus(Duration.ofMinutes(10)));
-        String ticket = UUID.randomUUID().toString();
+        String ticket = TimeOrderedIds.next().toString();
         String number = String.format("D%03d", ++numbers);
         publish(new AppointmentCheckedIn(appointment, branch, a.businessType(), a.slotStart(), now, ticket, number, late));
         TicketIssued e = new TicketIssued(ticket, branch, number, a.businessType(), CustomerTier.NORMAL, now, null, null, null, null,

@@ -1,6 +1,7 @@
 package io.hallwatch.sla.api;
 
 import io.hallwatch.events.CloudEvent;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.SlaBreached;
@@ -66,7 +67,7 @@ class SlaSecurityMatrixTest {
     private String in;
     private String other;
     private String alert;
-    private final String ticket = UUID.randomUUID().toString();
+    private final String ticket = TimeOrderedIds.next().toString();
     private Instant clockBefore;
 
     @BeforeEach

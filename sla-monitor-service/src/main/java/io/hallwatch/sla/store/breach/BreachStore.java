@@ -3,6 +3,7 @@ package io.hallwatch.sla.store.breach;
 import io.hallwatch.common.db.Db;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.SlaRule;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.sla.domain.breach.Breach;
 import io.hallwatch.sla.domain.breach.BreachFilter;
 import io.hallwatch.sla.domain.breach.BreachIds;
@@ -12,6 +13,7 @@ import io.hallwatch.sla.domain.breach.TicketFinding;
 import io.hallwatch.sla.domain.detection.Finding;
 import io.hallwatch.sla.domain.detection.SlaKind;
 import io.hallwatch.sla.domain.detection.TicketFacts;
+import io.hallwatch.sla.store.retention.LiveIds;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;
@@ -29,8 +31,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Warnings and breaches in {@code sla_breach}. The unique key (ticket, kind) decides whether a
- * finding is new; the partial unique index keeps one open branch-average breach per branch.
+ * Warnings and breaches in {@code sla_breach}, one partition per day of {@code day_id} (V16): a ticket's finding
+ * has its ticket's id there, so each statement about a ticket's findings names their one day. The unique key
+ * (ticket, kind, day) decides whether a finding is new; {@code sla_branch_breach_open} keeps one open branch-average
+ * breach per branch.
  */
 @ApplicationScoped
 public class BreachStore {
@@ -47,7 +51,8 @@ public class BreachStore {
 
     public Set<SlaKind> raisedKinds(String ticketId) {
         Set<SlaKind> kinds = EnumSet.noneOf(SlaKind.class);
-        db.list("SELECT kind FROM sla_breach WHERE ticket_id = ?", rs -> SlaKind.valueOf(rs.getString(1)), ticketId).forEach(kinds::add);
+        db.list("SELECT kind FROM sla_breach WHERE day_id = ? AND ticket_id = ?", rs -> SlaKind.valueOf(rs.getString(1)),
+                ticketId, ticketId).forEach(kinds::add);
         return kinds;
     }
 
@@ -61,9 +66,11 @@ public class BreachStore {
             // A join on the ids rather than "= ANY(?)": once the driver prepares the statement,
             // PostgreSQL's generic plan scanned every breach and compared it with every id of
             // the poll, a cost that grew with the table (benchmark 2: up to 130 ms a poll).
+            // Bounded by the poll's ids' range: the join alone reads every day's partition.
             db.list("""
                     SELECT b.ticket_id, b.kind, b.status FROM sla_breach b
-                    JOIN unnest(?::text[]) AS poll(ticket_id) ON b.ticket_id = poll.ticket_id""", rs -> {
+                    JOIN unnest(?::text[]) AS poll(ticket_id) ON b.ticket_id = poll.ticket_id
+                    WHERE b.day_id >= ? AND b.day_id <= ?""", rs -> {
                 RaisedKinds r = raised.computeIfAbsent(rs.getString(1), id -> RaisedKinds.none());
                 SlaKind kind = SlaKind.valueOf(rs.getString(2));
                 r.kinds().add(kind);
@@ -71,7 +78,7 @@ public class BreachStore {
                     r.open().add(kind);
                 }
                 return kind;
-            }, ticketIds);
+            }, ticketIds, LiveIds.lowest(ticketIds), LiveIds.highest(ticketIds));
         }
         return raised;
     }
@@ -84,13 +91,13 @@ public class BreachStore {
         // One parameter row per finding (Db.listOverRows binds them column by column); nothing is read as Object[].
         var rows = findings.stream().map(BreachStore::insertArgs).toList();
         return new HashSet<>(db.listOverRows("""
-                INSERT INTO sla_breach (breach_id, kind, rule, level, branch_id, ticket_id, ticket_number, business_type,
+                INSERT INTO sla_breach (breach_id, day_id, kind, rule, level, branch_id, ticket_id, ticket_number, business_type,
                     customer_tier, counter_id, clerk_id, limit_seconds, actual_seconds, started_at, deadline, detected_at,
                     detected_late, status, resolved_at, resolved_actual_seconds)
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::timestamptz[],
                     ?::timestamptz[], ?::boolean[], ?::text[], ?::timestamptz[], ?::bigint[])
-                ON CONFLICT (ticket_id, kind) DO NOTHING
+                ON CONFLICT (ticket_id, kind, day_id) DO NOTHING
                 RETURNING breach_id""", rs -> rs.getObject(1, UUID.class), rows));
     }
 
@@ -98,7 +105,7 @@ public class BreachStore {
         TicketFacts facts = r.facts();
         Finding finding = r.finding();
         boolean over = r.over();
-        return new Object[]{BreachIds.of(facts.ticketId(), finding.kind()), finding.kind(), finding.kind().rule(),
+        return new Object[]{BreachIds.of(facts.ticketId(), finding.kind()), facts.ticketId(), finding.kind(), finding.kind().rule(),
                 finding.kind().level(), facts.branchId(), facts.ticketId(), facts.ticketNumber(), finding.businessType(),
                 facts.customerTier(), finding.counterId(), finding.clerkId(), finding.limit().toSeconds(),
                 finding.actual().toSeconds(), finding.startedAt(), finding.limitDeadline(), finding.detectedAt(),
@@ -110,35 +117,51 @@ public class BreachStore {
     public List<Closed> resolve(String ticketId, SlaRule rule, Instant endedAt, Duration actual) {
         return db.list("""
                 UPDATE sla_breach SET status = 'RESOLVED', resolved_at = ?, resolved_actual_seconds = ?
-                WHERE ticket_id = ? AND rule = ? AND status = 'OPEN'
+                WHERE day_id = ? AND ticket_id = ? AND rule = ? AND status = 'OPEN'
                 RETURNING breach_id, kind, limit_seconds""",
                 rs -> new Closed(rs.getObject(1, UUID.class), SlaKind.valueOf(rs.getString(2)), rs.getLong(3)),
-                endedAt, actual.toSeconds(), ticketId, rule);
+                endedAt, actual.toSeconds(), ticketId, ticketId, rule);
     }
 
-    /** Opens the branch's average-wait breach; false where one is open already. */
+    /**
+     * Opens the branch's average-wait breach; false where one is open already. Its day is the wall clock's now (a
+     * time-ordered id): a branch breach has no ticket to take one from.
+     */
     public boolean insertBranchAverage(UUID breachId, String branch, Duration limit, Duration mean, Instant startedAt, Instant now) {
         return db.update("""
-                INSERT INTO sla_breach (breach_id, kind, rule, level, branch_id, limit_seconds, actual_seconds, started_at,
+                WITH opened AS (
+                    INSERT INTO sla_branch_breach_open (branch_id, kind, breach_id, day_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (branch_id, kind) DO NOTHING RETURNING breach_id, day_id)
+                INSERT INTO sla_breach (breach_id, day_id, kind, rule, level, branch_id, limit_seconds, actual_seconds, started_at,
                     detected_at, detected_late)
-                VALUES (?, ?, ?, 'BREACH', ?, ?, ?, ?, ?, FALSE)
-                ON CONFLICT (branch_id, kind) WHERE ticket_id IS NULL AND status = 'OPEN' DO NOTHING""",
-                breachId, SlaKind.BRANCH_AVERAGE_BREACH, SlaRule.BRANCH_AVERAGE_WAIT, branch, limit.toSeconds(), mean.toSeconds(),
+                SELECT breach_id, day_id, ?, ?, 'BREACH', ?, ?, ?, ?, ?, FALSE FROM opened""",
+                branch, SlaKind.BRANCH_AVERAGE_BREACH, breachId, TimeOrderedIds.next().toString(),
+                SlaKind.BRANCH_AVERAGE_BREACH, SlaRule.BRANCH_AVERAGE_WAIT, branch, limit.toSeconds(), mean.toSeconds(),
                 startedAt, now) > 0;
     }
 
     /** Closes the branch's open average-wait breach, if any; returns what it closed. */
     public List<Closed> clearBranchAverage(String branch, Duration mean, Instant now) {
-        return db.list("""
-                UPDATE sla_breach SET status = 'RESOLVED', resolved_at = ?, resolved_actual_seconds = ?
-                WHERE branch_id = ? AND ticket_id IS NULL AND kind = ? AND status = 'OPEN'
-                RETURNING breach_id, limit_seconds""",
-                rs -> new Closed(rs.getObject(1, UUID.class), SlaKind.BRANCH_AVERAGE_BREACH, rs.getLong(2)), now, mean.toSeconds(),
-                branch, SlaKind.BRANCH_AVERAGE_BREACH);
+        List<Closed> closed = new ArrayList<>();
+        // The open one's key from its marker, then the breach by its key: one partition, not every day's.
+        for (OpenBranchBreach open : db.list("DELETE FROM sla_branch_breach_open WHERE branch_id = ? AND kind = ? RETURNING breach_id, day_id",
+                rs -> new OpenBranchBreach(rs.getObject(1, UUID.class), rs.getString(2)), branch, SlaKind.BRANCH_AVERAGE_BREACH)) {
+            closed.addAll(db.list("""
+                    UPDATE sla_breach SET status = 'RESOLVED', resolved_at = ?, resolved_actual_seconds = ?
+                    WHERE day_id = ? AND breach_id = ? AND status = 'OPEN'
+                    RETURNING breach_id, limit_seconds""",
+                    rs -> new Closed(rs.getObject(1, UUID.class), SlaKind.BRANCH_AVERAGE_BREACH, rs.getLong(2)), now, mean.toSeconds(),
+                    open.dayId(), open.breachId()));
+        }
+        return closed;
+    }
+
+    /** A branch's open branch-average breach, by its key. */
+    private record OpenBranchBreach(UUID breachId, String dayId) {
     }
 
     public boolean branchAverageOpen(String branch) {
-        return db.count("SELECT count(*) FROM sla_breach WHERE branch_id = ? AND ticket_id IS NULL AND kind = ? AND status = 'OPEN'",
+        return db.count("SELECT count(*) FROM sla_branch_breach_open WHERE branch_id = ? AND kind = ?",
                 branch, SlaKind.BRANCH_AVERAGE_BREACH) > 0;
     }
 

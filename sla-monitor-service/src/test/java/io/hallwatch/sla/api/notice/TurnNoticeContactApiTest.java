@@ -1,6 +1,7 @@
 package io.hallwatch.sla.api.notice;
 
 import io.hallwatch.common.db.Db;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.EventCodec;
@@ -44,7 +45,7 @@ class TurnNoticeContactApiTest {
 
     /** A ticket the queue issued at {@code branch}, once the monitor has seen it. */
     private String ticketAt(String branch) {
-        String ticket = UUID.randomUUID().toString();
+        String ticket = TimeOrderedIds.next().toString();
         Instant now = Instant.parse("2026-11-24T02:00:00Z");
         KafkaTestClient.produce(Topics.TICKETS, branch, EventCodec.toBytes(CloudEvent.of("/hallwatch/queue-service", now,
                 new TicketIssued(ticket, branch, "A001", "PAYMENT", CustomerTier.NORMAL, now, null))));

@@ -1,6 +1,7 @@
 package io.hallwatch.sla.service.detection;
 
 import io.hallwatch.common.db.Db;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.AppointmentBooked;
 import io.hallwatch.events.AppointmentCancelled;
 import io.hallwatch.events.AppointmentCheckedIn;
@@ -142,8 +143,8 @@ class RemoteAndAppointmentDetectionTest {
         Instant now = clock.instant();
         Instant slot = now.plus(Duration.ofMinutes(30));
         String appointment = UUID.randomUUID().toString();
-        String ticket = UUID.randomUUID().toString();
-        String remoteTicket = UUID.randomUUID().toString();
+        String ticket = TimeOrderedIds.next().toString();
+        String remoteTicket = TimeOrderedIds.next().toString();
         List<CloudEvent<?>> published = List.of(
                 hall.publish(new AppointmentBooked(appointment, hall.branch, "PAYMENT", slot, slot.plus(Duration.ofMinutes(30)), now,
                         "CRM-1")),

@@ -2,6 +2,7 @@ package io.hallwatch.sla.service.notice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallwatch.common.db.Db;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.EventCodec;
@@ -66,7 +67,7 @@ class TurnNoticeFlowTest {
 
     /** A new ticket at the branch, as the queue issues it: the monitor takes numbers only for tickets it has seen. */
     private void issue() {
-        ticket = UUID.randomUUID().toString();
+        ticket = TimeOrderedIds.next().toString();
         awaitApplied(publish(new TicketIssued(ticket, branch, "A012", "PAYMENT", CustomerTier.NORMAL, clock.instant(), null)));
     }
 
