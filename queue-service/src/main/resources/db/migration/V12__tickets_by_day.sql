@@ -41,10 +41,7 @@ CREATE INDEX ticket_remote_code ON ticket (branch_id, check_in_code) WHERE statu
 CREATE INDEX ticket_remote_number ON ticket (branch_id, number) WHERE status = 'REMOTE';
 CREATE INDEX ticket_remote_expiry ON ticket (check_in_by) WHERE status = 'REMOTE';
 CREATE INDEX ticket_check_in_code ON ticket (branch_id, check_in_code) WHERE check_in_code IS NOT NULL;
-INSERT INTO ticket SELECT * FROM ticket_before_partitions;
 
--- A call-next key lives a day (CallNextKeys.KEPT deletes it): its ticket is still there while it does.
-ALTER TABLE call_next_key ADD FOREIGN KEY (ticket_id) REFERENCES ticket (id);
 
 CREATE TABLE turn_notice (LIKE turn_notice_before_partitions INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
     PRIMARY KEY (ticket_id),
@@ -53,8 +50,6 @@ CREATE TABLE turn_notice (LIKE turn_notice_before_partitions INCLUDING DEFAULTS 
 CREATE TABLE turn_notice_default PARTITION OF turn_notice DEFAULT;
 DROP INDEX turn_notice_untold;
 CREATE INDEX turn_notice_untold ON turn_notice (requested_at) WHERE told_at IS NULL;
-INSERT INTO turn_notice SELECT * FROM turn_notice_before_partitions;
-DROP TABLE turn_notice_before_partitions;
 
 CREATE TABLE out_of_order_call (LIKE out_of_order_call_before_partitions INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
     PRIMARY KEY (ticket_id, called_at),
@@ -63,8 +58,6 @@ CREATE TABLE out_of_order_call (LIKE out_of_order_call_before_partitions INCLUDI
 CREATE TABLE out_of_order_call_default PARTITION OF out_of_order_call DEFAULT;
 DROP INDEX out_of_order_call_branch_day;
 CREATE INDEX out_of_order_call_branch_day ON out_of_order_call (branch_id, service_day);
-INSERT INTO out_of_order_call SELECT * FROM out_of_order_call_before_partitions;
-DROP TABLE out_of_order_call_before_partitions;
 
 -- An appointment by its own id (made at booking): its ticket is made at the check-in, later, so the appointment's day
 -- is never after its ticket's and goes first or with it.
@@ -82,7 +75,39 @@ CREATE INDEX appointment_code ON appointment (branch_id, check_in_code);
 CREATE INDEX appointment_slot ON appointment (branch_id, business_type, slot_start);
 CREATE INDEX appointment_no_show ON appointment (slot_start) WHERE status = 'BOOKED';
 CREATE INDEX appointment_idempotency_key ON appointment (branch_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
-INSERT INTO appointment SELECT * FROM appointment_before_partitions;
-DROP TABLE appointment_before_partitions;
 
+
+-- The days of the rows already here (ids of version 7: a random id has no day and stays in the default partition),
+-- and today and the three days ahead (the job's days-ahead), get their partitions before the rows come. A ticket
+-- waiting in the default partition for a day the job makes later could not be moved there: the tables above and
+-- call_next_key point at it, and PostgreSQL checks a foreign key per partition.
+DO $$
+DECLARE
+    d DATE;
+    t TEXT;
+BEGIN
+    FOR d IN
+        SELECT DISTINCT (to_timestamp(('x' || substr(replace(id::text, '-', ''), 1, 12))::bit(48)::bigint / 1000.0)
+                         AT TIME ZONE 'UTC')::date
+        FROM (SELECT id FROM ticket_before_partitions UNION ALL SELECT id FROM appointment_before_partitions) ids
+        WHERE substr(id::text, 15, 1) = '7'
+        UNION
+        SELECT (now() AT TIME ZONE 'UTC')::date + ahead FROM generate_series(0, 3) AS ahead
+    LOOP
+        FOREACH t IN ARRAY ARRAY['ticket', 'turn_notice', 'out_of_order_call', 'appointment'] LOOP
+            -- IdDays.lowestAt: the day's first millisecond in the id's leading 48 bits, the rest zero.
+            EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', t || '_p' || to_char(d, 'YYYYMMDD'), t,
+                (lpad(to_hex((extract(EPOCH FROM d::timestamp) * 1000)::bigint), 12, '0') || '00000000000000000000')::uuid,
+                (lpad(to_hex((extract(EPOCH FROM (d + 1)::timestamp) * 1000)::bigint), 12, '0') || '00000000000000000000')::uuid);
+        END LOOP;
+    END LOOP;
+END $$;
+
+INSERT INTO ticket SELECT * FROM ticket_before_partitions;
+INSERT INTO turn_notice SELECT * FROM turn_notice_before_partitions;
+INSERT INTO out_of_order_call SELECT * FROM out_of_order_call_before_partitions;
+INSERT INTO appointment SELECT * FROM appointment_before_partitions;
+-- A call-next key lives a day (CallNextKeys.KEPT deletes it): its ticket is still there while it does.
+ALTER TABLE call_next_key ADD FOREIGN KEY (ticket_id) REFERENCES ticket (id);
+DROP TABLE turn_notice_before_partitions, out_of_order_call_before_partitions, appointment_before_partitions;
 DROP TABLE ticket_before_partitions;

@@ -13,13 +13,11 @@
 -- the wall clock), so that they read the last days' partitions only, however many days are kept.
 --
 -- The primary keys stay the ticket id: it is the partition key, so PostgreSQL's rule that a partitioned table's
--- unique keys include it holds as it is. The day partitions are made by the job (at start and hourly, days ahead);
--- they do not carry V7's fillfactor: the default partition does.
+-- unique keys include it holds as it is. The day partitions are made by the job (at start and hourly, days ahead),
+-- with V7's fillfactor (MonitorTables); so does the default partition, not the few days made here.
 --
 -- The days the rows already here were made on, and today and the days ahead, get their partitions here, before the
--- rows are copied: the job moves a day's rows out of the default partition through a copy of the table without its
--- generated columns, which PostgreSQL refuses to attach to sla_ticket (business_type, wait_ended_at are generated),
--- so nothing of a day may wait in the default partition for the job.
+-- rows are copied, so that nothing of a day waits in the default partition for the job to move it.
 CREATE FUNCTION hallwatch_v15_bound(day DATE) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
     -- IdDays.lowestAt: the day's first millisecond in the id's leading 48 bits, the rest zero.
     SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-0000-0000-000000000000'

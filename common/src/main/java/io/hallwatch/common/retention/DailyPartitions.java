@@ -44,7 +44,7 @@ public class DailyPartitions {
      * text in a {@code TEXT COLLATE "C"} column, which compares byte by byte in the same time order), how long its
      * rows are kept, and whether a day with unsent rows ({@code sent_at IS NULL}) must stay.
      */
-    public record Table(String name, String column, Duration keep, boolean keepUnsent) {
+    public record Table(String name, String column, Duration keep, boolean keepUnsent, String storage) {
         public Table {
             if (!name.matches("[a-z][a-z0-9_]*")) {
                 throw new IllegalArgumentException("Not a table name: " + name);
@@ -52,11 +52,26 @@ public class DailyPartitions {
             if (!column.matches("[a-z][a-z0-9_]*")) {
                 throw new IllegalArgumentException("Not a column name: " + column);
             }
+            if (storage != null && !storage.matches("[a-z_]+ = [0-9]+(, [a-z_]+ = [0-9]+)*")) {
+                throw new IllegalArgumentException("Not storage parameters: " + storage);
+            }
         }
 
         /** A table partitioned by {@code column}, rows kept for {@code keep}. */
         public static Table of(String name, String column, Duration keep) {
-            return new Table(name, column, keep, false);
+            return new Table(name, column, keep, false, null);
+        }
+
+        /**
+         * The same table whose daily partitions are made with these storage parameters, e.g. {@code fillfactor = 70}
+         * for a table whose rows are updated in place: PostgreSQL keeps none on a partitioned table to hand down.
+         */
+        public Table withStorage(String parameters) {
+            return new Table(name, column, keep, keepUnsent, parameters);
+        }
+
+        String with() {
+            return storage == null ? "" : " WITH (" + storage + ")";
         }
     }
 
@@ -84,7 +99,7 @@ public class DailyPartitions {
         for (PartitionedTables service : own) {
             tables.addAll(service.tables(config));
         }
-        tables.add(new Table("outbox_event", "event_id", config.keepOf("outbox_event", config.outbox()), true));
+        tables.add(new Table("outbox_event", "event_id", config.keepOf("outbox_event", config.outbox()), true, null));
         tables.add(Table.of("processed_event", "event_id", config.keepOf("processed_event", config.processedEvents())));
         tables.add(Table.of("event_journal", "event_id", config.keepOf("event_journal", config.journal())));
         return tables;
@@ -194,15 +209,47 @@ public class DailyPartitions {
         String range = t.column() + " >= " + from + " AND " + t.column() + " < " + to;
         String defaultPartition = table + "_default";
         if (!exists(c, "SELECT EXISTS (SELECT 1 FROM " + defaultPartition + " WHERE " + range + ")")) {
-            execute(c, "CREATE TABLE " + partition + " PARTITION OF " + table + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+            execute(c, "CREATE TABLE " + partition + " PARTITION OF " + table + " FOR VALUES FROM (" + from + ") TO (" + to + ")" + t.with());
             return;
         }
         // The default partition holds rows of the day: no writer may add more until they are moved and the day attached.
         execute(c, "LOCK TABLE " + defaultPartition + " IN ACCESS EXCLUSIVE MODE");
-        execute(c, "CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-        execute(c, "INSERT INTO " + partition + " SELECT * FROM " + defaultPartition + " WHERE " + range);
-        execute(c, "DELETE FROM " + defaultPartition + " WHERE " + range);
+        // Generated columns stay generated (an attached partition must match its parent's), and are not inserted.
+        execute(c, "CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)"
+                + t.with());
+        String columns = insertable(c, table);
+        execute(c, "INSERT INTO " + partition + " (" + columns + ") SELECT " + columns + " FROM " + defaultPartition + " WHERE " + range);
+        try {
+            execute(c, "DELETE FROM " + defaultPartition + " WHERE " + range);
+        } catch (SQLException e) {
+            if ("23503".equals(e.getSQLState())) {
+                // PostgreSQL checks a foreign key into a partitioned table per partition: a row pointing at a row of
+                // the default partition cannot see it in the new one. Only a partition made before its day's rows
+                // came avoids that (the job's days ahead, a migration for the rows it finds).
+                throw new SQLException(day + "'s rows wait in " + defaultPartition + " and another table's foreign key points at "
+                        + "them, so they cannot be moved into their day; the day stays in the default partition ("
+                        + e.getMessage() + ")", e.getSQLState(), e);
+            }
+            throw e;
+        }
         execute(c, "ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES FROM (" + from + ") TO (" + to + ")");
+    }
+
+    /** The columns of {@code table} a row is written with: all but the generated ones. */
+    private static String insertable(Connection c, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT quote_ident(attname) FROM pg_attribute
+                WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+                ORDER BY attnum""")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return String.join(", ", columns);
     }
 
     /** The partitions of {@code table}, by name. */

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class DailyPartitionsTest {
-    private static final DailyPartitions.Table PROBE = new DailyPartitions.Table("retention_probe", "event_id", Duration.ofDays(14), true);
+    private static final DailyPartitions.Table PROBE = new DailyPartitions.Table("retention_probe", "event_id", Duration.ofDays(14), true, null);
 
     @Inject
     DailyPartitions partitions;
@@ -99,20 +99,31 @@ class DailyPartitionsTest {
 
     @Test
     void a_referencing_day_goes_first_text_ids_are_kept_in_their_day_and_a_plain_reference_keeps_the_day() {
-        DailyPartitions.Table parent = DailyPartitions.Table.of("retention_parent", "id", Duration.ofDays(7));
+        DailyPartitions.Table parent = DailyPartitions.Table.of("retention_parent", "id", Duration.ofDays(7))
+                .withStorage("fillfactor = 70");
         DailyPartitions.Table child = DailyPartitions.Table.of("retention_child", "parent_id", Duration.ofDays(7));
         Instant start = Instant.now().plus(Duration.ofDays(900)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(3600);
         LocalDate first = start.atZone(ZoneOffset.UTC).toLocalDate();
-        partitions.maintain(start, List.of(child, parent));
         String early = idOn(first).toString();
         String pinned = idOn(first.plusDays(1)).toString();
-        for (String id : List.of(early, pinned)) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                db.update("INSERT INTO retention_parent (id, note) VALUES (?, 'visit')", id);
-                db.update("INSERT INTO retention_child (parent_id, step) VALUES (?, 1), (?, 2)", id, id);
-            });
+        // Written before the job made its day: into the default partition, moved into the day made later.
+        QuarkusTransaction.requiringNew().run(() -> db.update("INSERT INTO retention_parent (id, note) VALUES (?, 'visit')", early));
+        List<DailyPartitions.Round> made = partitions.maintain(start, List.of(child, parent));
+        made.forEach(r -> assertEquals(null, r.failure(), r.toString()));
+        assertEquals(0, db.count("SELECT count(*) FROM retention_parent_default"));
+        assertEquals(5, db.one("SELECT note_length FROM retention_parent WHERE id = ?", rs -> rs.getInt(1), early).orElseThrow(),
+                "still generated");
+        for (LocalDate day : List.of(first, first.plusDays(2))) {
+            assertEquals("{fillfactor=70}", db.one("SELECT reloptions::text FROM pg_class WHERE relname = ?", rs -> rs.getString(1),
+                    IdDays.partition("retention_parent", day)).orElseThrow(), "moved and made days alike");
         }
-        QuarkusTransaction.requiringNew().run(() -> db.update("INSERT INTO retention_pin (parent_id) VALUES (?)", pinned));
+        QuarkusTransaction.requiringNew().run(() -> {
+            db.update("INSERT INTO retention_parent (id, note) VALUES (?, 'visit')", pinned);
+            for (String id : List.of(early, pinned)) {
+                db.update("INSERT INTO retention_child (parent_id, step) VALUES (?, 1), (?, 2)", id, id);
+            }
+            db.update("INSERT INTO retention_pin (parent_id) VALUES (?)", pinned);
+        });
         // Text in the C collation sorts as the UUID does: each row in its id's day.
         assertEquals(IdDays.partition("retention_parent", first.plusDays(1)),
                 db.one("SELECT tableoid::regclass::text FROM retention_parent WHERE id = ?", rs -> rs.getString(1), pinned).orElseThrow());
@@ -133,6 +144,18 @@ class DailyPartitionsTest {
         assertEquals(null, rounds.get(1).failure(), rounds.toString());
         assertEquals(List.of(first, first.plusDays(1), first.plusDays(2)), rounds.get(1).dropped());
         assertEquals(0, db.count("SELECT count(*) FROM retention_parent WHERE id IN (?, ?)", early, pinned));
+
+        // A referenced row waiting in the default partition for a day not made yet cannot be moved: said, not hidden.
+        String ahead = idOn(first.plusDays(30)).toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            db.update("INSERT INTO retention_parent (id, note) VALUES (?, 'visit')", ahead);
+            db.update("INSERT INTO retention_child (parent_id, step) VALUES (?, 1)", ahead);
+        });
+        rounds = partitions.maintain(start.plus(Duration.ofDays(28)), List.of(child, parent));
+        assertEquals(null, rounds.get(0).failure(), "the child's rows move: nothing points at them");
+        assertTrue(rounds.get(1).failure() != null && rounds.get(1).failure().contains("another table's foreign key points at them"),
+                rounds.toString());
+        assertEquals(1, db.count("SELECT count(*) FROM retention_parent_default WHERE id = ?", ahead));
     }
 
     private void insert(UUID id, Instant sentAt) {

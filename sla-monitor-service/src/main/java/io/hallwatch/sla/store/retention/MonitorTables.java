@@ -25,6 +25,8 @@ public class MonitorTables implements PartitionedTables {
         return List.of(
                 DailyPartitions.Table.of("sla_breach", "day_id", config.keepOf("sla_breach", config.facts())),
                 DailyPartitions.Table.of("sla_breach_predicted", "ticket_id", config.keepOf("sla_breach_predicted", config.facts())),
-                DailyPartitions.Table.of("sla_ticket", "ticket_id", config.keepOf("sla_ticket", config.facts())));
+                // Updated in place as the ticket moves (V7): room on the page for the new version of the row.
+                DailyPartitions.Table.of("sla_ticket", "ticket_id", config.keepOf("sla_ticket", config.facts()))
+                        .withStorage("fillfactor = 70"));
     }
 }
