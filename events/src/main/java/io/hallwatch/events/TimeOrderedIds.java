@@ -29,6 +29,14 @@ public final class TimeOrderedIds {
         return at(System.currentTimeMillis(), RANDOM);
     }
 
+    /**
+     * An id as {@link #next()} would have made it at {@code when}: for a row that must belong to a given time's day
+     * (a day-partitioned table's tests, records brought in with their own time).
+     */
+    public static UUID madeAt(java.time.Instant when) {
+        return at(when.toEpochMilli(), RANDOM);
+    }
+
     static UUID at(long epochMillis, SecureRandom random) {
         byte[] bits = new byte[10];
         random.nextBytes(bits);

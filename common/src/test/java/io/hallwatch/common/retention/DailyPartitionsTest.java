@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,7 +169,6 @@ class DailyPartitionsTest {
 
     /** A time-ordered id made at noon of {@code day}. */
     private static UUID idOn(LocalDate day) {
-        UUID low = IdDays.lowestAt(IdDays.start(day).plus(Duration.ofHours(12)));
-        return new UUID(low.getMostSignificantBits() | 0x7000L, ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE);
+        return io.hallwatch.events.TimeOrderedIds.madeAt(IdDays.start(day).plus(Duration.ofHours(12)));
     }
 }

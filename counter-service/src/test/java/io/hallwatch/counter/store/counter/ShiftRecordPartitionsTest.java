@@ -29,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,8 +190,6 @@ class ShiftRecordPartitionsTest {
     }
 
     private static UUID idAt(Instant at) {
-        UUID low = IdDays.lowestAt(at);
-        return new UUID(low.getMostSignificantBits() | 0x7000L | ThreadLocalRandom.current().nextLong(0x1000),
-                ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE);
+        return io.hallwatch.events.TimeOrderedIds.madeAt(at);
     }
 }

@@ -29,7 +29,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -219,8 +218,6 @@ class MarketingPartitionsTest {
 
     /** A time-ordered id made at noon of {@code day}. */
     private static UUID idOn(LocalDate day) {
-        UUID low = IdDays.lowestAt(IdDays.start(day).plus(Duration.ofHours(12)));
-        return new UUID(low.getMostSignificantBits() | 0x7000L | ThreadLocalRandom.current().nextLong(0x1000),
-                ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE);
+        return io.hallwatch.events.TimeOrderedIds.madeAt(IdDays.start(day).plus(Duration.ofHours(12)));
     }
 }

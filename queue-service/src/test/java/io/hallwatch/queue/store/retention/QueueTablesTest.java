@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -132,8 +131,6 @@ class QueueTablesTest {
 
     /** A time-ordered id made at noon of {@code day}. */
     private static UUID idOn(LocalDate day) {
-        UUID low = IdDays.lowestAt(IdDays.start(day).plus(Duration.ofHours(12)));
-        return new UUID(low.getMostSignificantBits() | 0x7000L,
-                ThreadLocalRandom.current().nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE);
+        return io.hallwatch.events.TimeOrderedIds.madeAt(IdDays.start(day).plus(Duration.ofHours(12)));
     }
 }

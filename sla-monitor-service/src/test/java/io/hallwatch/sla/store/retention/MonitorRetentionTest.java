@@ -27,7 +27,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -198,9 +197,6 @@ class MonitorRetentionTest {
 
     /** A time-ordered id (as TimeOrderedIds makes them) made at {@code at}. */
     private static String idAt(Instant at) {
-        UUID low = IdDays.lowestAt(at);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(low.getMostSignificantBits() | 0x7000L | random.nextLong(0x1000),
-                random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE).toString();
+        return io.hallwatch.events.TimeOrderedIds.madeAt(at).toString();
     }
 }
