@@ -7,6 +7,9 @@
 #   BENCH_PORT_BASE   services on BASE+1 (queue), +2 (counter), +3 (sla-monitor), +4 (marketing),
 #                     the screens (web) on BASE itself (default 18080)
 #   BENCH_DB_PREFIX   databases <prefix>_queue, _counter, _sla, _marketing (default bench)
+#   BENCH_REPLICAS    instances of each service (default 1): with more, replica r listens on its port + 100 r
+#                     (queue-service 18181, 18281) and deploy/local/RoundRobin.java, as the launcher runs it,
+#                     on the service's own port spreads the callers' connections over them
 #   HALLWATCH_SERVICE_JVM_OPTS  the services' JVM flags instead of deploy/local/service-jvm.options
 #   HALLWATCH_PG_HOST / _PORT / _USER   PostgreSQL, as for the launcher
 
@@ -23,6 +26,7 @@ BENCH_LOGS="$BENCH_HOME/logs"
 BENCH_KEYS="$BENCH_HOME/keys"
 BENCH_PIDS="$BENCH_HOME/pids"
 BENCH_PARTITIONS=6
+BENCH_REPLICAS="${BENCH_REPLICAS:-1}"
 
 bench_say() { printf '[bench] %s\n' "$*"; }
 bench_die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
@@ -149,13 +153,60 @@ bench_service_jvm_opts() {
   done
 }
 
-# bench_start_service NAME [extra -D options...]: the packaged service on its bench port and database.
-bench_start_service() {
-  local name=$1 port db
-  shift
+# bench_instances NAME: "instance port" per replica, as the launcher names them: the service itself on its port
+# when it runs alone, else NAME-r on port + 100 r behind a round-robin on the service's port.
+bench_instances() {
+  local name=$1 port r
   port=$(service_port "$name")
+  if ((BENCH_REPLICAS == 1)); then
+    echo "$name $port"
+    return
+  fi
+  for r in $(seq 1 "$BENCH_REPLICAS"); do echo "$name-$r $((port + 100 * r))"; done
+}
+
+# bench_processes NAME...: "process=pid" for every process of these services (replicas and their round-robin)
+# and of the other names given (kafka, simulator), for a benchmark to watch.
+bench_processes() {
+  local name inst _ f
+  for name in "$@"; do
+    case "$name" in
+      *-service)
+        while read -r inst _; do echo "$inst=$(cat "$BENCH_PIDS/$inst.pid")"; done < <(bench_instances "$name")
+        f="$BENCH_PIDS/rr-$name.pid"
+        if [[ -f "$f" ]]; then echo "rr-$name=$(cat "$f")"; fi ;;
+      *) echo "$name=$(cat "$BENCH_PIDS/$name.pid")" ;;
+    esac
+  done
+}
+
+# bench_start_service NAME [extra -D options...]: the packaged service on its bench port and database; with
+# BENCH_REPLICAS > 1, that many instances on the same database and topics, and the round-robin in front of them.
+bench_start_service() {
+  local name=$1 inst iport
+  shift
+  while read -r inst iport; do bench_start_instance "$name" "$inst" "$iport" "$@"; done < <(bench_instances "$name")
+  bench_start_round_robin "$name"
+}
+
+# The round-robin is the launcher's own (deploy/local/RoundRobin.java), so that the bench measures the replicas
+# behind what a local run with HALLWATCH_REPLICAS puts in front of them.
+bench_start_round_robin() {
+  local name=$1 port ports=() inst iport
+  ((BENCH_REPLICAS > 1)) || return 0
+  port=$(service_port "$name")
+  while read -r inst iport; do ports+=("$iport"); done < <(bench_instances "$name")
+  bench_port_open "$port" && bench_die "port $port (round-robin of $name) is taken; set BENCH_PORT_BASE"
+  (exec java -Xmx48m "$ROOT/deploy/local/RoundRobin.java" "$port" "${ports[@]}" >"$BENCH_LOGS/rr-$name.log" 2>&1) &
+  echo $! >"$BENCH_PIDS/rr-$name.pid"
+  bench_say "round-robin on :$port for the $BENCH_REPLICAS replicas of $name (${ports[*]}, pid $!)"
+}
+
+bench_start_instance() {
+  local name=$1 inst=$2 port=$3 db
+  shift 3
   db=$(service_db "$name")
-  bench_port_open "$port" && bench_die "port $port (for $name) is taken; set BENCH_PORT_BASE"
+  bench_port_open "$port" && bench_die "port $port (for $inst) is taken; set BENCH_PORT_BASE"
   # counter-service calls queue-service: its bench port, not the default one.
   local extra=()
   [[ "$name" == counter-service ]] && extra=(-Dquarkus.rest-client.queue-service.url="http://127.0.0.1:$(service_port queue-service)"
@@ -174,9 +225,9 @@ bench_start_service() {
     -Dkafka.bootstrap.servers="$BENCH_BOOTSTRAP" \
     -Dhallwatch.kafka.partitions="$BENCH_PARTITIONS" \
     -Dmp.jwt.verify.publickey.location="$BENCH_KEYS/jwt-public.pem" \
-    "$@" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$BENCH_LOGS/$name.log" 2>&1) &
-  echo $! >"$BENCH_PIDS/$name.pid"
-  bench_say "starting $name on :$port (database $db, pid $!)"
+    "$@" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$BENCH_LOGS/$inst.log" 2>&1) &
+  echo $! >"$BENCH_PIDS/$inst.pid"
+  bench_say "starting $inst on :$port (database $db, pid $!)"
 }
 
 # bench_start_web [extra -D options...]: the packaged screens on BENCH_PORT_BASE, forwarding to the bench
@@ -203,15 +254,21 @@ bench_start_web() {
   bench_say "starting web on :$port (pid $!)"
 }
 
+# Every replica on its own port: the round-robin would answer for the first that is ready.
 bench_wait_ready() {
-  local name=$1 port deadline=$((SECONDS + 180))
-  port=$(service_port "$name")
+  local name=$1 inst port deadline=$((SECONDS + 180))
+  [[ "$name" == web ]] && { bench_wait_instance web "$(service_port web)" "$deadline"; return; }
+  while read -r inst port; do bench_wait_instance "$inst" "$port" "$deadline"; done < <(bench_instances "$name")
+}
+
+bench_wait_instance() {
+  local inst=$1 port=$2 deadline=$3
   until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
-    kill -0 "$(cat "$BENCH_PIDS/$name.pid")" 2>/dev/null || { tail -40 "$BENCH_LOGS/$name.log" >&2; bench_die "$name exited"; }
-    ((SECONDS < deadline)) || bench_die "$name not ready within 180 s; see $BENCH_LOGS/$name.log"
+    kill -0 "$(cat "$BENCH_PIDS/$inst.pid")" 2>/dev/null || { tail -40 "$BENCH_LOGS/$inst.log" >&2; bench_die "$inst exited"; }
+    ((SECONDS < deadline)) || bench_die "$inst not ready within 180 s; see $BENCH_LOGS/$inst.log"
     sleep 1
   done
-  bench_say "$name is ready"
+  bench_say "$inst is ready"
 }
 
 bench_stop_one() {
@@ -226,8 +283,16 @@ bench_stop_one() {
   rm -f "$f"
 }
 
-# Services first, so that they leave their groups while the broker is still there.
+# Services first, so that they leave their groups while the broker is still there. Replicas and round-robins by
+# their pid files, whatever BENCH_REPLICAS is now: a run with another count may have left them.
 bench_stop_all() {
-  for name in simulator web queue-service counter-service sla-monitor-service marketing-service; do bench_stop_one "$name"; done
+  local name f
+  for name in simulator web; do bench_stop_one "$name"; done
+  for name in queue-service counter-service sla-monitor-service marketing-service; do
+    bench_stop_one "rr-$name"
+    for f in "$BENCH_PIDS/$name.pid" "$BENCH_PIDS/$name"-[0-9].pid; do
+      if [[ -f "$f" ]]; then bench_stop_one "$(basename "$f" .pid)"; fi
+    done
+  done
   bench_stop_one kafka
 }

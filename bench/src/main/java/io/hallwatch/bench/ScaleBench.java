@@ -4,6 +4,7 @@ import io.hallwatch.events.Topics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Options: {@code --process name=pid} and {@code --db service=database} (repeated), {@code --minutes},
  * {@code --interval} (seconds), {@code --sim-log}, and what the run was asked ({@code --branches},
- * {@code --tickets-per-day}, {@code --scale}, {@code --counters}, {@code --jvm}) for the report.
+ * {@code --tickets-per-day}, {@code --scale}, {@code --counters}, {@code --jvm}, {@code --replicas}) for the report;
+ * {@code --queue} and {@code --probe-rate} for the kiosk probe ({@link KioskProbe}), {@code --summary} a file to
+ * append the run's one-line summary to (bench/capacity reads it).
  */
 public final class ScaleBench {
     static final List<String> TOPICS = List.of(Topics.TICKETS, Topics.SERVICES, Topics.SLA, Topics.MARKETING);
@@ -32,8 +36,12 @@ public final class ScaleBench {
                   Map<String, Double> residentMb, Map<String, Long> records, Optional<SimulatorTotals> simulator) {
     }
 
+    /**
+     * {@code otherWorkCores}: CPU the machine spent on other processes than the benchmark's during the window, in cores
+     * (null where unknown).
+     */
     record Run(Map<String, String> asked, String loadStart, String loadEnd, Map<String, Long> dbStart, Map<String, Long> dbEnd,
-               List<Sample> samples, String stoppedEarly) {
+               List<Sample> samples, String stoppedEarly, KioskProbe.Result probe, Double otherWorkCores) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,20 +52,39 @@ public final class ScaleBench {
         Path simLog = Path.of(Machine.arg(args, "--sim-log", "bench/target/platform/logs/simulator.log"));
         Path out = Path.of(Machine.arg(args, "--out", "bench/results/scale.md"));
         Map<String, String> asked = new LinkedHashMap<>();
-        for (String key : List.of("--branches", "--tickets-per-day", "--scale", "--counters", "--minutes", "--jvm", "--threads", "--calls", "--idle-max")) {
+        for (String key : List.of("--branches", "--tickets-per-day", "--scale", "--counters", "--minutes", "--jvm", "--threads", "--calls", "--idle-max",
+                "--replicas")) {
             asked.put(key.substring(2), Machine.arg(args, key, "?"));
         }
         Database db = new Database(Machine.arg(args, "--pg", "127.0.0.1:5432:postgres"));
+        Path summary = Path.of(Machine.arg(args, "--summary", ""));
+        int probeRate = Integer.parseInt(Machine.arg(args, "--probe-rate", "5"));
 
         String started = waitForSimulator(simLog, pids.get("simulator"), Duration.ofMinutes(20));
         System.out.println("[scale] " + started);
+        KioskProbe probe = new KioskProbe(Machine.arg(args, "--queue", "http://127.0.0.1:18081"), Math.max(1, probeRate));
+        String probeFailure = probeRate <= 0 ? "--probe-rate 0" : null;
+        if (probeFailure == null) {
+            try {
+                probe.prepare();
+            } catch (Exception e) {
+                probeFailure = e.toString();
+            }
+        }
         waitForOpening(Instant.ofEpochSecond(Long.parseLong(Machine.arg(args, "--opens-at", "0"))));
         asked.put("started", started);
         String loadStart = Machine.load();
         Map<String, Long> dbStart = db.sizes(databases);
         List<Sample> samples = new ArrayList<>();
         String stoppedEarly = null;
+        Double otherWork;
+        CompletableFuture<KioskProbe.Result> probing = probeFailure != null
+                ? CompletableFuture.completedFuture(probe.failed(probeFailure))
+                : CompletableFuture.supplyAsync(() -> probe.run(length));
         try (ConsumerLag lag = new ConsumerLag(Machine.arg(args, "--bootstrap", "127.0.0.1:19092"))) {
+            // Everything the machine did in the window, less what the benchmark's own processes did: other work.
+            double machineBefore = Machine.machineBusySeconds();
+            double oursBefore = cpuOfOurs(pids.values());
             long began = System.nanoTime();
             long next = began;
             while (true) {
@@ -79,15 +106,41 @@ public final class ScaleBench {
                     TimeUnit.NANOSECONDS.sleep(sleep);
                 }
             }
+            double wall = (System.nanoTime() - began) / 1e9;
+            double machine = Machine.machineBusySeconds();
+            otherWork = machineBefore < 0 || machine < 0 ? null
+                    : Math.max(0, (machine - machineBefore) - (cpuOfOurs(pids.values()) - oursBefore)) / wall;
         }
-        Run run = new Run(asked, loadStart, Machine.load(), dbStart, db.sizes(databases), samples, stoppedEarly);
-        String report = new ScaleReport(run).markdown();
+        String loadEnd = Machine.load();
+        KioskProbe.Result probed = probing.get();
+        System.out.println("[scale] kiosk probe: " + probed.describe());
+        Run run = new Run(asked, loadStart, loadEnd, dbStart, db.sizes(databases), samples, stoppedEarly, probed, otherWork);
+        ScaleReport report = new ScaleReport(run);
+        String markdown = report.markdown();
         System.out.println();
-        System.out.println(report);
+        System.out.println(markdown);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report);
+        Files.writeString(out, markdown);
         System.out.println("written to " + out);
+        if (!summary.toString().isEmpty()) {
+            // One line per run for bench/capacity, which searches on the verdict word and tabulates the rest.
+            Files.createDirectories(summary.toAbsolutePath().getParent());
+            Files.writeString(summary, report.summaryLine(out.toString()) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         System.exit(0);
+    }
+
+    /**
+     * CPU seconds of the benchmark's own processes: those it was given (services, round-robins, Kafka, simulator),
+     * every PostgreSQL process (the services' database server; this machine's PostgreSQL is the benchmark's during a
+     * run), and this process, which runs the probe.
+     */
+    private static double cpuOfOurs(java.util.Collection<Long> pids) {
+        double sum = Math.max(0, Machine.cpuSecondsOfCommand("postgres"));
+        for (long pid : pids) {
+            sum += Math.max(0, Machine.cpuSeconds(pid));
+        }
+        return sum + Math.max(0, Machine.cpuSeconds(ProcessHandle.current().pid()));
     }
 
     private static Sample sample(ConsumerLag lag, Map<String, Long> pids, Path simLog, double seconds) throws Exception {

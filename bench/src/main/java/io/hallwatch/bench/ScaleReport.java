@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -39,9 +40,12 @@ final class ScaleReport {
         Map<String, String> a = run.asked();
         line("# Benchmark 4: scale");
         line("");
-        line("Run `bench/scale --branches %s --minutes %s --scale %s` (%s, %s).", a.get("branches"), a.get("minutes"), a.get("scale"),
-                Instant.now(), Machine.describe());
-        line("Load at start: %s. Load at end: %s. The machine is shared: other builds ran at the same time.", run.loadStart(), run.loadEnd());
+        line("Run `bench/scale --branches %s --minutes %s --scale %s --replicas %s` (%s, %s).", a.get("branches"), a.get("minutes"),
+                a.get("scale"), a.get("replicas"), Instant.now(), Machine.describe());
+        line("Load at start: %s. Load at end: %s. Other work on the machine during the window (its busy CPU less the benchmark's "
+                + "processes' and every PostgreSQL process's): %s; above %.1f cores the run is discarded.", run.loadStart(), run.loadEnd(),
+                run.otherWorkCores() == null ? "unknown" : String.format(Locale.ROOT, "%.2f cores", run.otherWorkCores()),
+                CapacityVerdict.OTHER_WORK_CORES);
         line("");
         line("Asked: %s branches, %s tickets a day each, %s counters each (the two seeded demo halls keep their four), %sx clock, "
                 + "%s simulator worker threads, calls in flight at most %s (kiosks, clerks, duty managers), idle clerks back off to %s. "
@@ -64,29 +68,82 @@ final class ScaleReport {
 
     // ---------------------------------------------------------------- the verdict
 
-    /** Asked, offered and served first, then the verdict: never "met" on a run that offered a fraction of the load. */
-    private void capacityVerdict() {
-        line("");
-        line("## Verdict");
-        line("");
-        if (last.simulator().isEmpty()) {
-            line("**not met**: the simulator printed no totals line, so what was offered is unknown.");
-            return;
-        }
-        SimulatorTotals t = last.simulator().get();
-        long offered = t.issued() + t.refused();
+    private List<String> growingGroups() {
         List<String> growing = new ArrayList<>();
         for (String g : groupIds()) {
             if (lagOf(g).grows()) {
                 growing.add(g);
             }
         }
-        line("| asked (tickets the day's profile expected) | offered (issued + refused) | served (services finished) |");
-        line("| ---: | ---: | ---: |");
-        line("| %,d | %,d | %,d |", t.expected(), offered, t.served());
+        return growing;
+    }
+
+    private Long kioskP99() {
+        KioskProbe.Result p = run.probe();
+        // Floor: "under 50 ms" holds for 49.9 ms and not for 50.0.
+        return p == null || !p.measured() ? null : (long) Math.floor(p.p99());
+    }
+
+    /** The verdict: never "met" on a run that offered a fraction of the load, nor on a machine busy with other work. */
+    CapacityVerdict verdict() {
+        KioskProbe.Result p = run.probe();
+        long errors = p == null ? 0 : p.errors();
+        if (last.simulator().isEmpty()) {
+            return new CapacityVerdict(CapacityVerdict.Outcome.NOT_MET, List.of("the simulator printed no totals line, so what was offered is unknown"));
+        }
+        SimulatorTotals t = last.simulator().get();
+        CapacityVerdict v = CapacityVerdict.judge(t.expected(), t.offered(), growingGroups(), kioskP99(), errors,
+                run.otherWorkCores());
+        if (run.stoppedEarly() != null && v.outcome() != CapacityVerdict.Outcome.DISCARDED) {
+            List<String> reasons = new ArrayList<>(v.reasons());
+            reasons.add(0, "stopped early: " + run.stoppedEarly());
+            return new CapacityVerdict(CapacityVerdict.Outcome.NOT_MET, List.copyOf(reasons));
+        }
+        return v;
+    }
+
+    /**
+     * The run in one tab-separated line for bench/capacity: branches, replicas, asked, offered, served, lags, kiosk p50,
+     * p99, max, errors, other work (cores), verdict word, reasons, load before, load after, the report's file.
+     */
+    String summaryLine(String reportFile) {
+        Map<String, String> a = run.asked();
+        Optional<SimulatorTotals> t = last.simulator();
+        List<String> growing = growingGroups();
+        KioskProbe.Result p = run.probe();
+        boolean probed = p != null && p.measured();
+        CapacityVerdict v = verdict();
+        return String.join("\t", a.get("branches"), a.get("replicas"),
+                t.map(x -> Long.toString(x.expected())).orElse("?"),
+                t.map(x -> Long.toString(x.offered())).orElse("?"),
+                t.map(x -> Long.toString(x.served())).orElse("?"),
+                growing.isEmpty() ? "flat" : "grows: " + String.join(", ", growing),
+                probed ? String.format(Locale.ROOT, "%.1f", p.p50()) : "–",
+                probed ? String.format(Locale.ROOT, "%.1f", p.p99()) : "–",
+                probed ? String.format(Locale.ROOT, "%.1f", p.max()) : "–",
+                probed ? Long.toString(p.errors()) : "–",
+                run.otherWorkCores() == null ? "?" : String.format(Locale.ROOT, "%.2f", run.otherWorkCores()),
+                v.word(), String.join("; ", v.reasons()).replace('\t', ' '),
+                run.loadStart(), run.loadEnd(), reportFile);
+    }
+
+    /** Asked, offered and served first, then the kiosk, then the verdict. */
+    private void capacityVerdict() {
         line("");
-        line("Verdict: %s. A run on a machine busy with other work is discarded, not reported (load averages above).",
-                CapacityVerdict.judge(t.expected(), offered, growing, null).describe());
+        line("## Verdict");
+        line("");
+        if (last.simulator().isPresent()) {
+            SimulatorTotals t = last.simulator().get();
+            line("| asked (tickets the day's profile expected) | arrived (issued, refused, and remote tickets taken not yet checked in) | served (services finished) |");
+            line("| ---: | ---: | ---: |");
+            line("| %,d | %,d | %,d |", t.expected(), t.offered(), t.served());
+            line("");
+        }
+        KioskProbe.Result p = run.probe();
+        line("Kiosk probe (a branch of its own, open loop, latency from each ticket's due time, through the simulator's queue "
+                + "port; its tickets are not in the figures above): %s.", p == null ? "not run" : p.describe());
+        line("");
+        line("Verdict: %s.", verdict().describe());
     }
 
     /** One consumer group's lag over the run: the means of both halves, the last half's slope, the end. */
@@ -116,8 +173,13 @@ final class ScaleReport {
 
     // ---------------------------------------------------------------- offered load
 
+    /**
+     * Tickets issued in the window, the probe's included: the per-ticket figures (database growth, events) divide what
+     * every ticket in the window produced.
+     */
     private long issued() {
-        return last.simulator().map(SimulatorTotals::issued).orElse(0L) - first.simulator().map(SimulatorTotals::issued).orElse(0L);
+        return last.simulator().map(SimulatorTotals::issued).orElse(0L) - first.simulator().map(SimulatorTotals::issued).orElse(0L)
+                + (run.probe() == null ? 0 : run.probe().issued());
     }
 
     private long records(ScaleBench.Sample s, String topic) {
@@ -140,6 +202,8 @@ final class ScaleReport {
         line("| tickets accepted, as branches at this clock (issued ÷ expected × branches) | %,.0f of %d |",
                 t.expected() == 0 ? 0 : t.branches() * (double) t.issued() / t.expected(), t.branches());
         line("| ticket requests refused or failed | %,d |", t.refused());
+        line("| remote tickets taken online / checked in at the kiosk (the rest count as arrived, not yet issued) | %,d / %,d |",
+                t.remoteTaken(), t.remoteCheckedIn());
         line("| services finished | %,d |", t.served());
         // Over the measured window: the totals count from the simulator's start, set-up included.
         long requests = t.requests() - first.simulator().map(SimulatorTotals::requests).orElse(0L);
@@ -279,7 +343,7 @@ final class ScaleReport {
                 }
                 rssMax = Math.max(rssMax, s.residentMb().getOrDefault(n, -1.0));
             }
-            boolean service = n.endsWith("-service");
+            boolean service = n.matches(".*-service(-\\d+)?");
             line("| %s | %.2f | %.2f | %.0f | %.0f | %s |", n, mean, max, rssMax, last.residentMb().getOrDefault(n, -1.0),
                     !service ? "(not a service)" : rssMax < TARGET_RSS_MB ? "yes" : "**no**");
         }

@@ -1,0 +1,91 @@
+package io.hallwatch.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Benchmark 4's kiosk: a branch of its own, created through the queue API, where a kiosk issues tickets at a low fixed
+ * rate (open loop, latency from each request's due time) while the simulator's branches load the platform, through the
+ * same port the simulator uses. Its p99 is the "kiosk p99" of the capacity verdict: what a customer at a kiosk waits
+ * for while the platform carries that many branches. Its own branch keeps its tickets out of the simulator's account
+ * of asked and offered load, which counts the simulator's branches only.
+ */
+final class KioskProbe {
+    private static final String[] TYPES = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
+
+    /** What the probe measured; {@code failure} set (and the figures empty) where it could not run. */
+    record Result(String branch, int rate, long requests, long errors, double p50, double p99, double max, String failure) {
+        boolean measured() {
+            return failure == null && requests > 0;
+        }
+
+        /** Tickets it issued: those that did not fail. */
+        long issued() {
+            return measured() ? requests - errors : 0;
+        }
+
+        String describe() {
+            return measured()
+                    ? String.format(Locale.ROOT, "%d tickets at %d/s to branch %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors",
+                    requests, rate, branch, p50, p99, max, errors)
+                    : "not measured: " + failure;
+        }
+    }
+
+    private final String queue;
+    private final int rate;
+    private final String branch;
+    private final Supplier<HttpRequest> issue;
+
+    KioskProbe(String queue, int rate) {
+        this.queue = queue;
+        this.rate = rate;
+        this.branch = "PROBE-" + System.currentTimeMillis() % 10_000_000;
+        String kiosk = "Bearer " + env("HALLWATCH_BENCH_KIOSK_TOKEN");
+        AtomicLong n = new AtomicLong();
+        this.issue = () -> LoadRun.postJson(queue + "/api/v1/branches/" + branch + "/tickets",
+                "{\"businessType\":\"" + TYPES[(int) (n.getAndIncrement() % TYPES.length)] + "\"}", kiosk);
+    }
+
+    /** Creates the branch (as benchmark 1 does) and warms the probe's connections, before the window opens. */
+    void prepare() throws Exception {
+        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branch))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + env("HALLWATCH_BENCH_ADMIN_TOKEN"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("""
+                                {"name":"探针营业厅","opensAt":"00:00","closesAt":"23:59:59",
+                                 "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 201 && status != 200) {
+            throw new IllegalStateException("cannot create the probe's branch " + branch + ": HTTP " + status);
+        }
+        LoadRun.openLoop("probe warm-up", issue, rate, Duration.ofSeconds(2));
+    }
+
+    Result run(Duration duration) {
+        try {
+            LoadRun.Result r = LoadRun.openLoop("kiosk probe", issue, rate, duration);
+            return new Result(branch, rate, r.requests(), r.errors(), r.ms(50), r.ms(99), r.histogram().getMaxValue() / 1e6, null);
+        } catch (Exception e) {
+            return failed(e.toString());
+        }
+    }
+
+    Result failed(String why) {
+        return new Result(branch, rate, 0, 0, 0, 0, 0, why);
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(name + " is not set (bench/scale sets it)");
+        }
+        return v.trim();
+    }
+}
