@@ -1,9 +1,6 @@
 package io.hallwatch.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +14,7 @@ import java.util.function.Supplier;
  * of asked and offered load, which counts the simulator's branches only.
  */
 final class KioskProbe {
-    private static final String[] TYPES = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
+    private static final String[] TYPES = BenchBranches.TYPES;
 
     /** What the probe measured; {@code failure} set (and the figures empty) where it could not run. */
     record Result(String branch, int rate, long requests, long errors, double p50, double p99, double max, String failure) {
@@ -47,7 +44,7 @@ final class KioskProbe {
         this.queue = queue;
         this.rate = rate;
         this.branch = "PROBE-" + System.currentTimeMillis() % 10_000_000;
-        String kiosk = "Bearer " + env("HALLWATCH_BENCH_KIOSK_TOKEN");
+        String kiosk = "Bearer " + BenchBranches.token("HALLWATCH_BENCH_KIOSK_TOKEN");
         AtomicLong n = new AtomicLong();
         this.issue = () -> LoadRun.postJson(queue + "/api/v1/branches/" + branch + "/tickets",
                 "{\"businessType\":\"" + TYPES[(int) (n.getAndIncrement() % TYPES.length)] + "\"}", kiosk);
@@ -55,16 +52,7 @@ final class KioskProbe {
 
     /** Creates the branch (as benchmark 1 does) and warms the probe's connections, before the window opens. */
     void prepare() throws Exception {
-        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branch))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + env("HALLWATCH_BENCH_ADMIN_TOKEN"))
-                        .PUT(HttpRequest.BodyPublishers.ofString("""
-                                {"name":"探针营业厅","opensAt":"00:00","closesAt":"23:59:59",
-                                 "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 201 && status != 200) {
-            throw new IllegalStateException("cannot create the probe's branch " + branch + ": HTTP " + status);
-        }
+        BenchBranches.create(queue, branch, "探针营业厅");
         LoadRun.openLoop("probe warm-up", issue, rate, Duration.ofSeconds(2));
     }
 
@@ -79,13 +67,5 @@ final class KioskProbe {
 
     Result failed(String why) {
         return new Result(branch, rate, 0, 0, 0, 0, 0, why);
-    }
-
-    private static String env(String name) {
-        String v = System.getenv(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException(name + " is not set (bench/scale sets it)");
-        }
-        return v.trim();
     }
 }

@@ -1,9 +1,6 @@
 package io.hallwatch.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,8 +24,6 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class RetentionBench {
-    private static final String[] TYPES = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
-
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "";
         switch (mode) {
@@ -52,25 +47,16 @@ public final class RetentionBench {
 
         String run = Long.toString(System.currentTimeMillis() % 10_000_000);
         String[] branches = new String[branchCount];
-        HttpClient admin = HttpClient.newHttpClient();
         for (int i = 0; i < branchCount; i++) {
             branches[i] = "RETAIN-" + run + "-" + i;
-            int status = admin.send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branches[i]))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + env("HALLWATCH_BENCH_ADMIN_TOKEN"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("""
-                            {"name":"压测营业厅","opensAt":"00:00","closesAt":"23:59:59",
-                             "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 201 && status != 200) {
-                throw new IllegalStateException("Cannot create benchmark branch " + branches[i] + ": HTTP " + status);
-            }
+            BenchBranches.create(queue, branches[i], "压测营业厅");
         }
         AtomicLong n = new AtomicLong();
-        String kiosk = "Bearer " + env("HALLWATCH_BENCH_KIOSK_TOKEN");
+        String kiosk = "Bearer " + BenchBranches.token("HALLWATCH_BENCH_KIOSK_TOKEN");
         Supplier<HttpRequest> issue = () -> {
             long i = n.getAndIncrement();
             return LoadRun.postJson(queue + "/api/v1/branches/" + branches[(int) (i % branchCount)] + "/tickets",
-                    "{\"businessType\":\"" + TYPES[(int) ((i / branchCount) % TYPES.length)] + "\"}", kiosk);
+                    "{\"businessType\":\"" + BenchBranches.TYPES[(int) ((i / branchCount) % BenchBranches.TYPES.length)] + "\"}", kiosk);
         };
         System.out.println("[" + label + "] warming up ...");
         LoadRun.openLoop("warm-up", issue, Math.min(rate, 100), Duration.ofSeconds(10));
@@ -188,14 +174,6 @@ public final class RetentionBench {
         Files.writeString(out, md.toString());
         System.out.println(md);
         System.out.println("written to " + out);
-    }
-
-    private static String env(String name) {
-        String v = System.getenv(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException(name + " is not set (bench/retention sets it)");
-        }
-        return v;
     }
 
     private RetentionBench() {

@@ -1,10 +1,7 @@
 package io.hallwatch.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,24 +33,14 @@ public final class TicketIssueBench {
         // A province's kiosks, not one hall's: spread over many branches, queues stay hall-sized.
         String run = Long.toString(System.currentTimeMillis() % 100000);
         String[] branches = new String[branchCount];
-        HttpClient admin = HttpClient.newHttpClient();
         for (int i = 0; i < branchCount; i++) {
             branches[i] = "BENCH-" + run + "-" + i;
-            int status = admin.send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + branches[i]))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token("HALLWATCH_BENCH_ADMIN_TOKEN"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("""
-                            {"name":"压测营业厅","opensAt":"00:00","closesAt":"23:59:59",
-                             "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 201 && status != 200) {
-                throw new IllegalStateException("Cannot create benchmark branch " + branches[i] + ": HTTP " + status);
-            }
+            BenchBranches.create(queue, branches[i], "压测营业厅");
         }
-        String[] types = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
+        String[] types = BenchBranches.TYPES;
         AtomicLong n = new AtomicLong();
         // One kiosk token for every branch: the bench measures ticket issue, token verification included.
-        String kiosk = "Bearer " + token("HALLWATCH_BENCH_KIOSK_TOKEN");
+        String kiosk = "Bearer " + BenchBranches.token("HALLWATCH_BENCH_KIOSK_TOKEN");
         Supplier<HttpRequest> issue = () -> {
             long i = n.getAndIncrement();
             return LoadRun.postJson(queue + "/api/v1/branches/" + branches[(int) (i % branchCount)] + "/tickets",
@@ -127,14 +114,5 @@ public final class TicketIssueBench {
             }
         }
         return fallback;
-    }
-
-    /** A token bench/ticket-issue mints with the bench platform's own keys (deploy/local/JwtKeys.java). */
-    private static String token(String env) {
-        String token = System.getenv(env);
-        if (token == null || token.isBlank()) {
-            throw new IllegalStateException(env + " is not set: run the bench through bench/ticket-issue");
-        }
-        return token.trim();
     }
 }
