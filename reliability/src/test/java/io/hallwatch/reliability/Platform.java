@@ -156,10 +156,32 @@ final class Platform implements AutoCloseable {
         if (!replicas.isEmpty()) {
             return;
         }
+        // Each round-robin's port stays bound here until its round-robin starts: a replica starting meanwhile, asking
+        // the kernel for a free port of its own, could otherwise be given the same one (it happened).
+        Map<String, java.net.ServerSocket> reserved = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Integer> listen = new LinkedHashMap<>();
         for (String name : services.keySet()) {
-            listen.put(name, ServiceProcess.freePort());
+            java.net.ServerSocket socket = new java.net.ServerSocket(0);
+            reserved.put(name, socket);
+            listen.put(name, socket.getLocalPort());
         }
+        try {
+            startReplicas(listen, reserved);
+        } finally {
+            for (java.net.ServerSocket socket : reserved.values()) {
+                socket.close();
+            }
+        }
+    }
+
+    /** The round-robin on its reserved port, the reservation let go first. */
+    private RoundRobinProcess roundRobin(String name, Map<String, Integer> listen, Map<String, java.net.ServerSocket> reserved,
+                                         List<Integer> replicaPorts) throws IOException {
+        reserved.remove(name).close();
+        return RoundRobinProcess.start(name, listen.get(name), replicaPorts);
+    }
+
+    private void startReplicas(Map<String, Integer> listen, Map<String, java.net.ServerSocket> reserved) throws Exception {
         String queueEntry = "http://127.0.0.1:" + listen.get(QUEUE);
         Map<String, String> viaRoundRobin = Map.of("quarkus.rest-client.queue-service.url", queueEntry);
         Map<String, Map<String, String>> second = new LinkedHashMap<>();
@@ -179,7 +201,7 @@ final class Platform implements AutoCloseable {
                 started.put(name, CompletableFuture.supplyAsync(() -> unchecked(() -> ServiceProcess.start(name, second.get(name))), pool));
             }
             CompletableFuture<Void> queueEntryUp = started.get(QUEUE).thenAccept(q -> unchecked(() -> roundRobins.put(QUEUE,
-                    RoundRobinProcess.start(QUEUE, listen.get(QUEUE), List.of(services.get(QUEUE).port(), q.port())))));
+                    roundRobin(QUEUE, listen, reserved, List.of(services.get(QUEUE).port(), q.port())))));
             started.put(COUNTER, queueEntryUp.thenApplyAsync(v -> unchecked(() -> ServiceProcess.start(COUNTER, second.get(COUNTER))), pool));
             CompletableFuture<Duration> counterAgain = queueEntryUp.thenApplyAsync(v -> unchecked(() -> {
                 ServiceProcess first = services.get(COUNTER);
@@ -206,7 +228,7 @@ final class Platform implements AutoCloseable {
             pool.shutdown();
         }
         for (String name : List.of(SLA, COUNTER, MARKETING)) {
-            roundRobins.put(name, RoundRobinProcess.start(name, listen.get(name), replicas.get(name).stream().map(ServiceProcess::port).toList()));
+            roundRobins.put(name, roundRobin(name, listen, reserved, replicas.get(name).stream().map(ServiceProcess::port).toList()));
         }
         // In the services' order, as the other maps.
         Map<String, List<ServiceProcess>> ordered = new LinkedHashMap<>();
