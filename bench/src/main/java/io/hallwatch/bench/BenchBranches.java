@@ -31,6 +31,43 @@ final class BenchBranches {
         }
     }
 
+    /**
+     * Ends branch {@code id}'s service day now, as a branch closing for the night does: its hours end a minute ago
+     * (Asia/Shanghai, the branches' default zone) with no grace, so the queue's closing job closes every ticket still
+     * open (TicketClosed, BRANCH_CLOSED) and the consumers finish theirs. Then waits until its day has none open.
+     */
+    static void closeDay(String queue, String id, String name, Duration atMost) throws Exception {
+        java.time.LocalTime closes = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (closes.isBefore(java.time.LocalTime.of(0, 1))) {
+            throw new IllegalStateException("Too close to midnight in Shanghai to end the day of " + id + "; run again in two minutes");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        int status = http.send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + id))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token("HALLWATCH_BENCH_ADMIN_TOKEN"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("""
+                                {"name":"%s","opensAt":"00:00","closesAt":"%s","closeGraceMinutes":0,
+                                 "businessTypes":["PAYMENT","GENERAL","NEW_LINE","BROADBAND"]}""".formatted(name, closes))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200 && status != 201) {
+            throw new IllegalStateException("Cannot end the day of " + id + ": HTTP " + status);
+        }
+        java.time.Instant deadline = java.time.Instant.now().plus(atMost);
+        while (true) {
+            HttpResponse<String> day = http.send(HttpRequest.newBuilder(URI.create(queue + "/api/v1/branches/" + id + "/service-day"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("HALLWATCH_BENCH_ADMIN_TOKEN")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (day.statusCode() == 200 && day.body().replace(" ", "").contains("\"open\":0")) {
+                return;
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The day of " + id + " still has open tickets after " + atMost + ": " + day.body());
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** A token the bench script minted with the bench platform's own keys (deploy/local/JwtKeys.java). */
     static String token(String env) {
         String token = System.getenv(env);

@@ -82,6 +82,25 @@ public final class RetentionBench {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             System.out.println("[" + label + "] " + line);
+            if (Boolean.parseBoolean(Machine.arg(args, "--end-day", "false"))) {
+                // The day copied into the days before must look like a finished one: no ticket left open, no timer.
+                System.out.println("[" + label + "] ending the branches' day ...");
+                for (String branch : branches) {
+                    BenchBranches.closeDay(queue, branch, "压测营业厅", Duration.ofMinutes(2));
+                }
+                awaitAll(lag, Duration.ofMinutes(3));
+            }
+        }
+    }
+
+    /** Until every consumer group has read what its topics hold. */
+    private static void awaitAll(ConsumerLag lag, Duration atMost) throws Exception {
+        Instant deadline = Instant.now().plus(atMost);
+        while (lag.sample().values().stream().mapToLong(ConsumerLag.Group::lag).sum() > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The consumers did not catch up within " + atMost);
+            }
+            Thread.sleep(200);
         }
     }
 
