@@ -117,7 +117,7 @@ public class DailyPartitions {
         try {
             for (Round r : maintain(Instant.now())) {
                 if (r.failure() != null) {
-                    // The next round tries again; the table's other days and the other tables went on.
+                    // The next round tries again; the other tables went on.
                     LOG.warnf("Partitions of %s unchanged this round: %s", r.table(), r.failure());
                 } else if (!r.created().isEmpty() || !r.dropped().isEmpty() || !r.keptUnsent().isEmpty()) {
                     LOG.infof("Partitions of %s: created %s, dropped %s%s", r.table(), r.created(), r.dropped(),
