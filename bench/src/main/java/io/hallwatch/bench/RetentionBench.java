@@ -166,8 +166,9 @@ public final class RetentionBench {
             md.append("| ").append(String.join(" | ", f)).append(" |\n");
         }
         if (m.size() >= 2) {
+            // Day 1 against day 30 (the second line); a third, after retention, is shown beside them.
             String[] first = m.get(0);
-            String[] last = m.get(m.size() - 1);
+            String[] last = m.get(1);
             double p99a = Double.parseDouble(first[5]);
             double p99b = Double.parseDouble(last[5]);
             double costA = Double.parseDouble(first[8]);
