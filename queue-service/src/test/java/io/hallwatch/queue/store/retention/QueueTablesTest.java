@@ -116,6 +116,19 @@ class QueueTablesTest {
         for (DailyPartitions.Table t : queueTables.tables(config)) {
             assertEquals(config.facts(), t.keep(), t.name());
         }
+        // Tickets kept 90 days, consents asked for 500 and calls for 30: the consents stop at the tickets' 90.
+        RetentionConfig shorter = (RetentionConfig) java.lang.reflect.Proxy.newProxyInstance(RetentionConfig.class.getClassLoader(),
+                new Class<?>[]{RetentionConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "facts" -> Duration.ofDays(400);
+                    case "keep" -> java.util.Map.of("ticket", Duration.ofDays(90), "turn_notice", Duration.ofDays(500),
+                            "out_of_order_call", Duration.ofDays(30));
+                    case "keepOf" -> java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        java.util.Map<String, Duration> keeps = new java.util.HashMap<>();
+        queueTables.tables(shorter).forEach(t -> keeps.put(t.name(), t.keep()));
+        assertEquals(java.util.Map.of("ticket", Duration.ofDays(90), "turn_notice", Duration.ofDays(90),
+                "out_of_order_call", Duration.ofDays(30), "appointment", Duration.ofDays(90)), keeps);
     }
 
     private void ticket(UUID id, String branch, LocalDate day, String number, String status) {
