@@ -42,6 +42,15 @@ final class LoadRun {
     }
 
     static Result openLoop(String name, Supplier<HttpRequest> request, int ratePerSecond, Duration duration) throws InterruptedException {
+        return openLoop(name, request, ratePerSecond, duration, null);
+    }
+
+    /**
+     * As {@link #openLoop(String, Supplier, int, Duration)}, handing each answer under 400 (its body) to {@code answered}
+     * once its latency is taken: what the caller does next is not timed.
+     */
+    static Result openLoop(String name, Supplier<HttpRequest> request, int ratePerSecond, Duration duration,
+                           java.util.function.Consumer<String> answered) throws InterruptedException {
         Histogram histogram = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
         AtomicLong errors = new AtomicLong();
         long total = ratePerSecond * duration.toSeconds();
@@ -55,10 +64,12 @@ final class LoadRun {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            HTTP.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+            HTTP.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 latencies.add(System.nanoTime() - due);
                 if (e != null || r.statusCode() >= 400) {
                     errors.incrementAndGet();
+                } else if (answered != null) {
+                    answered.accept(r.body());
                 }
                 done.countDown();
             });
@@ -99,6 +110,11 @@ final class LoadRun {
         CompletableFuture.allOf(workers).join();
         pool.shutdown();
         return new Result(name, requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, histogram);
+    }
+
+    /** Sends {@code request} and forgets it: a step after a timed one, not timed itself. */
+    static void send(HttpRequest request) {
+        HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
     static HttpRequest get(String url) {
