@@ -42,6 +42,11 @@ public final class IdDays {
         return lowestAt(wallNow.minus(LIVE));
     }
 
+    /** {@link #liveFrom(Instant)} on the wall clock now: the parameter of a live query's bound. */
+    public static UUID liveFrom() {
+        return liveFrom(Instant.now());
+    }
+
     /** The first instant of {@code day} (UTC). */
     public static Instant start(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();

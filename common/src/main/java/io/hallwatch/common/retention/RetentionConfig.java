@@ -53,4 +53,19 @@ public interface RetentionConfig {
     default Duration keepOf(String table, Duration fallback) {
         return keep().getOrDefault(table, fallback);
     }
+
+    /** How long a service's table of facts keeps its days: its own setting, else {@link #facts()}. */
+    default Duration keepOf(String table) {
+        return keepOf(table, facts());
+    }
+
+    /**
+     * How long a table whose rows each name a row of another (kept {@code named}) keeps its days: its own setting, else
+     * the other's, and never longer. A row outliving what it names is of no use and, behind a foreign key, would
+     * refuse that row's day its drop.
+     */
+    default Duration keepWithin(String table, Duration named) {
+        Duration own = keepOf(table, named);
+        return own.compareTo(named) > 0 ? named : own;
+    }
 }

@@ -25,6 +25,6 @@ public class ShiftRecordTables implements PartitionedTables {
     }
 
     private static DailyPartitions.Table table(RetentionConfig config, String name, String column) {
-        return DailyPartitions.Table.of(name, column, config.keepOf(name, config.facts()));
+        return DailyPartitions.Table.of(name, column, config.keepOf(name));
     }
 }

@@ -35,7 +35,7 @@ public class HallLedger {
     public HallLoad load(String branchId, Instant at) {
         long waiting = HallTicketEntity.count(
                 "ticketId >= ?4 and branchId = ?1 and waitingSince is not null and waitingSince <= ?2 and waitingSince > ?3",
-                branchId, at, at.minus(config.load().staleAfter()), liveFrom());
+                branchId, at, at.minus(config.load().staleAfter()), IdDays.liveFrom().toString());
         return new HallLoad((int) Math.min(Integer.MAX_VALUE, waiting), branches.busyThreshold(branchId));
     }
 
@@ -52,21 +52,12 @@ public class HallLedger {
             // Older waits are stale at every moment the poll counts, so they need not be loaded. The tickets named are
             // loaded from any day (a late event of an old ticket must find it); the waiting ones only from the live days.
             loaded = HallTicketEntity.list("ticketId in ?1 or (ticketId >= ?4 and branchId in ?2 and waitingSince is not null and waitingSince > ?3)",
-                    ticketIds.isEmpty() ? List.of("") : ticketIds, countedBranches, countedFrom.minus(stale), liveFrom());
+                    ticketIds.isEmpty() ? List.of("") : ticketIds, countedBranches, countedFrom.minus(stale), IdDays.liveFrom().toString());
         } else if (!ticketIds.isEmpty()) {
             loaded = HallTicketEntity.list("ticketId in ?1", ticketIds);
         } else {
             loaded = List.of();
         }
         return new LiveHall(ticketIds, loaded, countedBranches, countedBranches.isEmpty() ? Instant.MAX : countedFrom, stale, branches);
-    }
-
-    /**
-     * The lowest ticket id (as its text, which the C collation orders as the id) a ticket still in the hall can have:
-     * a count of the waiting reads only the last days' partitions of hall_ticket (V6), not every day kept. The wall
-     * clock, not the platform's: the queue-service's ids carry it.
-     */
-    private static String liveFrom() {
-        return IdDays.liveFrom(Instant.now()).toString();
     }
 }

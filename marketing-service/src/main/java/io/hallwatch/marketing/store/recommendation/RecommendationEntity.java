@@ -87,10 +87,11 @@ public class RecommendationEntity extends PanacheEntityBase {
 
     /** The customer now at this counter, if any. */
     public static Optional<RecommendationEntity> serving(String branchId, String counterId) {
+        // The live days only (V6's partitions): advice left SERVING longer (a service whose end never arrived) is no one's.
         return RecommendationEntity.<RecommendationEntity>find(
                         "id >= ?3 and branchId = ?1 and counterId = ?2 and status = " + SERVING
                                 + " order by serviceStartedAt desc, createdAt desc",
-                        branchId, counterId, liveFrom())
+                        branchId, counterId, IdDays.liveFrom())
                 .firstResultOptional();
     }
 
@@ -107,11 +108,11 @@ public class RecommendationEntity extends PanacheEntityBase {
         if (counterIds.isEmpty()) {
             return RecommendationEntity.<RecommendationEntity>find("id >= ?2 and status = " + SERVING
                             + " and ticketId in ?1 order by id",
-                    ticketIds, liveFrom()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                    ticketIds, IdDays.liveFrom()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         }
         return RecommendationEntity.<RecommendationEntity>find("id >= ?4 and status = " + SERVING
                         + " and (ticketId in ?1 or (branchId in ?2 and counterId in ?3)) order by id",
-                ticketIds.isEmpty() ? Set.of("") : ticketIds, branchIds, counterIds, liveFrom())
+                ticketIds.isEmpty() ? Set.of("") : ticketIds, branchIds, counterIds, IdDays.liveFrom())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
@@ -136,14 +137,5 @@ public class RecommendationEntity extends PanacheEntityBase {
                 .setParameter("since", since)
                 .setParameter("made", IdDays.lowestAt(Instant.now().minus(window).minus(IdDays.LIVE)))
                 .getResultList();
-    }
-
-    /**
-     * The lowest id of advice a counter may still be serving with: the live queries read only the last days'
-     * partitions (V6). Advice left SERVING longer (a service whose end never arrived) is no one's any more. The wall
-     * clock, not the platform's: the ids carry it.
-     */
-    private static UUID liveFrom() {
-        return IdDays.liveFrom(Instant.now());
     }
 }

@@ -27,6 +27,6 @@ public class MarketingTables implements PartitionedTables {
     }
 
     private static DailyPartitions.Table table(RetentionConfig config, String name, String column) {
-        return DailyPartitions.Table.of(name, column, config.keepOf(name, config.facts()));
+        return DailyPartitions.Table.of(name, column, config.keepOf(name));
     }
 }

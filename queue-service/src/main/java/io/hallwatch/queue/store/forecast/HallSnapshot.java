@@ -1,5 +1,6 @@
 package io.hallwatch.queue.store.forecast;
 
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.queue.store.ticket.TicketStore;
 
 import io.hallwatch.common.db.Db;
@@ -51,7 +52,7 @@ public class HallSnapshot {
                             calledAt == null ? null : new CounterOutlook.Customer(rs.getString("business_type"), calledAt,
                                     Db.instant(rs, "started_at")));
                 },
-                day, TicketStore.liveFrom(), branchId, since);
+                day, IdDays.liveFrom(), branchId, since);
     }
 
     /** The branch's mean handling time per business type, where a service of the type has finished. */
@@ -71,7 +72,7 @@ public class HallSnapshot {
                         """ + " AND " + TicketStore.LIVE
                         + " AND " + TicketStore.JOINED_QUEUE + """
                         GROUP BY business_type""",
-                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since, TicketStore.liveFrom());
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since, IdDays.liveFrom());
         return counts;
     }
 
@@ -85,6 +86,6 @@ public class HallSnapshot {
                 rs -> {
                     double s = rs.getDouble(1);
                     return rs.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis((long) (s * 1000)));
-                }, branchId, day, since, TicketStore.liveFrom()).get(0);
+                }, branchId, day, since, IdDays.liveFrom()).get(0);
     }
 }

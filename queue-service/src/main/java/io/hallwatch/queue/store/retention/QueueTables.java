@@ -18,16 +18,11 @@ class QueueTables implements PartitionedTables {
 
     @Override
     public List<Table> tables(RetentionConfig config) {
-        Duration tickets = config.keepOf("ticket", config.facts());
+        Duration tickets = config.keepOf("ticket");
         return List.of(
-                Table.of("turn_notice", "ticket_id", atMost(config.keepOf("turn_notice", tickets), tickets)),
-                Table.of("out_of_order_call", "ticket_id", atMost(config.keepOf("out_of_order_call", tickets), tickets)),
-                Table.of("appointment", "id", atMost(config.keepOf("appointment", tickets), tickets)),
+                Table.of("turn_notice", "ticket_id", config.keepWithin("turn_notice", tickets)),
+                Table.of("out_of_order_call", "ticket_id", config.keepWithin("out_of_order_call", tickets)),
+                Table.of("appointment", "id", config.keepWithin("appointment", tickets)),
                 Table.of("ticket", "id", tickets));
-    }
-
-    /** A row naming a ticket cannot outlive it: its day would refuse the ticket's drop for ever. */
-    private static Duration atMost(Duration keep, Duration tickets) {
-        return keep.compareTo(tickets) > 0 ? tickets : keep;
     }
 }

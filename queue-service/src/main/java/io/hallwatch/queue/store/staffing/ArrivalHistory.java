@@ -1,5 +1,6 @@
 package io.hallwatch.queue.store.staffing;
 
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.queue.store.ticket.TicketStore;
 
 import io.hallwatch.common.db.Db;
@@ -40,7 +41,7 @@ public class ArrivalHistory {
         Map<String, Long> counts = new HashMap<>();
         db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? AND " + TicketStore.LIVE
                         + " AND " + TicketStore.JOINED_QUEUE + " GROUP BY business_type",
-                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since, TicketStore.liveFrom());
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since, IdDays.liveFrom());
         return counts;
     }
 

@@ -34,7 +34,7 @@ public class TicketStore {
      * The tickets the live hall works on: those made in the last days ({@link IdDays#LIVE}). The table is partitioned
      * by day of id (V12), so the bound keeps a live query on the last days' partitions, whatever the days kept. Jobs
      * that must find a forgotten ticket whatever its age (closing a day, expiring remote tickets) and reports go
-     * without it. The parameter is {@link #liveFrom()}.
+     * without it. The parameter is {@link IdDays#liveFrom()} (ids carry the wall clock, so the bound does too).
      */
     public static final String LIVE = "id >= ?";
 
@@ -91,7 +91,7 @@ public class TicketStore {
         db.lockUntilCommit(branchId + "|" + idempotencyKey);
         // A retry comes within minutes; a key is answered for the live days (IdDays.LIVE), not for ever.
         return db.one("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND idempotency_key = ? AND " + LIVE,
-                TicketStore::ticket, branchId, idempotencyKey, liveFrom());
+                TicketStore::ticket, branchId, idempotencyKey, IdDays.liveFrom());
     }
 
     /**
@@ -103,7 +103,7 @@ public class TicketStore {
         return db.one("SELECT " + COLUMNS + """
                          FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND (check_in_code = ? OR number = ?)
                         """ + " AND " + LIVE + " ORDER BY issued_at DESC LIMIT 1 FOR UPDATE",
-                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, liveFrom());
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, IdDays.liveFrom());
     }
 
     /** The remote ticket checked in under this code or number since {@code since}, for a kiosk retrying its check-in. */
@@ -112,7 +112,7 @@ public class TicketStore {
                          FROM ticket WHERE branch_id = ? AND origin = 'REMOTE' AND checked_in_at IS NOT NULL
                           AND (check_in_code = ? OR number = ?) AND issued_at >= ?
                         """ + " AND " + LIVE + " ORDER BY issued_at DESC LIMIT 1",
-                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, since, liveFrom());
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, since, IdDays.liveFrom());
     }
 
     /** Serialises the choice of one check-in code at a branch until the transaction ends. */
@@ -124,7 +124,7 @@ public class TicketStore {
     /** Whether a remote ticket of the branch still waiting for its check-in holds this code. */
     public boolean remoteCodeInUse(String branchId, String code) {
         return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND check_in_code = ? AND " + LIVE,
-                branchId, code, liveFrom()) > 0;
+                branchId, code, IdDays.liveFrom()) > 0;
     }
 
     /** Up to {@code limit} remote tickets whose check-in window closed by {@code now}, locked, skipping those held. */
@@ -139,7 +139,7 @@ public class TicketStore {
     /** Whole tickets waiting at a branch, for the hall display. */
     public List<Ticket> waitingAt(String branchId) {
         return db.list("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND status = 'WAITING' AND " + LIVE,
-                TicketStore::ticket, branchId, liveFrom());
+                TicketStore::ticket, branchId, IdDays.liveFrom());
     }
 
     /** Light rows of the tickets waiting for these types: what the call order and the estimate need. */
@@ -152,7 +152,7 @@ public class TicketStore {
                 rs -> new WaitingTicket(rs.getObject("id", UUID.class), rs.getString("business_type"),
                         CustomerTier.valueOf(rs.getString("tier")), Db.instant(rs, "wait_from"), rs.getString("number"),
                         Db.instant(rs, "queued"), rs.getBoolean("queue_front"), Db.instant(rs, "priority_from")),
-                branchId, businessTypes, liveFrom());
+                branchId, businessTypes, IdDays.liveFrom());
     }
 
     /**
@@ -166,7 +166,7 @@ public class TicketStore {
                 LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
                                    AND w.status = 'WAITING' AND w.id >= ?
                 GROUP BY bt.branch_id, bt.business_type_code""",
-                rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")), liveFrom());
+                rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")), IdDays.liveFrom());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -202,11 +202,6 @@ public class TicketStore {
             throw new ConcurrentModificationException("Ticket " + t.id + " changed since it was read");
         }
         t.version++;
-    }
-
-    /** The parameter of {@link #LIVE}: ids carry the wall clock, so the bound does too, not the platform's clock. */
-    public static UUID liveFrom() {
-        return IdDays.liveFrom(java.time.Instant.now());
     }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {

@@ -2,7 +2,6 @@ package io.hallwatch.sla.store.retention;
 
 import io.hallwatch.common.retention.IdDays;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 
@@ -19,7 +18,7 @@ public final class LiveIds {
      * clock, not the platform's: the queue makes the ids on its wall clock, and the platform clock may run at 60x.
      */
     public static String from() {
-        return IdDays.liveFrom(Instant.now()).toString();
+        return IdDays.liveFrom().toString();
     }
 
     /**
