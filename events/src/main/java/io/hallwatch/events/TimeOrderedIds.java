@@ -1,5 +1,8 @@
 package io.hallwatch.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -37,9 +40,32 @@ public final class TimeOrderedIds {
         return at(when.toEpochMilli(), RANDOM);
     }
 
+    /**
+     * The id of a row made from an event, the same on every instance and every delivery of that event, as a name-based
+     * UUID is, but time-ordered: the event id's millisecond (the wall clock's when the event was made) and, for the 74
+     * other bits, {@code name}'s SHA-256. So a row two consumers make from one record (a partition moving between
+     * replicas mid-poll) is one key, and it lands in the day partition of its event. An event id of another version (made
+     * before the ids were time-ordered) carries no time: the id then takes the wall clock's, and is not repeatable.
+     */
+    public static UUID derived(UUID event, String name) {
+        long millis = event.version() == 7 ? event.getMostSignificantBits() >>> 16 : System.currentTimeMillis();
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        return from(millis, hash);
+    }
+
     static UUID at(long epochMillis, SecureRandom random) {
         byte[] bits = new byte[10];
         random.nextBytes(bits);
+        return from(epochMillis, bits);
+    }
+
+    /** A version 7 id of the millisecond, its 74 other bits from the first ten bytes of {@code bits}. */
+    private static UUID from(long epochMillis, byte[] bits) {
         long randA = ((bits[0] & 0xFFL) << 8 | bits[1] & 0xFFL) & 0x0FFF;
         long randB = 0;
         for (int i = 2; i < 10; i++) {

@@ -52,4 +52,21 @@ class TimeOrderedIdsTest {
         long millis = id.getMostSignificantBits() >>> 16;
         assertTrue(Math.abs(System.currentTimeMillis() - millis) < 60_000, "the id's time is the wall clock's: " + millis);
     }
+
+    @Test
+    void an_id_derived_from_an_event_keeps_the_events_millisecond_and_is_the_same_for_the_same_event_and_name() {
+        UUID event = TimeOrderedIds.at(1_764_900_000_123L, new SecureRandom());
+        UUID id = TimeOrderedIds.derived(event, "alert|b-1");
+        assertEquals(7, id.version());
+        assertEquals(2, id.variant());
+        assertEquals(1_764_900_000_123L, id.getMostSignificantBits() >>> 16);
+        assertEquals(id, TimeOrderedIds.derived(event, "alert|b-1"), "another instance, another delivery: the same key");
+        assertTrue(!id.equals(TimeOrderedIds.derived(event, "alert|b-2")), "another name: another id");
+        UUID sameMillisecond = TimeOrderedIds.at(1_764_900_000_123L, new SecureRandom());
+        assertEquals(id, TimeOrderedIds.derived(sameMillisecond, "alert|b-1"), "only the event's time counts, not its random bits");
+        // An event id of before the time-ordered ones: its row gets the wall clock's millisecond.
+        long before = System.currentTimeMillis();
+        long made = TimeOrderedIds.derived(UUID.randomUUID(), "alert|b-1").getMostSignificantBits() >>> 16;
+        assertTrue(made >= before && made <= System.currentTimeMillis(), "made " + made);
+    }
 }
