@@ -6,6 +6,7 @@ import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.EventCodec;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaRule;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,9 +47,12 @@ import java.util.regex.Pattern;
 public final class DetectionDelayBench {
     private static final String[] TYPES = {"PAYMENT", "GENERAL", "NEW_LINE", "BROADBAND"};
 
-    /** A wait breach as it appeared on {@code hallwatch.sla.v1}. */
+    /**
+     * A wait breach as it appeared on {@code hallwatch.sla.v1}; {@code alertId} is the id of the alert it opens, made
+     * from the event as the monitor's {@code AlertIds} makes it.
+     */
     record Breach(String breachId, String branchId, Instant deadline, Instant detectedAt, Instant published, Instant seen,
-                  boolean late) {
+                  boolean late, String alertId) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -229,7 +233,8 @@ public final class DetectionDelayBench {
                         CloudEvent<?> e = EventCodec.fromBytes(r.value());
                         if (e.data() instanceof SlaBreached b && b.rule() == SlaRule.WAIT && b.deadline() != null) {
                             breaches.putIfAbsent(b.breachId(), new Breach(b.breachId(), b.branchId(), b.deadline(), b.detectedAt(),
-                                    Instant.ofEpochMilli(r.timestamp()), seen, b.detectedLate()));
+                                    Instant.ofEpochMilli(r.timestamp()), seen, b.detectedLate(),
+                                    TimeOrderedIds.derived(e.id(), "alert|" + b.breachId()).toString()));
                         }
                     }
                 }
@@ -245,8 +250,8 @@ public final class DetectionDelayBench {
     private static String report(java.util.Collection<Breach> all, List<SmsSink.Received> sms, Instant stop, Path root) throws Exception {
         // Deadlines while the load ran; after the stop the platform is idle and would flatter the figures.
         List<Breach> breaches = all.stream().filter(b -> !b.deadline().isAfter(stop)).toList();
-        Map<String, Breach> byId = new HashMap<>();
-        breaches.forEach(b -> byId.put(b.breachId(), b));
+        Map<String, Breach> byAlert = new HashMap<>();
+        breaches.forEach(b -> byAlert.put(b.alertId(), b));
         List<Double> published = new ArrayList<>();
         List<Double> detected = new ArrayList<>();
         List<Double> seen = new ArrayList<>();
@@ -255,7 +260,7 @@ public final class DetectionDelayBench {
             detected.add(ms(b.deadline(), b.detectedAt()));
             seen.add(ms(b.deadline(), b.seen()));
         }
-        // A page is the first message of an alert, whose id names the breach that opened it;
+        // A page is the first message of an alert, whose id is made from the breach's event that opened it;
         // later messages of the same alert are the group's follow-up or an escalation.
         Map<String, Instant> firstByAlert = new HashMap<>();
         for (SmsSink.Received r : sms) {
@@ -264,7 +269,7 @@ public final class DetectionDelayBench {
         List<Double> paged = new ArrayList<>();
         Map<Instant, Double> pagedByDeadline = new java.util.TreeMap<>();
         firstByAlert.forEach((alert, at) -> {
-            Breach b = byId.get(alert.startsWith("alert-") ? alert.substring(6) : alert);
+            Breach b = byAlert.get(alert);
             if (b != null) {
                 paged.add(ms(b.deadline(), at));
                 pagedByDeadline.merge(b.deadline(), ms(b.deadline(), at), Math::max);

@@ -22,7 +22,7 @@ class PlatformWiringTest extends ConsumingServiceChecks {
 
     @Override
     protected List<String> expectedMigrations() {
-        return List.of("0.1", "0.2", "0.3", "0.4", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
+        return List.of("0.1", "0.2", "0.3", "0.4", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
     }
 
     @Override

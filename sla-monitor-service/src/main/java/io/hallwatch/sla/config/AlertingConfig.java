@@ -64,11 +64,14 @@ public interface AlertingConfig {
     @WithDefault("2m")
     Duration deliveryLease();
 
-    /** Alerts, their notifications, delivery log and used acknowledgement links older than this are purged. */
+    /**
+     * How long the alerting tables keep an alert's day (its breaches, notifications, delivery log and used links with
+     * it; {@code hallwatch.retention.keep.<table>} sets one table apart), and how long an ended silence is kept.
+     */
     @WithDefault("P90D")
     Duration retention();
 
-    /** How often the retention job runs (real time; what it purges is judged on the platform clock). */
+    /** How often the silences' retention job runs (real time; what it deletes is judged on the platform clock). */
     @WithDefault("1h")
     Duration retentionInterval();
 

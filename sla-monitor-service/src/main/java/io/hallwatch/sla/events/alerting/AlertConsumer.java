@@ -69,7 +69,7 @@ public class AlertConsumer {
 
     private void apply(CloudEvent<?> event) {
         // Warnings and clears page nobody; a new page is sent at once, once committed.
-        if (event.data() instanceof SlaBreached b && paging.onBreach(b) == AlertPaging.Recorded.PAGED) {
+        if (event.data() instanceof SlaBreached b && paging.onBreach(event.id(), b) == AlertPaging.Recorded.PAGED) {
             afterCommit.run(dispatcher::wake);
         }
     }

@@ -165,7 +165,7 @@ public class AlertDispatcher {
             if (!outcome.getAsBoolean()) {
                 return false;
             }
-            store.log(d.notificationId(), channel, attempt, what, reason, at);
+            store.log(d, channel, attempt, what, reason, at);
             return true;
         });
         if (!ours) {

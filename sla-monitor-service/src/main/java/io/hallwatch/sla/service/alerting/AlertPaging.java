@@ -5,6 +5,7 @@ import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.StaffingShortfallForecast;
 import io.hallwatch.sla.config.AlertingConfig;
 import io.hallwatch.sla.domain.alerting.AlertGrouping;
+import io.hallwatch.sla.domain.alerting.AlertIds;
 import io.hallwatch.sla.domain.alerting.AlertItem;
 import io.hallwatch.sla.domain.alerting.AlertMessage;
 import io.hallwatch.sla.domain.alerting.AlertText;
@@ -29,6 +30,7 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Who is told what, and when: a breach becomes a page or joins its branch's open group, a closed
@@ -75,11 +77,12 @@ public class AlertPaging {
 
     /**
      * Records a breach once, as a new alert or into its branch's open group, in the consumer's
-     * transaction. A breach nobody could be paged for is counted, and logged at most once per branch
-     * per {@code unrouted-warning-every}, once committed.
+     * transaction; {@code eventId} is the id of the event that told it (a new alert's id is made from it). A breach
+     * nobody could be paged for is counted, and logged at most once per branch per {@code unrouted-warning-every},
+     * once committed.
      */
-    public Recorded onBreach(SlaBreached b) {
-        Recorded recorded = record(b, clock.instant());
+    public Recorded onBreach(UUID eventId, SlaBreached b) {
+        Recorded recorded = record(eventId, AlertItem.of(b), clock.instant());
         if (recorded == Recorded.UNROUTED) {
             afterCommit.run(() -> {
                 metrics.unrouted(b.branchId());
@@ -93,19 +96,15 @@ public class AlertPaging {
         return recorded;
     }
 
-    Recorded record(SlaBreached b, Instant now) {
-        return record(AlertItem.of(b), now);
-    }
-
     /**
      * The queue's forecast that the branch's next hour is understaffed: one page for the duty manager,
      * or a line in the branch's open group, like a breach; once however often the event is delivered.
      */
-    public Recorded onStaffingShortfall(StaffingShortfallForecast f) {
-        return record(AlertItem.of(f, config.zone()), clock.instant());
+    public Recorded onStaffingShortfall(UUID eventId, StaffingShortfallForecast f) {
+        return record(eventId, AlertItem.of(f, config.zone()), clock.instant());
     }
 
-    private Recorded record(AlertItem item, Instant now) {
+    private Recorded record(UUID eventId, AlertItem item, Instant now) {
         if (alerts.breachSeen(item.itemId())) {
             return Recorded.NOTHING; // seen before, under another event id: never twice
         }
@@ -120,10 +119,9 @@ public class AlertPaging {
             alerts.insertItem(item, open.get().alertId(), false);
             return Recorded.NOTHING;
         }
-        String alertId = "alert-" + item.itemId();
+        String alertId = AlertIds.of(eventId, item);
         int level = Escalation.firstLevel(item.branchLevel());
-        alerts.insertAlert(alertId, item.branchId(), d.newAlertStatus(), level, now,
-                AlertGrouping.windowEnd(now, config.groupWindow()), item.detectedAt());
+        alerts.insertAlert(alertId, item, d.newAlertStatus(), level, now, AlertGrouping.windowEnd(now, config.groupWindow()));
         alerts.insertItem(item, alertId, true);
         if (d == AlertGrouping.Decision.QUIET) {
             return Recorded.NOTHING;

@@ -67,7 +67,7 @@ public class AlertService {
             throw new ProblemException(403, "invalid-ack-link", "Forbidden", "The link is not valid or has expired");
         }
         if (!store.useAckLink(sig, alertId, by, Instant.ofEpochSecond(expires), clock.instant())) {
-            Instant usedAt = store.ackLinkUsedAt(sig).orElse(null);
+            Instant usedAt = store.ackLinkUsedAt(sig, alertId).orElse(null);
             throw ProblemException.conflict("ack-link-used", "This acknowledgement link was already used"
                     + (usedAt == null ? "" : " at " + usedAt) + "; the alert is " + find(alertId).status());
         }

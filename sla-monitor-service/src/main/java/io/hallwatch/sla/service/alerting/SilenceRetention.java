@@ -1,7 +1,7 @@
 package io.hallwatch.sla.service.alerting;
 
 import io.hallwatch.sla.config.AlertingConfig;
-import io.hallwatch.sla.store.alerting.AlertStore;
+import io.hallwatch.sla.store.alerting.SilenceStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,19 +11,20 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Purges alerts, their breaches, notifications and delivery log, used acknowledgement links and
- * past silences older than {@code hallwatch.alerting.retention} (90 days), measured on the platform clock.
+ * Deletes the silences that ended more than {@code hallwatch.alerting.retention} (90 days) ago on the platform clock.
+ * The alerts, their breaches, notifications, delivery attempts and used links are not deleted here: they go with their
+ * day's partition ({@code store.retention.MonitorTables}), after the same 90 days by default.
  */
 @ApplicationScoped
-public class AlertRetention {
-    private static final Logger LOG = Logger.getLogger(AlertRetention.class);
+public class SilenceRetention {
+    private static final Logger LOG = Logger.getLogger(SilenceRetention.class);
 
-    private final AlertStore store;
+    private final SilenceStore silences;
     private final AlertingConfig config;
     private final Clock clock;
 
-    AlertRetention(AlertStore store, AlertingConfig config, Clock clock) {
-        this.store = store;
+    SilenceRetention(SilenceStore silences, AlertingConfig config, Clock clock) {
+        this.silences = silences;
         this.config = config;
         this.clock = clock;
     }
@@ -36,14 +37,14 @@ public class AlertRetention {
         }
     }
 
-    /** Purges what is older than the retention now; returns the number of alerts deleted. */
+    /** Deletes the silences over before the retention; returns how many. */
     @Transactional
     public int purge() {
         Instant before = clock.instant().minus(config.retention());
-        int alerts = store.purge(before);
-        if (alerts > 0) {
-            LOG.infof("Alert retention: %d alerts created before %s purged with their notifications and delivery log", alerts, before);
+        int purged = silences.purge(before);
+        if (purged > 0) {
+            LOG.infof("Silence retention: %d silences that ended before %s deleted", purged, before);
         }
-        return alerts;
+        return purged;
     }
 }

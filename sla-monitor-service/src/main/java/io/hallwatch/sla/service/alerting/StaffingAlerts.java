@@ -34,7 +34,7 @@ public class StaffingAlerts {
             return;
         }
         for (CloudEvent<?> e : events) {
-            if (e.data() instanceof StaffingShortfallForecast f && paging.onStaffingShortfall(f) == AlertPaging.Recorded.PAGED) {
+            if (e.data() instanceof StaffingShortfallForecast f && paging.onStaffingShortfall(e.id(), f) == AlertPaging.Recorded.PAGED) {
                 afterCommit.run(dispatcher::wake);
             }
         }

@@ -7,6 +7,7 @@ import io.hallwatch.sla.domain.alerting.Alert;
 import io.hallwatch.sla.domain.alerting.AlertItem;
 import io.hallwatch.sla.domain.alerting.AlertMessage;
 import io.hallwatch.sla.domain.alerting.PendingBreach;
+import io.hallwatch.sla.store.retention.LiveIds;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;
@@ -22,6 +23,11 @@ import java.util.Optional;
  * and the dispatcher's. The keys make the exactly-once guarantees: {@code alert_breach} by breach
  * id, {@code alert_notification} by (alert, purpose, person), claims by lease and claim id, rows
  * taken with {@code FOR UPDATE SKIP LOCKED} so that instances share the work.
+ * <p>
+ * Every table is partitioned by day of the alert's id (V17), and every row of an alert carries that id: a statement
+ * about one alert names it, so it reads one day. What is still at work (an open alert, a notification to send, a breach
+ * already recorded) is looked for in the live days only ({@link LiveIds#from()}), not in every day kept: an alert
+ * opened by an event older than that is no longer followed up or escalated, and its breaches open a new one.
  */
 @ApplicationScoped
 public class AlertStore {
@@ -39,9 +45,9 @@ public class AlertStore {
         this.json = json;
     }
 
-    /** Whether a breach was recorded before (under whatever event id). */
+    /** Whether a breach was recorded in the live days (under whatever event id). */
     public boolean breachSeen(String breachId) {
-        return db.count("SELECT count(*) FROM alert_breach WHERE breach_id = ?", breachId) > 0;
+        return db.count("SELECT count(*) FROM alert_breach WHERE breach_id = ? AND alert_id >= ?", breachId, LiveIds.from()) > 0;
     }
 
     /** The branch's open alert and when its group window closes. */
@@ -54,23 +60,24 @@ public class AlertStore {
      */
     public Optional<OpenAlert> lockOpenAlert(String branchId, Instant createdBy) {
         return db.one("""
-                SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' AND created_at <= ?
+                SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' AND created_at <= ? AND alert_id >= ?
                 ORDER BY created_at DESC LIMIT 1
-                FOR UPDATE""", rs -> new OpenAlert(rs.getString(1), Db.instant(rs, "group_until")), branchId, createdBy);
+                FOR UPDATE""", rs -> new OpenAlert(rs.getString(1), Db.instant(rs, "group_until")), branchId, createdBy, LiveIds.from());
     }
 
-    public void insertAlert(String alertId, String branchId, String status, int level, Instant now, Instant groupUntil,
-                            Instant breachDetectedAt) {
+    /** A new alert, opened by {@code item}. */
+    public void insertAlert(String alertId, AlertItem item, String status, int level, Instant now, Instant groupUntil) {
         db.update("""
-                INSERT INTO alert (alert_id, branch_id, status, level, level_at, group_until, created_at, breach_detected_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", alertId, branchId, status, level, now, groupUntil, now, breachDetectedAt);
+                INSERT INTO alert (alert_id, branch_id, status, level, level_at, group_until, created_at, breach_detected_at, opened_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", alertId, item.branchId(), status, level, now, groupUntil, now, item.detectedAt(),
+                item.itemId());
     }
 
     /** Records the item (a breach, an understaffed hour) under its alert, once ({@code alert_breach} is keyed by item id). */
     public void insertItem(AlertItem item, String alertId, boolean notified) {
         db.update("""
                 INSERT INTO alert_breach (breach_id, alert_id, rule, ticket_number, actual_seconds, detected_at, notified)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (breach_id) DO NOTHING""",
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (breach_id, alert_id) DO NOTHING""",
                 item.itemId(), alertId, item.rule(), item.ticketNumber(), item.actualSeconds(), item.detectedAt(), notified);
     }
 
@@ -88,7 +95,7 @@ public class AlertStore {
         return db.update("""
                 INSERT INTO alert_notification (notification_id, alert_id, staff_id, level, purpose, status, next_attempt_at,
                     message, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, CAST(? AS jsonb), ?)
-                ON CONFLICT (notification_id) DO NOTHING""",
+                ON CONFLICT (notification_id, alert_id) DO NOTHING""",
                 notificationId, alertId, staffId, level, purpose, now, write(message), now);
     }
 
@@ -100,10 +107,10 @@ public class AlertStore {
     public List<ClosedGroup> lockClosedGroups(Instant now) {
         return db.list("""
                 SELECT a.alert_id, a.branch_id, a.level, a.follow_ups FROM alert a
-                WHERE a.status = 'OPEN' AND a.group_until <= ?
+                WHERE a.status = 'OPEN' AND a.group_until <= ? AND a.alert_id >= ?
                   AND EXISTS (SELECT 1 FROM alert_breach b WHERE b.alert_id = a.alert_id AND NOT b.notified)
                 FOR UPDATE SKIP LOCKED""",
-                rs -> new ClosedGroup(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), now);
+                rs -> new ClosedGroup(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), now, LiveIds.from());
     }
 
     /** The alert's breaches not told yet, in the order they were detected. */
@@ -125,9 +132,9 @@ public class AlertStore {
     /** The open alerts below {@code topLevel} whose level was set at or before {@code levelSetBy}; locked, others' skipped. */
     public List<Unacknowledged> lockUnacknowledged(Instant levelSetBy, int topLevel) {
         return db.list("""
-                SELECT alert_id, branch_id, level FROM alert WHERE status = 'OPEN' AND level < ? AND level_at <= ?
+                SELECT alert_id, branch_id, level FROM alert WHERE status = 'OPEN' AND level < ? AND level_at <= ? AND alert_id >= ?
                 FOR UPDATE SKIP LOCKED""", rs -> new Unacknowledged(rs.getString(1), rs.getString(2), rs.getInt(3)),
-                topLevel, levelSetBy);
+                topLevel, levelSetBy, LiveIds.from());
     }
 
     public void raiseLevel(String alertId, int level, Instant now) {
@@ -140,23 +147,27 @@ public class AlertStore {
      * it committed; a claim whose lease ran out (the sender died) is due again.
      */
     public List<Due> claimDue(Instant now, int limit, Duration lease, String claimId) {
+        String live = LiveIds.from();
         List<Due> due = db.list("""
                 SELECT n.*, a.branch_id, a.breach_detected_at FROM alert_notification n JOIN alert a ON a.alert_id = n.alert_id
-                WHERE (n.status = 'PENDING' AND n.next_attempt_at <= ?) OR (n.status = 'SENDING' AND n.claimed_until <= ?)
+                WHERE ((n.status = 'PENDING' AND n.next_attempt_at <= ?) OR (n.status = 'SENDING' AND n.claimed_until <= ?))
+                  AND n.alert_id >= ? AND a.alert_id >= ?
                 ORDER BY n.next_attempt_at LIMIT ?
                 FOR UPDATE OF n SKIP LOCKED""", rs -> new Due(rs.getString("notification_id"), rs.getString("alert_id"),
                 rs.getString("branch_id"), rs.getString("staff_id"), rs.getInt("channel_index"), rs.getInt("attempts"),
-                read(rs.getString("message")), Db.instant(rs, "breach_detected_at"), claimId), now, now, limit);
+                read(rs.getString("message")), Db.instant(rs, "breach_detected_at"), claimId), now, now, live, live, limit);
         for (Due d : due) {
-            db.update("UPDATE alert_notification SET status = 'SENDING', claimed_until = ?, claim_id = ? WHERE notification_id = ?",
-                    now.plus(lease), claimId, d.notificationId());
+            db.update("""
+                    UPDATE alert_notification SET status = 'SENDING', claimed_until = ?, claim_id = ?
+                    WHERE notification_id = ? AND alert_id = ?""", now.plus(lease), claimId, d.notificationId(), d.alertId());
         }
         return due;
     }
 
-    public void log(String notificationId, String channel, int attempt, String outcome, String reason, Instant at) {
-        db.update("INSERT INTO alert_delivery_log (notification_id, channel, attempt, outcome, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
-                notificationId, channel, attempt, outcome, reason, at);
+    public void log(Due d, String channel, int attempt, String outcome, String reason, Instant at) {
+        db.update("""
+                INSERT INTO alert_delivery_log (alert_id, notification_id, channel, attempt, outcome, reason, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", d.alertId(), d.notificationId(), channel, attempt, outcome, reason, at);
     }
 
     /**
@@ -166,8 +177,9 @@ public class AlertStore {
     public boolean sent(Due d, String channel, Instant at) {
         int n = db.update("""
                 UPDATE alert_notification SET status = 'SENT', sent_at = ?, sent_channel = ?, attempts = attempts + 1,
-                    claimed_until = NULL, claim_id = NULL WHERE notification_id = ? AND status = 'SENDING' AND claim_id = ?""",
-                at, channel, d.notificationId(), d.claimId());
+                    claimed_until = NULL, claim_id = NULL
+                WHERE notification_id = ? AND alert_id = ? AND status = 'SENDING' AND claim_id = ?""",
+                at, channel, d.notificationId(), d.alertId(), d.claimId());
         db.update("UPDATE alert SET first_delivered_at = ? WHERE alert_id = ? AND first_delivered_at IS NULL", at, d.alertId());
         return n > 0;
     }
@@ -175,14 +187,16 @@ public class AlertStore {
     public boolean retry(Due d, int channelIndex, int attempts, Instant next) {
         return db.update("""
                 UPDATE alert_notification SET status = 'PENDING', channel_index = ?, attempts = ?, next_attempt_at = ?,
-                    claimed_until = NULL, claim_id = NULL WHERE notification_id = ? AND status = 'SENDING' AND claim_id = ?""",
-                channelIndex, attempts, next, d.notificationId(), d.claimId()) > 0;
+                    claimed_until = NULL, claim_id = NULL
+                WHERE notification_id = ? AND alert_id = ? AND status = 'SENDING' AND claim_id = ?""",
+                channelIndex, attempts, next, d.notificationId(), d.alertId(), d.claimId()) > 0;
     }
 
     public boolean failed(Due d) {
         return db.update("""
                 UPDATE alert_notification SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL, claim_id = NULL
-                WHERE notification_id = ? AND status = 'SENDING' AND claim_id = ?""", d.notificationId(), d.claimId()) > 0;
+                WHERE notification_id = ? AND alert_id = ? AND status = 'SENDING' AND claim_id = ?""",
+                d.notificationId(), d.alertId(), d.claimId()) > 0;
     }
 
     /**
@@ -191,31 +205,13 @@ public class AlertStore {
     public boolean useAckLink(String signature, String alertId, String by, Instant expires, Instant now) {
         return db.update("""
                 INSERT INTO alert_ack_token (signature, alert_id, staff_id, expires_at, used_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (signature) DO NOTHING""", signature, alertId, by, expires, now) > 0;
+                ON CONFLICT (signature, alert_id) DO NOTHING""", signature, alertId, by, expires, now) > 0;
     }
 
-    /** When a one-click link was used, if it was. */
-    public Optional<Instant> ackLinkUsedAt(String signature) {
-        return db.one("SELECT used_at FROM alert_ack_token WHERE signature = ?", rs -> Db.instant(rs, "used_at"), signature);
-    }
-
-    /**
-     * Deletes alerts created before {@code before} with their breaches, notifications and delivery
-     * log, and used acknowledgement links and silences older than that. Returns the alerts deleted.
-     */
-    public int purge(Instant before) {
-        // The alerts first, locked: a dispatcher round escalating or following one of them up at the
-        // same moment either commits before (its notifications are then deleted with the others) or
-        // skips it (SKIP LOCKED), instead of adding a notification the alert's delete then trips over.
-        db.count("SELECT count(*) FROM (SELECT 1 FROM alert WHERE created_at < ? FOR UPDATE) purged", before);
-        db.update("""
-                DELETE FROM alert_delivery_log l USING alert_notification n, alert a
-                WHERE l.notification_id = n.notification_id AND n.alert_id = a.alert_id AND a.created_at < ?""", before);
-        db.update("DELETE FROM alert_notification n USING alert a WHERE n.alert_id = a.alert_id AND a.created_at < ?", before);
-        db.update("DELETE FROM alert_breach b USING alert a WHERE b.alert_id = a.alert_id AND a.created_at < ?", before);
-        db.update("DELETE FROM alert_ack_token WHERE used_at < ?", before);
-        db.update("DELETE FROM alert_silence WHERE ends_at < ?", before);
-        return db.update("DELETE FROM alert WHERE created_at < ?", before);
+    /** When a one-click link of the alert was used, if it was. */
+    public Optional<Instant> ackLinkUsedAt(String signature, String alertId) {
+        return db.one("SELECT used_at FROM alert_ack_token WHERE signature = ? AND alert_id = ?", rs -> Db.instant(rs, "used_at"),
+                signature, alertId);
     }
 
     public Optional<Alert> find(String alertId) {

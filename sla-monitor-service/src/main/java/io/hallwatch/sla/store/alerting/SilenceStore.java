@@ -33,4 +33,12 @@ public class SilenceStore {
         return db.count("SELECT count(*) FROM alert_silence WHERE branch_id = ? AND starts_at <= ? AND ends_at > ?",
                 branchId, now, now) > 0;
     }
+
+    /**
+     * Deletes the silences that ended before {@code before}: a branch's settings, not a time series, so not by day as
+     * the alerts go. Returns how many.
+     */
+    public int purge(Instant before) {
+        return db.update("DELETE FROM alert_silence WHERE ends_at < ?", before);
+    }
 }

@@ -2,18 +2,24 @@ package io.hallwatch.sla.service.alerting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallwatch.common.db.Db;
+import io.hallwatch.common.retention.DailyPartitions;
+import io.hallwatch.common.retention.IdDays;
+import io.hallwatch.common.retention.RetentionConfig;
 import io.hallwatch.events.CloudEvent;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.events.EventCodec;
+import io.hallwatch.events.EventType;
 import io.hallwatch.events.SlaBreached;
 import io.hallwatch.events.SlaRule;
 import io.hallwatch.events.StaffingShortfallForecast;
+import io.hallwatch.events.TimeOrderedIds;
 import io.hallwatch.events.Topics;
 import io.hallwatch.sla.client.alerting.ChannelStub;
 import io.hallwatch.sla.domain.alerting.DutyRoster;
 import io.hallwatch.sla.domain.alerting.Rosters;
 import io.hallwatch.sla.events.alerting.AlertConsumer;
 import io.hallwatch.sla.store.alerting.AlertStore;
+import io.hallwatch.sla.store.retention.MonitorTables;
 import io.hallwatch.testsupport.KafkaTestClient;
 import io.hallwatch.testsupport.KafkaTestResource;
 import io.hallwatch.testsupport.MutableClock;
@@ -29,8 +35,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +48,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Breaches on the real topic, through the real database, to the local channel stand-ins. */
@@ -62,7 +72,13 @@ class AlertingFlowTest {
     @Inject
     AlertStore store;
     @Inject
-    AlertRetention retention;
+    SilenceRetention silenceRetention;
+    @Inject
+    DailyPartitions partitions;
+    @Inject
+    MonitorTables monitor;
+    @Inject
+    RetentionConfig retentionConfig;
 
     @BeforeEach
     @AfterEach
@@ -84,10 +100,17 @@ class AlertingFlowTest {
     }
 
     private void breach(String branch, String breachId, String number) {
+        breach(branch, breachId, number, TimeOrderedIds.next());
+    }
+
+    /** As the monitor tells it, in an event of id {@code eventId} (the wall-clock time the alert's day is taken from). */
+    private void breach(String branch, String breachId, String number, UUID eventId) {
         Instant now = clock.instant();
         SlaBreached b = new SlaBreached(breachId, branch, "t-" + breachId, number, "GENERAL", CustomerTier.NORMAL, SlaRule.WAIT,
                 900, 900, now.minusSeconds(900), now, now, false, null, null);
-        KafkaTestClient.produce(Topics.SLA, branch, EventCodec.toBytes(CloudEvent.of("/hallwatch/sla-monitor-service", now, b)));
+        CloudEvent<SlaBreached> event = new CloudEvent<>(eventId, URI.create("/hallwatch/sla-monitor-service"), EventType.of(b), now,
+                b.subject(), b);
+        KafkaTestClient.produce(Topics.SLA, branch, EventCodec.toBytes(event));
     }
 
     private void understaffed(String branch, Instant hour) {
@@ -405,32 +428,55 @@ class AlertingFlowTest {
     }
 
     @Test
-    void alerts_older_than_the_retention_are_purged_with_their_deliveries_and_links() {
+    void an_alerts_day_past_the_retention_goes_whole_with_its_breaches_deliveries_and_links_and_an_ended_silence_goes() {
+        // Two days ago on the wall clock: the job makes today and the days ahead, so that day is made by a round then.
+        LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        List<DailyPartitions.Table> alertTables = monitor.tables(retentionConfig).stream().filter(t -> t.name().startsWith("alert")).toList();
+        assertEquals(List.of("alert", "alert_breach", "alert_notification", "alert_delivery_log", "alert_ack_token"),
+                alertTables.stream().map(DailyPartitions.Table::name).toList());
+        partitions.maintain(IdDays.start(old).plusSeconds(3600), alertTables).forEach(r -> assertNull(r.failure(), r.table()));
         clock.set(OPEN);
-        String old = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
-        breach(old, UUID.randomUUID().toString(), "R001");
-        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", old) == 1);
-        String oldAlert = alertOf(old);
-        given().urlEncodingEnabled(false).get(smsLink(old)).then().statusCode(200);
-        clock.set(OPEN.plus(Duration.ofDays(1)));
-        String recent = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
-        breach(recent, UUID.randomUUID().toString(), "R002");
-        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", recent) == 1);
-        String recentAlert = alertOf(recent);
-        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", recentAlert).then().statusCode(200);
+        String gone = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(gone, UUID.randomUUID().toString(), "R001", TimeOrderedIds.madeAt(IdDays.start(old).plus(Duration.ofHours(12))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", gone) == 1);
+        String goneAlert = alertOf(gone);
+        assertEquals(old, IdDays.dayOf(UUID.fromString(goneAlert)), "an alert is of its event's day: " + goneAlert);
+        given().urlEncodingEnabled(false).get(smsLink(gone)).then().statusCode(200);
+        String kept = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
+        breach(kept, UUID.randomUUID().toString(), "R002");
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", kept) == 1);
+        String keptAlert = alertOf(kept);
+        given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", keptAlert).then().statusCode(200);
+        for (String table : List.of("alert", "alert_breach", "alert_notification", "alert_delivery_log", "alert_ack_token")) {
+            assertEquals(IdDays.partition(table, old), db.one("SELECT tableoid::regclass::text FROM " + table + " WHERE alert_id = ? LIMIT 1",
+                    rs -> rs.getString(1), goneAlert).orElseThrow(), table + ": every row of an alert lives in the alert's day");
+        }
 
-        clock.set(OPEN.plus(Duration.ofDays(90)).minusSeconds(1));
-        retention.purge();
-        given().get("/api/v1/alerts/{id}", oldAlert).then().statusCode(200);
-        clock.set(OPEN.plus(Duration.ofDays(90)).plusSeconds(1));
-        assertTrue(retention.purge() >= 1);
-        given().get("/api/v1/alerts/{id}", oldAlert).then().statusCode(404);
-        given().get("/api/v1/alerts/{id}", recentAlert).then().statusCode(200);
-        assertEquals(0, db.count("SELECT count(*) FROM alert_notification WHERE alert_id = ?", oldAlert));
-        assertEquals(0, db.count("SELECT count(*) FROM alert_delivery_log WHERE notification_id LIKE ?", oldAlert + ":%"));
-        assertEquals(0, db.count("SELECT count(*) FROM alert_breach WHERE alert_id = ?", oldAlert));
-        assertEquals(0, db.count("SELECT count(*) FROM alert_ack_token WHERE alert_id = ?", oldAlert));
-        assertEquals(1, db.count("SELECT count(*) FROM alert_delivery_log WHERE notification_id LIKE ?", recentAlert + ":%"));
+        // Kept a day: the day before yesterday goes, whole, in every alerting table; yesterday and today stay.
+        List<DailyPartitions.Table> oneDay = alertTables.stream().map(t -> DailyPartitions.Table.of(t.name(), t.column(), Duration.ofDays(1))).toList();
+        for (DailyPartitions.Round r : partitions.maintain(Instant.now(), oneDay)) {
+            assertNull(r.failure(), r.table());
+            assertTrue(r.dropped().contains(old), r.table() + " dropped " + r.dropped());
+        }
+        given().get("/api/v1/alerts/{id}", goneAlert).then().statusCode(404);
+        given().get("/api/v1/alerts/{id}", keptAlert).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        for (String table : List.of("alert_breach", "alert_notification", "alert_delivery_log", "alert_ack_token")) {
+            assertEquals(0, db.count("SELECT count(*) FROM " + table + " WHERE alert_id = ?", goneAlert), table);
+        }
+        assertEquals(1, db.count("SELECT count(*) FROM alert_delivery_log WHERE alert_id = ?", keptAlert));
+
+        // The silences are a branch's settings, not a day's rows: one that ended before the retention is deleted.
+        String silenced = "AL-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int daysAgo : new int[] {91, 89}) {
+            Instant ends = OPEN.minus(Duration.ofDays(daysAgo));
+            db.update("""
+                    INSERT INTO alert_silence (silence_id, branch_id, starts_at, ends_at, created_by, reason, created_at)
+                    VALUES (?, ?, ?, ?, 'dm', 'works', ?)""", UUID.randomUUID().toString(), silenced, ends.minusSeconds(3600), ends,
+                    ends.minusSeconds(3600));
+        }
+        assertTrue(silenceRetention.purge() >= 1);
+        assertEquals(List.of(OPEN.minus(Duration.ofDays(89))), db.list("SELECT ends_at FROM alert_silence WHERE branch_id = ?",
+                rs -> Db.instant(rs, "ends_at"), silenced));
     }
 
     @Test

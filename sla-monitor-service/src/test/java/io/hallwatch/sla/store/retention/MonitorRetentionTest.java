@@ -42,7 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = JwtTestResource.class, scope = TestResourceScope.GLOBAL)
 class MonitorRetentionTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The tables of a ticket's rows; the alerting tables (V17) are AlertingFlowTest's. */
     private static final List<String> TABLES = List.of("sla_breach", "sla_breach_predicted", "sla_ticket");
+    private static final List<String> ALL = List.of("alert", "alert_ack_token", "alert_breach", "alert_delivery_log", "alert_notification",
+            "sla_breach", "sla_breach_predicted", "sla_ticket");
 
     @Inject
     DailyPartitions partitions;
@@ -61,9 +64,9 @@ class MonitorRetentionTest {
 
     @Test
     void the_tables_have_today_and_the_days_ahead_from_the_start_and_a_ticket_lands_in_its_ids_day() {
-        assertEquals(TABLES, monitor.tables(config).stream().map(DailyPartitions.Table::name).sorted().toList());
+        assertEquals(ALL, monitor.tables(config).stream().map(DailyPartitions.Table::name).sorted().toList());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        for (String table : TABLES) {
+        for (String table : ALL) {
             List<String> names = partitions.partitions(table);
             for (int ahead = 0; ahead <= config.daysAhead(); ahead++) {
                 assertTrue(names.contains(IdDays.partition(table, today.plusDays(ahead))), table + ": " + names);
@@ -101,7 +104,7 @@ class MonitorRetentionTest {
     }
 
     private void dropsTheOldDayOnly() {
-        List<DailyPartitions.Table> tables = monitor.tables(config);
+        List<DailyPartitions.Table> tables = monitor.tables(config).stream().filter(t -> TABLES.contains(t.name())).toList();
         String branch = "RETAIN-" + UUID.randomUUID().toString().substring(0, 8);
         // Five days ago: the job makes today and the days ahead only, so the days before are made by a round then.
         LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(5);
