@@ -45,7 +45,9 @@ public final class RetentionBench {
         int branchCount = Integer.parseInt(Machine.arg(args, "--branches", "100"));
         Path out = Path.of(Machine.arg(args, "--out", "bench/target/retention-measurements.tsv"));
 
-        String run = Long.toString(System.currentTimeMillis() % 10_000_000);
+        // The same --run names the same branches: each measurement opens them again (the day before may have ended
+        // them), so day 30 is measured on day 1's branches, with their days before, not on new ones beside them.
+        String run = Machine.arg(args, "--run", Long.toString(System.currentTimeMillis() % 10_000_000));
         String[] branches = new String[branchCount];
         for (int i = 0; i < branchCount; i++) {
             branches[i] = "RETAIN-" + run + "-" + i;
