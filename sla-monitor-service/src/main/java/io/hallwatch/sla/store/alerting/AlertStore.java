@@ -21,7 +21,7 @@ import java.util.Optional;
  * Alerts, their breaches, notifications, delivery log and used acknowledgement links in
  * PostgreSQL: the statements only; what to write when is {@code service.alerting.AlertPaging}'s
  * and the dispatcher's. The keys make the exactly-once guarantees: {@code alert_breach} by breach
- * id, {@code alert_notification} by (alert, purpose, person), claims by lease and claim id, rows
+ * id (looked for in the live days first), {@code alert_notification} by (alert, purpose, person), claims by lease and claim id, rows
  * taken with {@code FOR UPDATE SKIP LOCKED} so that instances share the work.
  * <p>
  * Every table is partitioned by day of the alert's id (V17), and every row of an alert carries that id: a statement
@@ -73,7 +73,7 @@ public class AlertStore {
                 item.itemId());
     }
 
-    /** Records the item (a breach, an understaffed hour) under its alert, once ({@code alert_breach} is keyed by item id). */
+    /** Records the item (a breach, an understaffed hour) under its alert, once ({@code alert_breach} is keyed by item and alert). */
     public void insertItem(AlertItem item, String alertId, boolean notified) {
         db.update("""
                 INSERT INTO alert_breach (breach_id, alert_id, rule, ticket_number, actual_seconds, detected_at, notified)
