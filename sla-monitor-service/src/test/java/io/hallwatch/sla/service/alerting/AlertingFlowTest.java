@@ -432,8 +432,8 @@ class AlertingFlowTest {
         // Two days ago on the wall clock: the job makes today and the days ahead, so that day is made by a round then.
         LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(2);
         List<DailyPartitions.Table> alertTables = monitor.tables(retentionConfig).stream().filter(t -> t.name().startsWith("alert")).toList();
-        assertEquals(List.of("alert", "alert_breach", "alert_notification", "alert_delivery_log", "alert_ack_token"),
-                alertTables.stream().map(DailyPartitions.Table::name).toList());
+        List<String> names = List.of("alert", "alert_breach", "alert_notification", "alert_delivery_log", "alert_ack_token");
+        assertEquals(names, alertTables.stream().map(DailyPartitions.Table::name).toList());
         partitions.maintain(IdDays.start(old).plusSeconds(3600), alertTables).forEach(r -> assertNull(r.failure(), r.table()));
         clock.set(OPEN);
         String gone = roster("AL-" + UUID.randomUUID().toString().substring(0, 8));
@@ -447,7 +447,7 @@ class AlertingFlowTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> count("sms", kept) == 1);
         String keptAlert = alertOf(kept);
         given().contentType(ContentType.JSON).body(Map.of("by", "dm")).post("/api/v1/alerts/{id}/ack", keptAlert).then().statusCode(200);
-        for (String table : List.of("alert", "alert_breach", "alert_notification", "alert_delivery_log", "alert_ack_token")) {
+        for (String table : names) {
             assertEquals(IdDays.partition(table, old), db.one("SELECT tableoid::regclass::text FROM " + table + " WHERE alert_id = ? LIMIT 1",
                     rs -> rs.getString(1), goneAlert).orElseThrow(), table + ": every row of an alert lives in the alert's day");
         }
