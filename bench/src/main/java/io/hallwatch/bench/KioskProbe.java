@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmark 4's kiosk: a branch of its own, created through the queue API, where a kiosk issues tickets at a low fixed
@@ -45,8 +43,6 @@ final class KioskProbe {
     private final String queue;
     private final int rate;
     private final String branch;
-    private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-
     private final Supplier<HttpRequest> issue;
     private final String kiosk;
 
@@ -77,9 +73,14 @@ final class KioskProbe {
 
     /** The customer of the issued ticket (its answer's body) leaves: the ticket is cancelled. */
     private void leave(String ticket) {
-        Matcher id = TICKET_ID.matcher(ticket);
-        if (id.find()) {
-            LoadRun.send(LoadRun.postJson(queue + "/api/v1/tickets/" + id.group(1) + "/cancel", "{\"reason\":\"probe: left at once\"}", kiosk));
+        String id;
+        try {
+            id = HallwatchApi.JSON.readTree(ticket).path("ticketId").asText("");
+        } catch (java.io.IOException e) {
+            return; // not a ticket: nobody to send away
+        }
+        if (!id.isEmpty()) {
+            LoadRun.send(LoadRun.postJson(queue + "/api/v1/tickets/" + id + "/cancel", "{\"reason\":\"probe: left at once\"}", kiosk));
         }
     }
 
