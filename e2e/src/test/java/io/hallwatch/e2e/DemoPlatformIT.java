@@ -283,14 +283,18 @@ class DemoPlatformIT {
         assertTrue(expected.containsAll(own), "the restart branch's customers all waited past their deadline");
         Map<String, List<CloudEvent<SlaBreached>>> breaches = new HashMap<>();
         List<CloudEvent<SlaBreached>> all = new ArrayList<>();
-        KafkaTestClient.readUntil(Topics.SLA, Duration.ofSeconds(90), records -> {
-            breaches.clear();
-            all.clear();
-            all.addAll(breaches(records, waits.keySet()));
-            all.stream().filter(b -> b.data().rule() == SlaRule.WAIT)
-                    .forEach(b -> breaches.computeIfAbsent(b.data().ticketId(), k -> new ArrayList<>()).add(b));
-            return breaches.keySet().containsAll(expected);
-        });
+        try {
+            KafkaTestClient.readUntil(Topics.SLA, Duration.ofSeconds(90), records -> {
+                breaches.clear();
+                all.clear();
+                all.addAll(breaches(records, waits.keySet()));
+                all.stream().filter(b -> b.data().rule() == SlaRule.WAIT)
+                        .forEach(b -> breaches.computeIfAbsent(b.data().ticketId(), k -> new ArrayList<>()).add(b));
+                return breaches.keySet().containsAll(expected);
+            });
+        } catch (AssertionError notAll) {
+            // Not every expected breach arrived: the problems below name each missed ticket and its wait, which says more.
+        }
 
         List<String> problems = new ArrayList<>();
         int late = 0;
@@ -305,11 +309,11 @@ class DemoPlatformIT {
                 problems.add(ticket + ": the wait breached " + ids.size() + " times: " + e.getValue());
             }
             SlaBreached b = e.getValue().get(0).data();
-            Instant deadline = wait.issuedAt().plusSeconds(WAIT_LIMIT_SECONDS);
+            Instant deadline = wait.from().plusSeconds(WAIT_LIMIT_SECONDS);
             // The monitor keeps its times to the microsecond (PostgreSQL's timestamptz), the events to the nanosecond.
             if (b.limitSeconds() != WAIT_LIMIT_SECONDS || b.deadline() == null
                     || Duration.between(deadline, b.deadline()).abs().compareTo(Duration.ofMillis(1)) >= 0) {
-                problems.add(ticket + ": deadline " + b.deadline() + " limit " + b.limitSeconds() + ", issued " + wait.issuedAt());
+                problems.add(ticket + ": deadline " + b.deadline() + " limit " + b.limitSeconds() + ", waiting from " + wait.from());
             }
             if (b.detectedAt().isBefore(b.deadline())) {
                 problems.add(ticket + ": detected at " + b.detectedAt() + ", before its deadline " + b.deadline());
@@ -548,22 +552,25 @@ class DemoPlatformIT {
         return response == null ? -1 : response.statusCode();
     }
 
-    /** One ticket's wait as its events tell it: issued, and first called (null while it waits). */
-    record Wait(Instant issuedAt, Instant calledAt) {
+    /**
+     * One ticket's wait as its events tell it: from when it is judged (the issue, or for an appointment checked in
+     * before its slot the slot's start: {@link TicketIssued#waitClockStart()}), and first called (null while it waits).
+     */
+    record Wait(Instant from, Instant calledAt) {
         long seconds(Instant now) {
-            return Duration.between(issuedAt, calledAt != null ? calledAt : now).toSeconds();
+            return Duration.between(from, calledAt != null ? calledAt : now).toSeconds();
         }
 
         /** Whether the wait is over the limit by more than {@code margin} at {@code now}. */
         boolean breachedBy(Instant now, Duration margin) {
             Instant end = calledAt != null ? calledAt : now;
-            return Duration.between(issuedAt, end).compareTo(Duration.ofSeconds(WAIT_LIMIT_SECONDS).plus(margin)) > 0;
+            return Duration.between(from, end).compareTo(Duration.ofSeconds(WAIT_LIMIT_SECONDS).plus(margin)) > 0;
         }
 
         /** Called before the limit by more than {@code margin}: no breach may exist. */
         boolean clearlyUnder(Duration margin) {
             return calledAt != null
-                    && Duration.between(issuedAt, calledAt).compareTo(Duration.ofSeconds(WAIT_LIMIT_SECONDS).minus(margin)) < 0;
+                    && Duration.between(from, calledAt).compareTo(Duration.ofSeconds(WAIT_LIMIT_SECONDS).minus(margin)) < 0;
         }
     }
 
@@ -586,7 +593,7 @@ class DemoPlatformIT {
                 continue;
             }
             if (event.data() instanceof TicketIssued i) {
-                issued.put(i.ticketId(), i.issuedAt());
+                issued.put(i.ticketId(), i.waitClockStart());
             } else if (event.data() instanceof TicketCalled c) {
                 called.merge(c.ticketId(), c.calledAt(), (a, b) -> a.isBefore(b) ? a : b);
             } else if (event.data() instanceof TicketCancelled || event.data() instanceof TicketTransferred
