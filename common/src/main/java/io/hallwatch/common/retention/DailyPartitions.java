@@ -26,7 +26,7 @@ import java.util.List;
  * hallwatch-journal V0_4) and the service's own ({@link PartitionedTables}). Creates the days ahead, drops the days
  * past their retention whole ({@link PartitionPlan}), detached first so that a foreign key into the day is checked,
  * never by row deletes. At start and every {@code hallwatch.retention.interval},
- * by one replica at a time (a transaction-long advisory lock; the others skip the round). Real time, not the platform
+ * by one replica at a time (a session advisory lock held for the round; the others skip the round). Real time, not the platform
  * clock: the ids carry the wall clock of the service that made them.
  * <p>
  * Rows whose id falls in no daily partition (ids not made by Hallwatch's producers, or made before this job first
@@ -135,39 +135,73 @@ public class DailyPartitions {
         return maintain(now, tables());
     }
 
-    /** One round at {@code now} over {@code tables} (each with a {@code <name>_default} partition), in their order. */
+    /**
+     * One round at {@code now} over {@code tables} (each with a {@code <name>_default} partition), in their order, each
+     * table in a transaction of its own: a day's drop holds its table's exclusive lock only as long as that table's
+     * part, not while the tables after it are done.
+     */
     public List<Round> maintain(Instant now, List<Table> tables) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+            if (!tryLock(c)) {
+                return List.of();
+            }
             try {
-                if (!tryLock(c)) {
-                    c.rollback();
-                    return List.of();
-                }
+                c.setAutoCommit(false);
                 List<Round> rounds = new ArrayList<>();
                 for (Table t : tables) {
-                    if (exists(c, "SELECT to_regclass('" + t.name() + "') IS NOT NULL")) {
-                        // One table's refusal (a foreign key still pointing into an expired day) undoes only its own part.
-                        java.sql.Savepoint before = c.setSavepoint();
-                        try {
-                            rounds.add(maintain(c, t, now));
-                        } catch (SQLException e) {
-                            c.rollback(before);
-                            rounds.add(new Round(t.name(), List.of(), List.of(), List.of(), e.getMessage()));
-                        }
+                    Round r = maintainGivingWay(c, t, now);
+                    if (r != null) {
+                        rounds.add(r);
                     }
                 }
-                c.commit();
                 return rounds;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             } finally {
-                c.setAutoCommit(autoCommit);
+                try {
+                    c.rollback();
+                    c.setAutoCommit(autoCommit);
+                } finally {
+                    unlock(c);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot maintain the partitions: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One table's part, committed; null where the service has no such table. Where its locks are not had within
+     * {@code lock-wait} (or PostgreSQL found the job in a deadlock), it is undone and tried again a little later, up
+     * to {@code lock-attempts} times; any other refusal (a foreign key still pointing into an expired day) undoes only
+     * this table's part and is told in its round.
+     */
+    private Round maintainGivingWay(Connection c, Table t, Instant now) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(c, "SET LOCAL lock_timeout = " + Math.max(1, config.lockWait().toMillis()));
+                if (!exists(c, "SELECT to_regclass('" + t.name() + "') IS NOT NULL")) {
+                    c.rollback();
+                    return null;
+                }
+                Round r = maintain(c, t, now);
+                c.commit();
+                return r;
+            } catch (SQLException e) {
+                c.rollback();
+                boolean contended = "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+                if (!contended || attempt >= config.lockAttempts()) {
+                    return new Round(t.name(), List.of(), List.of(), List.of(), e.getMessage());
+                }
+                pause(Duration.ofMillis(100L * attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -278,13 +312,22 @@ public class DailyPartitions {
         return names;
     }
 
+    /** The job's advisory lock for this session (the round's transactions come and go under it); false where another holds it. */
     private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             s.setLong(1, LOCK);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    /** Lets the lock go before the connection goes back to the pool (a broken connection's session lets it go itself). */
+    private static void unlock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            s.setLong(1, LOCK);
+            s.execute();
         }
     }
 

@@ -27,6 +27,19 @@ public interface RetentionConfig {
     @WithDefault("3")
     int daysAhead();
 
+    /**
+     * How long the job waits for a table's lock before it lets go and tries again a little later ({@code lock_timeout}):
+     * shorter than PostgreSQL's {@code deadlock_timeout} (1 s), so that where a live transaction and the job wait on
+     * each other (a detach locks the partitioned table and the one its foreign key names), the job gives way, never
+     * the clerk's call or the kiosk's issue.
+     */
+    @WithDefault("300ms")
+    Duration lockWait();
+
+    /** How many times a table's round is tried while its locks are held by others, before it waits for the next round. */
+    @WithDefault("5")
+    int lockAttempts();
+
     /** The consumers' record of the events they applied ({@code processed_event}). */
     @WithDefault("14d")
     Duration processedEvents();

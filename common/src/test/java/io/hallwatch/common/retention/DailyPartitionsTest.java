@@ -1,5 +1,6 @@
 package io.hallwatch.common.retention;
 
+import io.agroal.api.AgroalDataSource;
 import io.hallwatch.common.db.Db;
 import io.hallwatch.common.probe.ProbeService;
 import io.hallwatch.events.CloudEvent;
@@ -14,12 +15,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +46,8 @@ class DailyPartitionsTest {
     ProbeService service;
     @Inject
     Db db;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void the_shared_tables_have_today_and_the_days_ahead_from_the_start_and_a_new_event_lands_in_its_day() {
@@ -155,6 +163,50 @@ class DailyPartitionsTest {
         assertTrue(rounds.get(1).failure() != null && rounds.get(1).failure().contains("another table's foreign key points at them"),
                 rounds.toString());
         assertEquals(1, db.count("SELECT count(*) FROM retention_parent_default WHERE id = ?", ahead));
+    }
+
+    @Test
+    void a_drop_gives_way_to_the_live_hall_and_goes_on_once_it_has_its_lock() throws Exception {
+        // A table of its own: the other tests count the probe table's days.
+        QuarkusTransaction.requiringNew().run(() -> {
+            db.update("CREATE TABLE IF NOT EXISTS retention_give_way (event_id UUID PRIMARY KEY) PARTITION BY RANGE (event_id)");
+            db.update("CREATE TABLE IF NOT EXISTS retention_give_way_default PARTITION OF retention_give_way DEFAULT");
+        });
+        DailyPartitions.Table table = DailyPartitions.Table.of("retention_give_way", "event_id", Duration.ofDays(7));
+        Instant start = Instant.now().plus(Duration.ofDays(1400)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(3600);
+        LocalDate first = start.atZone(ZoneOffset.UTC).toLocalDate();
+        partitions.maintain(start, List.of(table));
+        UUID row = idOn(first);
+        QuarkusTransaction.requiringNew().run(() -> db.update("INSERT INTO retention_give_way (event_id) VALUES (?)", row));
+        Instant expired = start.plus(Duration.ofDays(9));
+
+        // A live transaction reads the table and holds on: the drop's exclusive lock would wait behind it, and every
+        // later statement on the table behind the drop. The job lets go after lock-wait each time and never aborts it.
+        try (Connection live = dataSource.getConnection()) {
+            live.setAutoCommit(false);
+            hold(live);
+            List<DailyPartitions.Round> refused = partitions.maintain(expired, List.of(table));
+            assertTrue(refused.get(0).failure() != null && refused.get(0).failure().contains("lock timeout"), refused.toString());
+            assertEquals(1, db.count("SELECT count(*) FROM retention_give_way WHERE event_id = ?", row), "nothing dropped");
+            live.commit(); // still alive: the job gave way, not the hall
+
+            // Held a little while only: a later attempt of the same round gets the lock and drops the day.
+            hold(live);
+            CompletableFuture<List<DailyPartitions.Round>> round = CompletableFuture.supplyAsync(
+                    () -> partitions.maintain(expired, List.of(table)));
+            Thread.sleep(500);
+            live.commit();
+            List<DailyPartitions.Round> done = round.get(30, TimeUnit.SECONDS);
+            assertEquals(null, done.get(0).failure(), done.toString());
+            assertTrue(done.get(0).dropped().contains(first), done.toString());
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM retention_give_way WHERE event_id = ?", row));
+    }
+
+    private static void hold(Connection live) throws SQLException {
+        try (Statement s = live.createStatement()) {
+            s.execute("SELECT count(*) FROM retention_give_way");
+        }
     }
 
     private void insert(UUID id, Instant sentAt) {
