@@ -1,5 +1,7 @@
 package io.hallwatch.queue.service.staffing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hallwatch.events.CustomerTier;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
@@ -35,6 +37,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StaffingService {
     private static final Duration LIVE_WINDOW = Duration.ofHours(1);
+    /**
+     * Past days' arrivals do not change, but reading them scans every day's partition the service day may lie in
+     * (the ids carry the wall clock, the service day the platform's): read once per branch and date and kept this
+     * long (real time), so that the gauges' refresh of every branch each minute does not grow with the days kept.
+     */
+    private static final Duration HISTORY_KEPT = Duration.ofHours(1);
 
     private final CatalogueService catalogue;
     private final ArrivalHistory history;
@@ -42,6 +50,7 @@ public class StaffingService {
     private final CallPolicies policies;
     private final QueueConfig config;
     private final Clock clock;
+    private final Cache<String, List<ArrivalHistory.Count>> pastArrivals;
 
     StaffingService(CatalogueService catalogue, ArrivalHistory history, HallSnapshot snapshot, CallPolicies policies,
                     QueueConfig config, Clock clock) {
@@ -51,6 +60,7 @@ public class StaffingService {
         this.policies = policies;
         this.config = config;
         this.clock = clock;
+        this.pastArrivals = Caffeine.newBuilder().expireAfterWrite(HISTORY_KEPT).maximumSize(100_000).build();
     }
 
     public record StaffingPlan(String branchId, LocalDate date, Duration waitLimit, double maxShareOverLimit, int countersOpenNow,
@@ -75,7 +85,14 @@ public class StaffingService {
         for (int w = 1; w <= config.staffing().historyWeeks(); w++) {
             weeks.add(date.minusWeeks(w));
         }
-        List<ArrivalHistory.Count> counts = history.issuedOn(branchId, branch.zone(), weeks);
+        List<ArrivalHistory.Count> counts = pastArrivals.getIfPresent(branchId + "|" + date);
+        if (counts == null) {
+            counts = history.issuedOn(branchId, branch.zone(), weeks);
+            // Kept once there is history and all of it is past (a plan a week or more ahead reads today as last week).
+            if (!counts.isEmpty() && weeks.get(0).isBefore(LocalDate.ofInstant(now, branch.zone()))) {
+                pastArrivals.put(branchId + "|" + date, counts);
+            }
+        }
         long weeksWithTickets = counts.stream().map(ArrivalHistory.Count::day).distinct().count();
         Map<Integer, Map<String, Double>> byHour = new TreeMap<>();
         HourAdvice.ArrivalSource source;

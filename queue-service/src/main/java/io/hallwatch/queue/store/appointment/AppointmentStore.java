@@ -1,6 +1,8 @@
 package io.hallwatch.queue.store.appointment;
 
 import io.hallwatch.common.db.Db;
+import io.hallwatch.common.retention.IdDays;
+import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.appointment.Appointment;
 import io.hallwatch.queue.domain.appointment.AppointmentPlan;
 import io.hallwatch.queue.domain.appointment.AppointmentStatus;
@@ -9,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ConcurrentModificationException;
 import java.util.List;
@@ -24,10 +27,25 @@ public class AppointmentStore {
             id, branch_id, business_type, slot_start, slot_end, status, check_in_code, customer_ref, booked_at, ended_at,
             ticket_id, idempotency_key, version""";
 
-    private final Db db;
+    /**
+     * The bound of a statement about appointments still open (booked, or checked in today): {@code id >= ?} with
+     * {@link #openFrom()}, so that PostgreSQL reads the partitions they can be in and not every day kept.
+     */
+    private static final String OPEN = "id >= ?";
 
-    AppointmentStore(Db db) {
+    private final Db db;
+    private final Duration openFor;
+
+    AppointmentStore(Db db, QueueConfig config) {
         this.db = db;
+        // An appointment is booked at most book-ahead days before its slot (its id carries the booking's wall clock)
+        // and lives a service day after it.
+        this.openFor = IdDays.LIVE.plusDays(config.appointments().bookAheadDays());
+    }
+
+    /** The parameter of {@link #OPEN}: the lowest id an appointment still open can have, on the wall clock now. */
+    private UUID openFrom() {
+        return IdDays.lowestAt(Instant.now().minus(openFor));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -60,9 +78,8 @@ public class AppointmentStore {
         return db.list("""
                         SELECT slot_start, count(*) FROM appointment
                         WHERE branch_id = ? AND business_type = ? AND slot_start >= ? AND slot_start < ?
-                          AND status IN ('BOOKED', 'CHECKED_IN')
-                        GROUP BY slot_start""",
-                rs -> Map.entry(Db.instant(rs, "slot_start"), rs.getInt(2)), branchId, businessType, from, to)
+                          AND status IN ('BOOKED', 'CHECKED_IN')""" + " AND " + OPEN + " GROUP BY slot_start",
+                rs -> Map.entry(Db.instant(rs, "slot_start"), rs.getInt(2)), branchId, businessType, from, to, openFrom())
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -80,22 +97,22 @@ public class AppointmentStore {
     public Optional<Appointment> lockByCode(String branchId, String code) {
         return db.one("SELECT " + COLUMNS + """
                          FROM appointment WHERE branch_id = ? AND check_in_code = ?
-                        ORDER BY (status = 'BOOKED') DESC, booked_at DESC LIMIT 1 FOR UPDATE""",
-                AppointmentStore::appointment, branchId, code);
+                        """ + " AND " + OPEN + " ORDER BY (status = 'BOOKED') DESC, booked_at DESC LIMIT 1 FOR UPDATE",
+                AppointmentStore::appointment, branchId, code, openFrom());
     }
 
     /** The appointment an earlier booking request with this idempotency key made, the key locked until commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Appointment> findByIdempotencyKey(String branchId, String key) {
         db.lockUntilCommit(branchId + "|appointment|" + key);
-        return db.one("SELECT " + COLUMNS + " FROM appointment WHERE branch_id = ? AND idempotency_key = ?",
-                AppointmentStore::appointment, branchId, key);
+        return db.one("SELECT " + COLUMNS + " FROM appointment WHERE branch_id = ? AND idempotency_key = ? AND " + OPEN,
+                AppointmentStore::appointment, branchId, key, openFrom());
     }
 
     /** Whether a booked appointment of the branch holds this code. */
     public boolean codeInUse(String branchId, String code) {
-        return db.count("SELECT count(*) FROM appointment WHERE branch_id = ? AND status = 'BOOKED' AND check_in_code = ?",
-                branchId, code) > 0;
+        return db.count("SELECT count(*) FROM appointment WHERE branch_id = ? AND status = 'BOOKED' AND check_in_code = ? AND "
+                + OPEN, branchId, code, openFrom()) > 0;
     }
 
     /** A branch's appointments with slots in [from, to), by slot. */
@@ -109,8 +126,8 @@ public class AppointmentStore {
     public List<Appointment> lockUnattended(Instant startedBy, int limit) {
         return db.list("SELECT " + COLUMNS + """
                          FROM appointment WHERE status = 'BOOKED' AND slot_start <= ?
-                        ORDER BY slot_start LIMIT ? FOR UPDATE SKIP LOCKED""",
-                AppointmentStore::appointment, startedBy, limit);
+                        """ + " AND " + OPEN + " ORDER BY slot_start LIMIT ? FOR UPDATE SKIP LOCKED",
+                AppointmentStore::appointment, startedBy, openFrom(), limit);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,6 +3,7 @@ package io.hallwatch.queue.store.day;
 import io.hallwatch.queue.store.ticket.TicketStore;
 
 import io.hallwatch.common.db.Db;
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.queue.domain.day.DayExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,8 +34,9 @@ public class DayStore {
 
     /** Every (branch, service day) with a ticket still WAITING or CALLED: the closing job's candidates. */
     public List<OpenDay> openDays() {
-        return db.list("SELECT DISTINCT branch_id, service_day FROM ticket WHERE status IN ('WAITING', 'CALLED')",
-                rs -> new OpenDay(rs.getString("branch_id"), rs.getObject("service_day", LocalDate.class)));
+        return db.list("SELECT DISTINCT branch_id, service_day FROM ticket WHERE status IN ('WAITING', 'CALLED') AND "
+                        + TicketStore.LIVE,
+                rs -> new OpenDay(rs.getString("branch_id"), rs.getObject("service_day", LocalDate.class)), IdDays.liveFrom());
     }
 
     /** The extension in force for a day: the latest request. */

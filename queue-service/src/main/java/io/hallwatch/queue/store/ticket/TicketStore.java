@@ -132,8 +132,8 @@ public class TicketStore {
     public List<Ticket> lockExpiredRemote(java.time.Instant now, int limit) {
         return db.list("SELECT " + COLUMNS + """
                          FROM ticket WHERE status = 'REMOTE' AND check_in_by <= ?
-                        ORDER BY check_in_by LIMIT ? FOR UPDATE SKIP LOCKED""",
-                TicketStore::ticket, now, limit);
+                        """ + " AND " + LIVE + " ORDER BY check_in_by LIMIT ? FOR UPDATE SKIP LOCKED",
+                TicketStore::ticket, now, IdDays.liveFrom(), limit);
     }
 
     /** Whole tickets waiting at a branch, for the hall display. */
