@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -164,9 +165,14 @@ public class OutboxRelay {
                     markSent(c, rows);
                     published.increment(rows.size());
                 }
-                pending.set(countUnsent(c));
+                // A round that read fewer rows than a batch read every row unsent when it looked, and sent them all: no
+                // row committed before that read waits (a later one's transaction was open at the round's start, or
+                // began after it, which the watermark's other bounds cover). Only a full batch leaves rows behind to
+                // count and to hold the watermark back: an idle relay's heartbeat reads the outbox once, not three times.
+                boolean drained = rows.size() < config.batchSize();
+                pending.set(drained ? 0 : countUnsent(c));
                 if (start != null) {
-                    publishWatermarks(c, start);
+                    publishWatermarks(c, start, drained);
                 }
                 return rows.size();
             }
@@ -185,13 +191,13 @@ public class OutboxRelay {
 
     private static List<OutboxRow> unsent(Connection c, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT seq, topic, record_key, payload FROM outbox_event
+                SELECT event_id, topic, record_key, payload FROM outbox_event
                 WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
             s.setInt(1, limit);
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    rows.add(new OutboxRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
             return rows;
@@ -245,8 +251,9 @@ public class OutboxRelay {
      * discards the producer like a failed send; the events stay marked sent, the next round
      * publishes the watermark again.
      */
-    private void publishWatermarks(Connection c, OutboxWatermarks.RoundStart start) throws SQLException, InterruptedException {
-        Optional<OutboxWatermarks.Promise> due = watermarks.due(c, start);
+    private void publishWatermarks(Connection c, OutboxWatermarks.RoundStart start, boolean drained)
+            throws SQLException, InterruptedException {
+        Optional<OutboxWatermarks.Promise> due = watermarks.due(c, start, drained);
         if (due.isPresent()) {
             sendAll(due.get().records(), "the watermarks");
             watermarks.published(due.get());
@@ -262,8 +269,9 @@ public class OutboxRelay {
     }
 
     private static void markSent(Connection c, List<OutboxRow> rows) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?) AND sent_at IS NULL")) {
-            s.setArray(1, c.createArrayOf("bigint", rows.stream().map(OutboxRow::seq).toArray()));
+        // By the partition key: PostgreSQL touches the rows' days only, not every day the outbox keeps.
+        try (PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE event_id = ANY (?) AND sent_at IS NULL")) {
+            s.setArray(1, c.createArrayOf("uuid", rows.stream().map(OutboxRow::eventId).toArray()));
             s.executeUpdate();
         }
     }
@@ -289,7 +297,7 @@ public class OutboxRelay {
         return p;
     }
 
-    private record OutboxRow(long seq, String topic, String key, String payload) {
+    private record OutboxRow(UUID eventId, String topic, String key, String payload) {
     }
 
     /** What runs between the broker's acknowledgement and the mark-sent commit. */

@@ -115,13 +115,15 @@ public class OutboxWatermarks {
 
     /**
      * Call after the round's events were acknowledged and marked sent: the watermark, if one is due.
+     * {@code drained}: the round read every row unsent when it looked and sent them, so none older waits.
      * The relay sends it, then calls {@link #published}.
      */
-    Optional<Promise> due(Connection c, RoundStart start) throws SQLException, InterruptedException {
+    Optional<Promise> due(Connection c, RoundStart start, boolean drained) throws SQLException, InterruptedException {
         if (System.nanoTime() - lastSentNanos < config.watermarkInterval().toNanos()) {
             return Optional.empty();
         }
-        Instant mark = WatermarkBound.of(start.clock(), start.oldestOpenTx(), oldestUnsent(c), config.watermarkAllowance(), scale, last);
+        Instant mark = WatermarkBound.of(start.clock(), start.oldestOpenTx(), drained ? null : oldestUnsent(c),
+                config.watermarkAllowance(), scale, last);
         List<String> topics = config.watermarkTopics().orElse(List.of());
         if (endsStale) {
             // Cleared first: a send that starts while the ends are listed marks them stale again.
