@@ -135,6 +135,9 @@ public final class ScaleBench {
      * every PostgreSQL process (the services' database server; this machine's PostgreSQL is the benchmark's during a
      * run), and this process, which runs the probe.
      */
+    /** The CPU table's name for every PostgreSQL process together. */
+    static final String POSTGRESQL = "postgresql";
+
     private static double cpuOfOurs(java.util.Collection<Long> pids) {
         double sum = Math.max(0, Machine.cpuSecondsOfCommand("postgres"));
         for (long pid : pids) {
@@ -150,6 +153,9 @@ public final class ScaleBench {
             cpu.put(name, Machine.cpuSeconds(pid));
             rss.put(name, Machine.residentMb(pid));
         });
+        // Every PostgreSQL process: the services' database server, the benchmark's during a run (other work on it is
+        // what the run's "other work" check catches). No resident size: its shared buffers count in every process.
+        cpu.put(POSTGRESQL, Math.max(0, Machine.cpuSecondsOfCommand("postgres")));
         Optional<SimulatorTotals> sim = SimulatorTotals.last(simLog);
         return new Sample(seconds, sim.map(SimulatorTotals::simulatedTime).orElse("?"), lag.sample(), cpu, rss, lag.records(TOPICS), sim);
     }

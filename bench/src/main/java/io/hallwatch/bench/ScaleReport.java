@@ -314,7 +314,8 @@ final class ScaleReport {
         line("## CPU and resident memory");
         line("");
         line("CPU in cores (process CPU seconds from `/proc/<pid>/stat` over wall seconds, per interval), resident memory "
-                + "`VmRSS` in MB. PostgreSQL is shared with other work on this machine and not counted.");
+                + "`VmRSS` in MB. `postgresql`: every PostgreSQL process on the machine together (the benchmark's database "
+                + "server during a run), CPU only: its shared buffers count in each process's resident size.");
         line("");
         tableHead("| wall s |", "| ---: |", names, " cores / MB");
         ScaleBench.Sample previous = null;
@@ -322,7 +323,7 @@ final class ScaleReport {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %.0f |", s.seconds()));
             for (String n : names) {
                 String cores = previous == null ? "–" : String.format(Locale.ROOT, "%.2f", cores(previous, s, n));
-                row.append(String.format(Locale.ROOT, " %s / %.0f |", cores, s.residentMb().getOrDefault(n, -1.0)));
+                row.append(String.format(Locale.ROOT, " %s / %s |", cores, mb(s.residentMb().get(n))));
             }
             line(row.toString());
             previous = s;
@@ -344,10 +345,14 @@ final class ScaleReport {
                 rssMax = Math.max(rssMax, s.residentMb().getOrDefault(n, -1.0));
             }
             boolean service = n.matches(".*-service(-\\d+)?");
-            line("| %s | %.2f | %.2f | %.0f | %.0f | %s |", n, mean, max, rssMax, last.residentMb().getOrDefault(n, -1.0),
+            line("| %s | %.2f | %.2f | %s | %s | %s |", n, mean, max, mb(rssMax < 0 ? null : rssMax), mb(last.residentMb().get(n)),
                     !service ? "(not a service)" : rssMax < TARGET_RSS_MB ? "yes" : "**no**");
         }
         line("| all of them | %.2f | | | | |", total);
+    }
+
+    private static String mb(Double residentMb) {
+        return residentMb == null ? "–" : String.format(Locale.ROOT, "%.0f", residentMb);
     }
 
     private static double cores(ScaleBench.Sample from, ScaleBench.Sample to, String name) {
