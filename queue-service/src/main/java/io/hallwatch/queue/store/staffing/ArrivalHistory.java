@@ -28,12 +28,23 @@ public class ArrivalHistory {
     }
 
     public List<Count> issuedOn(String branchId, ZoneId zone, List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        // The days as date parameters, not a text array cast to date[]: with that cast (not a constant to the planner)
+        // PostgreSQL read every ticket of the branch in every day's partition and filtered the days afterwards
+        // (benchmark 7, day 30: 165 ms a branch); with dates the index on (branch_id, service_day) finds them.
+        Object[] args = new Object[days.size() + 2];
+        args[0] = zone.getId();
+        args[1] = branchId;
+        for (int i = 0; i < days.size(); i++) {
+            args[i + 2] = days.get(i);
+        }
         return db.list("""
                         SELECT service_day, EXTRACT(HOUR FROM issued_at AT TIME ZONE ?)::int AS hour, business_type, count(*)
-                        FROM ticket WHERE branch_id = ? AND service_day = ANY (?::date[]) AND """ + TicketStore.JOINED_QUEUE + """
-                        GROUP BY 1, 2, 3""",
-                rs -> new Count(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3), rs.getLong(4)),
-                zone.getId(), branchId, days.stream().map(LocalDate::toString).toList());
+                        FROM ticket WHERE branch_id = ? AND service_day IN (""" + String.join(", ", java.util.Collections.nCopies(days.size(), "?"))
+                        + ") AND " + TicketStore.JOINED_QUEUE + " GROUP BY 1, 2, 3",
+                rs -> new Count(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getString(3), rs.getLong(4)), args);
     }
 
     /** Tickets issued per business type since {@code since}: the live rate where there is no history. */
