@@ -1,6 +1,7 @@
 package io.hallwatch.queue.service.day;
 
 import io.hallwatch.common.AfterCommit;
+import io.hallwatch.common.retention.LiveBound;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.catalogue.BranchSetup;
 import io.hallwatch.queue.domain.ticket.Ticket;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -30,6 +32,8 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class DayCloser {
     private static final Logger LOG = Logger.getLogger(DayCloser.class);
+    /** How often a round looks for open days among every ticket kept, not only the live days' (at start too). */
+    private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
     private final DayStore days;
     private final TicketStore tickets;
@@ -39,6 +43,7 @@ public class DayCloser {
     private final AfterCommit afterCommit;
     private final Clock clock;
     private final int batch;
+    private final LiveBound bound = new LiveBound(SWEEP_EVERY);
 
     DayCloser(DayStore days, TicketStore tickets, CatalogueService catalogue, TicketEvents events, TicketMetrics metrics,
               AfterCommit afterCommit, Clock clock, QueueConfig config) {
@@ -66,7 +71,7 @@ public class DayCloser {
     /** Closes the open tickets of every service day that has ended by now; returns how many were closed. */
     public int closeEndedDays() {
         int closed = 0;
-        for (DayStore.OpenDay day : days.openDays()) {
+        for (DayStore.OpenDay day : days.openDays(bound.next())) {
             int n;
             do {
                 n = QuarkusTransaction.requiringNew().call(() -> closeSome(day.branchId(), day.serviceDay()));

@@ -1,5 +1,6 @@
 package io.hallwatch.queue.service.ticket;
 
+import io.hallwatch.common.retention.LiveBound;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.ticket.Ticket;
 import io.hallwatch.queue.domain.ticket.TicketAction;
@@ -11,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Cancels the remote tickets nobody checked in within their window: each becomes CANCELLED with its
@@ -28,6 +31,8 @@ public class RemoteTicketExpiry {
     private final TicketEvents events;
     private final Clock clock;
     private final int batch;
+    /** The live days each round, every ticket kept once an hour (and at start): see {@link LiveBound}. */
+    private final LiveBound bound = new LiveBound(Duration.ofHours(1));
 
     RemoteTicketExpiry(TicketStore tickets, TicketEvents events, Clock clock, QueueConfig config) {
         this.tickets = tickets;
@@ -51,16 +56,17 @@ public class RemoteTicketExpiry {
     public int expireDue() {
         int expired = 0;
         int n;
+        UUID from = bound.next();
         do {
-            n = QuarkusTransaction.requiringNew().call(this::expireSome);
+            n = QuarkusTransaction.requiringNew().call(() -> expireSome(from));
             expired += n;
         } while (n == batch);
         return expired;
     }
 
-    private int expireSome() {
+    private int expireSome(UUID from) {
         Instant now = clock.instant();
-        List<Ticket> due = tickets.lockExpiredRemote(now, batch);
+        List<Ticket> due = tickets.lockExpiredRemote(now, from, batch);
         for (Ticket t : due) {
             t.apply(TicketAction.CANCEL);
             t.endedAt = now;

@@ -3,7 +3,6 @@ package io.hallwatch.queue.store.day;
 import io.hallwatch.queue.store.ticket.TicketStore;
 
 import io.hallwatch.common.db.Db;
-import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.queue.domain.day.DayExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,11 +31,14 @@ public class DayStore {
         this.db = db;
     }
 
-    /** Every (branch, service day) with a ticket still WAITING or CALLED: the closing job's candidates. */
-    public List<OpenDay> openDays() {
+    /**
+     * Every (branch, service day) with a ticket still WAITING or CALLED among the tickets from {@code from} on (a
+     * {@link io.hallwatch.common.retention.LiveBound}): the closing job's candidates.
+     */
+    public List<OpenDay> openDays(UUID from) {
         return db.list("SELECT DISTINCT branch_id, service_day FROM ticket WHERE status IN ('WAITING', 'CALLED') AND "
                         + TicketStore.LIVE,
-                rs -> new OpenDay(rs.getString("branch_id"), rs.getObject("service_day", LocalDate.class)), IdDays.liveFrom());
+                rs -> new OpenDay(rs.getString("branch_id"), rs.getObject("service_day", LocalDate.class)), from);
     }
 
     /** The extension in force for a day: the latest request. */

@@ -127,13 +127,16 @@ public class TicketStore {
                 branchId, code, IdDays.liveFrom()) > 0;
     }
 
-    /** Up to {@code limit} remote tickets whose check-in window closed by {@code now}, locked, skipping those held. */
+    /**
+     * Up to {@code limit} remote tickets from {@code from} on (a {@link io.hallwatch.common.retention.LiveBound}) whose
+     * check-in window closed by {@code now}, locked, skipping those held.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Ticket> lockExpiredRemote(java.time.Instant now, int limit) {
+    public List<Ticket> lockExpiredRemote(java.time.Instant now, UUID from, int limit) {
         return db.list("SELECT " + COLUMNS + """
                          FROM ticket WHERE status = 'REMOTE' AND check_in_by <= ?
                         """ + " AND " + LIVE + " ORDER BY check_in_by LIMIT ? FOR UPDATE SKIP LOCKED",
-                TicketStore::ticket, now, IdDays.liveFrom(), limit);
+                TicketStore::ticket, now, from, limit);
     }
 
     /** Whole tickets waiting at a branch, for the hall display. */
