@@ -11,6 +11,7 @@
 #                     (queue-service 18181, 18281) and deploy/local/RoundRobin.java, as the launcher runs it,
 #                     on the service's own port spreads the callers' connections over them
 #   HALLWATCH_SERVICE_JVM_OPTS  the services' JVM flags instead of deploy/local/service-jvm.options
+#   BENCH_SERVICE_EXTRA_JVM_OPTS flags added to every service's (e.g. GC logging), after its own
 #   HALLWATCH_PG_HOST / _PORT / _USER   PostgreSQL, as for the launcher
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -218,7 +219,11 @@ bench_start_instance() {
   if [[ -z "${HALLWATCH_SERVICE_JVM_OPTS:-}" && -f "$ROOT/deploy/local/$name-jvm.options" ]]; then
     mapfile -t own < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$ROOT/deploy/local/$name-jvm.options")
   fi
+  # BENCH_SERVICE_EXTRA_JVM_OPTS: flags added after all the others (e.g. -Xlog:gc:file=/tmp/gc-%p.log to see the pauses).
+  local added=()
+  [[ -z "${BENCH_SERVICE_EXTRA_JVM_OPTS:-}" ]] || read -r -a added <<<"$BENCH_SERVICE_EXTRA_JVM_OPTS"
   (exec env ${BENCH_SERVICE_ENV[@]+"${BENCH_SERVICE_ENV[@]}"} java "${BENCH_SERVICE_JVM[@]}" ${own[@]+"${own[@]}"} ${extra[@]+"${extra[@]}"} \
+    ${added[@]+"${added[@]}"} \
     -Dquarkus.http.port="$port" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
     -Dquarkus.datasource.username="$PG_USER" \

@@ -336,7 +336,7 @@ final class ScaleReport {
             double mean = cores(first, last, n);
             total += mean;
             double max = 0;
-            double rssMax = 0;
+            double rssMax = -1;
             for (int i = 0; i < run.samples().size(); i++) {
                 ScaleBench.Sample s = run.samples().get(i);
                 if (i > 0) {
