@@ -2,6 +2,7 @@ package io.hallwatch.common.retention;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code id >= ?} bound of a job's frequent rounds: the live days ({@link IdDays#liveFrom()}), so that a round every
@@ -14,16 +15,24 @@ public final class LiveBound {
     public static final UUID EVERY_DAY = new UUID(0, 0);
 
     private final long sweepEveryNanos;
+    private final LongSupplier nanoTime;
     private long lastSweep;
     private boolean swept;
 
+    /** Sweeping every {@code sweepEvery} of real time, as {@link System#nanoTime()} measures it. */
     public LiveBound(Duration sweepEvery) {
+        this(sweepEvery, System::nanoTime);
+    }
+
+    /** Sweeping every {@code sweepEvery} as {@code nanoTime} measures it (a test moves its own). */
+    LiveBound(Duration sweepEvery, LongSupplier nanoTime) {
         this.sweepEveryNanos = sweepEvery.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** The bound for the round starting now. */
     public synchronized UUID next() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (!swept || now - lastSweep >= sweepEveryNanos) {
             swept = true;
             lastSweep = now;

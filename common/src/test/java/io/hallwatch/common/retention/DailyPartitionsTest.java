@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -190,11 +191,13 @@ class DailyPartitionsTest {
             assertEquals(1, db.count("SELECT count(*) FROM retention_give_way WHERE event_id = ?", row), "nothing dropped");
             live.commit(); // still alive: the job gave way, not the hall
 
-            // Held a little while only: a later attempt of the same round gets the lock and drops the day.
+            // Held only until the round waits for it: that attempt (or a later one) gets the lock and drops the day.
             hold(live);
             CompletableFuture<List<DailyPartitions.Round>> round = CompletableFuture.supplyAsync(
                     () -> partitions.maintain(expired, List.of(table)));
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> db.count(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                            + " AND query LIKE '%PARTITION%retention_give_way%'") > 0); // its first statement (a day ahead made, or the detach)
             live.commit();
             List<DailyPartitions.Round> done = round.get(30, TimeUnit.SECONDS);
             assertEquals(null, done.get(0).failure(), done.toString());
