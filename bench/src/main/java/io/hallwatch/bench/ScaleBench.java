@@ -135,15 +135,20 @@ public final class ScaleBench {
      * every PostgreSQL process (the services' database server; this machine's PostgreSQL is the benchmark's during a
      * run), and this process, which runs the probe.
      */
-    /** The CPU table's name for every PostgreSQL process together. */
-    static final String POSTGRESQL = "postgresql";
-
     private static double cpuOfOurs(java.util.Collection<Long> pids) {
-        double sum = Math.max(0, Machine.cpuSecondsOfCommand("postgres"));
+        double sum = postgresCpuSeconds();
         for (long pid : pids) {
             sum += Math.max(0, Machine.cpuSeconds(pid));
         }
         return sum + Math.max(0, Machine.cpuSeconds(ProcessHandle.current().pid()));
+    }
+
+    /** The CPU table's name for every PostgreSQL process together. */
+    static final String POSTGRESQL = "postgresql";
+
+    /** CPU seconds of every PostgreSQL process on the machine (0 where there is none). */
+    private static double postgresCpuSeconds() {
+        return Math.max(0, Machine.cpuSecondsOfCommand("postgres"));
     }
 
     private static Sample sample(ConsumerLag lag, Map<String, Long> pids, Path simLog, double seconds) throws Exception {
@@ -155,7 +160,7 @@ public final class ScaleBench {
         });
         // Every PostgreSQL process: the services' database server, the benchmark's during a run (other work on it is
         // what the run's "other work" check catches). No resident size: its shared buffers count in every process.
-        cpu.put(POSTGRESQL, Math.max(0, Machine.cpuSecondsOfCommand("postgres")));
+        cpu.put(POSTGRESQL, postgresCpuSeconds());
         Optional<SimulatorTotals> sim = SimulatorTotals.last(simLog);
         return new Sample(seconds, sim.map(SimulatorTotals::simulatedTime).orElse("?"), lag.sample(), cpu, rss, lag.records(TOPICS), sim);
     }
