@@ -85,12 +85,13 @@ public class StaffingService {
         for (int w = 1; w <= config.staffing().historyWeeks(); w++) {
             weeks.add(date.minusWeeks(w));
         }
-        List<ArrivalHistory.Count> counts = pastArrivals.getIfPresent(branchId + "|" + date);
+        String pastKey = branchId + "|" + date;
+        List<ArrivalHistory.Count> counts = pastArrivals.getIfPresent(pastKey);
         if (counts == null) {
             counts = history.issuedOn(branchId, branch.zone(), weeks);
             // Kept once there is history and all of it is past (a plan a week or more ahead reads today as last week).
             if (!counts.isEmpty() && weeks.get(0).isBefore(LocalDate.ofInstant(now, branch.zone()))) {
-                pastArrivals.put(branchId + "|" + date, counts);
+                pastArrivals.put(pastKey, counts);
             }
         }
         long weeksWithTickets = counts.stream().map(ArrivalHistory.Count::day).distinct().count();
