@@ -35,16 +35,41 @@ public final class IdDays {
 
     /**
      * The lowest id of a row the live hall may still work on, at the wall clock's {@code wallNow} (ids carry the
-     * wall clock, not the platform's): a live query adds {@code id >= liveFrom(...)} so that PostgreSQL reads only
-     * the last days' partitions instead of every day kept.
+     * wall clock, not the platform's): the start of the UTC day {@link #LIVE} before. A live query adds
+     * {@code id >= liveFrom(...)} so that PostgreSQL reads only the last days' partitions instead of every day kept.
+     * Whole days, so that the bound changes once a day: see {@link #liveIds(String)}.
      */
     public static UUID liveFrom(Instant wallNow) {
-        return lowestAt(wallNow.minus(LIVE));
+        return fromDayOf(wallNow.minus(LIVE));
     }
 
-    /** {@link #liveFrom(Instant)} on the wall clock now: the parameter of a live query's bound. */
+    /** The lowest id made on {@code at}'s UTC day: a bound that moves once a day (see {@link #liveIds(String)}). */
+    public static UUID fromDayOf(Instant at) {
+        return lowestAt(start(at.atZone(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    /** {@link #liveFrom(Instant)} on the wall clock now. */
     public static UUID liveFrom() {
         return liveFrom(Instant.now());
+    }
+
+    /**
+     * The live bound on {@code column} as SQL text with the id written in: {@code column >= '<liveFrom()>'}.
+     * <p>
+     * Not a parameter, because of what a parameter costs. A statement run often gets a cached generic plan, which
+     * prunes the partitions a parameter excludes only when it runs, and PostgreSQL (15 here) locks every partition of
+     * such a plan, with its indexes, before pruning: a query bound by {@code id >= ?} costs more with every day kept
+     * (measured: 0.43 ms with 4 days, 0.99 ms with 34; 400 days are kept). A constant is pruned when the plan is
+     * made, and the plan holds the live days only (0.43 and 0.52 ms). Since the bound moves once a day, the text does
+     * too, and each statement is still prepared and planned once a day, not at every call.
+     */
+    public static String liveIds(String column) {
+        return idsFrom(column, liveFrom());
+    }
+
+    /** {@code column >= '<from>'}, as {@link #liveIds(String)}, for a bound of the caller's (a {@link LiveBound}). */
+    public static String idsFrom(String column, UUID from) {
+        return column + " >= '" + from + "'";
     }
 
     /** The first instant of {@code day} (UTC). */

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * The {@code id >= ?} bound of a job's frequent rounds: the live days ({@link IdDays#liveFrom()}), so that a round every
+ * The id bound of a job's frequent rounds: the live days ({@link IdDays#liveFrom()}), so that a round every
  * few seconds reads the last days' partitions and not every day kept; and, on its first round and then once every
  * {@code sweepEvery}, every day kept ({@link #EVERY_DAY}), so that what a service down for longer than
  * {@link IdDays#LIVE} left behind (a day never closed, a remote ticket never expired) is still found.

@@ -27,12 +27,6 @@ public class AppointmentStore {
             id, branch_id, business_type, slot_start, slot_end, status, check_in_code, customer_ref, booked_at, ended_at,
             ticket_id, idempotency_key, version""";
 
-    /**
-     * The bound of a statement about appointments still open (booked, or checked in today): {@code id >= ?} with
-     * {@link #openFrom()}, so that PostgreSQL reads the partitions they can be in and not every day kept.
-     */
-    private static final String OPEN = "id >= ?";
-
     private final Db db;
     private final Duration openFor;
 
@@ -43,9 +37,13 @@ public class AppointmentStore {
         this.openFor = IdDays.LIVE.plusDays(config.appointments().bookAheadDays());
     }
 
-    /** The parameter of {@link #OPEN}: the lowest id an appointment still open can have, on the wall clock now. */
-    private UUID openFrom() {
-        return IdDays.lowestAt(Instant.now().minus(openFor));
+    /**
+     * The bound of a statement about appointments still open (booked, or checked in today): from the UTC day of the
+     * lowest id such an appointment can have on the wall clock now, so that PostgreSQL reads the partitions they can be
+     * in and not every day kept. Written into the text, as the tickets' live bound ({@link IdDays#liveIds(String)}).
+     */
+    private String open() {
+        return IdDays.idsFrom("id", IdDays.fromDayOf(Instant.now().minus(openFor)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -78,8 +76,8 @@ public class AppointmentStore {
         return db.list("""
                         SELECT slot_start, count(*) FROM appointment
                         WHERE branch_id = ? AND business_type = ? AND slot_start >= ? AND slot_start < ?
-                          AND status IN ('BOOKED', 'CHECKED_IN')""" + " AND " + OPEN + " GROUP BY slot_start",
-                rs -> Map.entry(Db.instant(rs, "slot_start"), rs.getInt(2)), branchId, businessType, from, to, openFrom())
+                          AND status IN ('BOOKED', 'CHECKED_IN')""" + " AND " + open() + " GROUP BY slot_start",
+                rs -> Map.entry(Db.instant(rs, "slot_start"), rs.getInt(2)), branchId, businessType, from, to)
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -97,22 +95,22 @@ public class AppointmentStore {
     public Optional<Appointment> lockByCode(String branchId, String code) {
         return db.one("SELECT " + COLUMNS + """
                          FROM appointment WHERE branch_id = ? AND check_in_code = ?
-                        """ + " AND " + OPEN + " ORDER BY (status = 'BOOKED') DESC, booked_at DESC LIMIT 1 FOR UPDATE",
-                AppointmentStore::appointment, branchId, code, openFrom());
+                        """ + " AND " + open() + " ORDER BY (status = 'BOOKED') DESC, booked_at DESC LIMIT 1 FOR UPDATE",
+                AppointmentStore::appointment, branchId, code);
     }
 
     /** The appointment an earlier booking request with this idempotency key made, the key locked until commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Appointment> findByIdempotencyKey(String branchId, String key) {
         db.lockUntilCommit(branchId + "|appointment|" + key);
-        return db.one("SELECT " + COLUMNS + " FROM appointment WHERE branch_id = ? AND idempotency_key = ? AND " + OPEN,
-                AppointmentStore::appointment, branchId, key, openFrom());
+        return db.one("SELECT " + COLUMNS + " FROM appointment WHERE branch_id = ? AND idempotency_key = ? AND " + open(),
+                AppointmentStore::appointment, branchId, key);
     }
 
     /** Whether a booked appointment of the branch holds this code. */
     public boolean codeInUse(String branchId, String code) {
         return db.count("SELECT count(*) FROM appointment WHERE branch_id = ? AND status = 'BOOKED' AND check_in_code = ? AND "
-                + OPEN, branchId, code, openFrom()) > 0;
+                + open(), branchId, code) > 0;
     }
 
     /** A branch's appointments with slots in [from, to), by slot. */
@@ -126,8 +124,8 @@ public class AppointmentStore {
     public List<Appointment> lockUnattended(Instant startedBy, int limit) {
         return db.list("SELECT " + COLUMNS + """
                          FROM appointment WHERE status = 'BOOKED' AND slot_start <= ?
-                        """ + " AND " + OPEN + " ORDER BY slot_start LIMIT ? FOR UPDATE SKIP LOCKED",
-                AppointmentStore::appointment, startedBy, openFrom(), limit);
+                        """ + " AND " + open() + " ORDER BY slot_start LIMIT ? FOR UPDATE SKIP LOCKED",
+                AppointmentStore::appointment, startedBy, limit);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,5 +1,6 @@
 package io.hallwatch.queue.store.day;
 
+import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.queue.store.ticket.TicketStore;
 
 import io.hallwatch.common.db.Db;
@@ -37,8 +38,8 @@ public class DayStore {
      */
     public List<OpenDay> openDays(UUID from) {
         return db.list("SELECT DISTINCT branch_id, service_day FROM ticket WHERE status IN ('WAITING', 'CALLED') AND "
-                        + TicketStore.LIVE,
-                rs -> new OpenDay(rs.getString("branch_id"), rs.getObject("service_day", LocalDate.class)), from);
+                        + IdDays.idsFrom("id", from),
+                rs -> new OpenDay(rs.getString("branch_id"), rs.getObject("service_day", LocalDate.class)));
     }
 
     /** The extension in force for a day: the latest request. */

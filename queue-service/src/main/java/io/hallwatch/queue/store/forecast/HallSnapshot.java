@@ -1,6 +1,5 @@
 package io.hallwatch.queue.store.forecast;
 
-import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.queue.store.ticket.TicketStore;
 
 import io.hallwatch.common.db.Db;
@@ -40,7 +39,7 @@ public class HallSnapshot {
                         LEFT JOIN LATERAL (
                             SELECT business_type, called_at, started_at FROM ticket
                             WHERE branch_id = p.branch_id AND service_day = ? AND counter_id = p.counter_id
-                              AND status IN ('CALLED', 'SERVING') AND id >= ?
+                              AND status IN ('CALLED', 'SERVING') AND\s""" + TicketStore.live() + "\n" + """
                             ORDER BY called_at DESC LIMIT 1) t ON true
                         WHERE p.branch_id = ? AND p.last_seen_at >= ?""",
                 rs -> {
@@ -52,7 +51,7 @@ public class HallSnapshot {
                             calledAt == null ? null : new CounterOutlook.Customer(rs.getString("business_type"), calledAt,
                                     Db.instant(rs, "started_at")));
                 },
-                day, IdDays.liveFrom(), branchId, since);
+                day, branchId, since);
     }
 
     /** The branch's mean handling time per business type, where a service of the type has finished. */
@@ -69,10 +68,10 @@ public class HallSnapshot {
         db.list("""
                         SELECT business_type, count(*) FROM ticket
                         WHERE branch_id = ? AND service_day = ? AND tier = 'VIP' AND issued_at >= ?
-                        """ + " AND " + TicketStore.LIVE
+                        """ + " AND " + TicketStore.live()
                         + " AND " + TicketStore.JOINED_QUEUE + """
                         GROUP BY business_type""",
-                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since, IdDays.liveFrom());
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, day, since);
         return counts;
     }
 
@@ -82,10 +81,10 @@ public class HallSnapshot {
         return db.list("""
                         SELECT avg(EXTRACT(EPOCH FROM started_at - called_at)) FROM ticket
                         WHERE branch_id = ? AND service_day = ? AND started_at >= ?
-                        """ + " AND " + TicketStore.LIVE,
+                        """ + " AND " + TicketStore.live(),
                 rs -> {
                     double s = rs.getDouble(1);
                     return rs.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis((long) (s * 1000)));
-                }, branchId, day, since, IdDays.liveFrom()).get(0);
+                }, branchId, day, since).get(0);
     }
 }

@@ -43,14 +43,14 @@ public class TurnNoticeStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Cursor> lockUntoldWaiting(Cursor after, int limit) {
-        UUID live = IdDays.liveFrom();
         return db.list("""
                         SELECT n.ticket_id, n.requested_at FROM turn_notice n JOIN ticket t ON t.id = n.ticket_id
                         WHERE n.told_at IS NULL AND t.status = 'WAITING' AND t.park_count = 0
-                          AND (n.requested_at, n.ticket_id) > (?, ?) AND n.ticket_id >= ? AND t.id >= ?
+                          AND (n.requested_at, n.ticket_id) > (?, ?) AND\s""" + IdDays.liveIds("n.ticket_id")
+                        + " AND " + IdDays.liveIds("t.id") + "\n" + """
                         ORDER BY n.requested_at, n.ticket_id LIMIT ? FOR UPDATE OF n SKIP LOCKED""",
                 rs -> new Cursor(rs.getObject(1, UUID.class), Db.instant(rs, "requested_at")),
-                after.requestedAt(), after.ticketId(), live, live, limit);
+                after.requestedAt(), after.ticketId(), limit);
     }
 
     /** A consent's place in request order, where a watch's next batch starts. */
@@ -79,11 +79,10 @@ public class TurnNoticeStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forgetEndedUntold() {
-        UUID live = IdDays.liveFrom();
         return db.update("""
                 DELETE FROM turn_notice n USING ticket t
                 WHERE n.told_at IS NULL AND t.id = n.ticket_id AND (t.status <> 'WAITING' OR t.park_count > 0)
-                  AND n.ticket_id >= ? AND t.id >= ?""", live, live);
+                  AND\s""" + IdDays.liveIds("n.ticket_id") + " AND " + IdDays.liveIds("t.id"));
     }
 
     private static TurnNotice notice(ResultSet rs) throws SQLException {

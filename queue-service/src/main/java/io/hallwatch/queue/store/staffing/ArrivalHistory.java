@@ -1,6 +1,5 @@
 package io.hallwatch.queue.store.staffing;
 
-import io.hallwatch.common.retention.IdDays;
 import io.hallwatch.queue.store.ticket.TicketStore;
 
 import io.hallwatch.common.db.Db;
@@ -50,9 +49,9 @@ public class ArrivalHistory {
     /** Tickets issued per business type since {@code since}: the live rate where there is no history. */
     public Map<String, Long> issuedSince(String branchId, Instant since) {
         Map<String, Long> counts = new HashMap<>();
-        db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? AND " + TicketStore.LIVE
+        db.list("SELECT business_type, count(*) FROM ticket WHERE branch_id = ? AND issued_at >= ? AND " + TicketStore.live()
                         + " AND " + TicketStore.JOINED_QUEUE + " GROUP BY business_type",
-                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since, IdDays.liveFrom());
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), branchId, since);
         return counts;
     }
 

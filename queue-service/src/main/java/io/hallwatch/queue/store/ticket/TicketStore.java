@@ -34,9 +34,11 @@ public class TicketStore {
      * The tickets the live hall works on: those made in the last days ({@link IdDays#LIVE}). The table is partitioned
      * by day of id (V12), so the bound keeps a live query on the last days' partitions, whatever the days kept. Jobs
      * that must find a forgotten ticket whatever its age (closing a day, expiring remote tickets) and reports go
-     * without it. The parameter is {@link IdDays#liveFrom()} (ids carry the wall clock, so the bound does too).
+     * without it. The bound is written into the text ({@link IdDays#liveIds(String)} says why), not a parameter.
      */
-    public static final String LIVE = "id >= ?";
+    public static String live() {
+        return IdDays.liveIds("id");
+    }
 
     private static final String COLUMNS = """
             id, branch_id, business_type, tier, number, service_day, status, issued_at, called_at, counter_id,
@@ -90,8 +92,8 @@ public class TicketStore {
     public Optional<Ticket> findByIdempotencyKey(String branchId, String idempotencyKey) {
         db.lockUntilCommit(branchId + "|" + idempotencyKey);
         // A retry comes within minutes; a key is answered for the live days (IdDays.LIVE), not for ever.
-        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND idempotency_key = ? AND " + LIVE,
-                TicketStore::ticket, branchId, idempotencyKey, IdDays.liveFrom());
+        return db.one("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND idempotency_key = ? AND " + live(),
+                TicketStore::ticket, branchId, idempotencyKey);
     }
 
     /**
@@ -102,8 +104,8 @@ public class TicketStore {
     public Optional<Ticket> lockRemote(String branchId, String codeOrNumber) {
         return db.one("SELECT " + COLUMNS + """
                          FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND (check_in_code = ? OR number = ?)
-                        """ + " AND " + LIVE + " ORDER BY issued_at DESC LIMIT 1 FOR UPDATE",
-                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, IdDays.liveFrom());
+                        """ + " AND " + live() + " ORDER BY issued_at DESC LIMIT 1 FOR UPDATE",
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber);
     }
 
     /** The remote ticket checked in under this code or number since {@code since}, for a kiosk retrying its check-in. */
@@ -111,8 +113,8 @@ public class TicketStore {
         return db.one("SELECT " + COLUMNS + """
                          FROM ticket WHERE branch_id = ? AND origin = 'REMOTE' AND checked_in_at IS NOT NULL
                           AND (check_in_code = ? OR number = ?) AND issued_at >= ?
-                        """ + " AND " + LIVE + " ORDER BY issued_at DESC LIMIT 1",
-                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, since, IdDays.liveFrom());
+                        """ + " AND " + live() + " ORDER BY issued_at DESC LIMIT 1",
+                TicketStore::ticket, branchId, codeOrNumber, codeOrNumber, since);
     }
 
     /** Serialises the choice of one check-in code at a branch until the transaction ends. */
@@ -123,8 +125,8 @@ public class TicketStore {
 
     /** Whether a remote ticket of the branch still waiting for its check-in holds this code. */
     public boolean remoteCodeInUse(String branchId, String code) {
-        return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND check_in_code = ? AND " + LIVE,
-                branchId, code, IdDays.liveFrom()) > 0;
+        return db.count("SELECT count(*) FROM ticket WHERE branch_id = ? AND status = 'REMOTE' AND check_in_code = ? AND " + live(),
+                branchId, code) > 0;
     }
 
     /**
@@ -135,14 +137,14 @@ public class TicketStore {
     public List<Ticket> lockExpiredRemote(java.time.Instant now, UUID from, int limit) {
         return db.list("SELECT " + COLUMNS + """
                          FROM ticket WHERE status = 'REMOTE' AND check_in_by <= ?
-                        """ + " AND " + LIVE + " ORDER BY check_in_by LIMIT ? FOR UPDATE SKIP LOCKED",
-                TicketStore::ticket, now, from, limit);
+                        """ + " AND " + IdDays.idsFrom("id", from) + " ORDER BY check_in_by LIMIT ? FOR UPDATE SKIP LOCKED",
+                TicketStore::ticket, now, limit);
     }
 
     /** Whole tickets waiting at a branch, for the hall display. */
     public List<Ticket> waitingAt(String branchId) {
-        return db.list("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND status = 'WAITING' AND " + LIVE,
-                TicketStore::ticket, branchId, IdDays.liveFrom());
+        return db.list("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND status = 'WAITING' AND " + live(),
+                TicketStore::ticket, branchId);
     }
 
     /** Light rows of the tickets waiting for these types: what the call order and the estimate need. */
@@ -151,11 +153,11 @@ public class TicketStore {
                         SELECT id, business_type, tier, COALESCE(wait_clock_from, issued_at) AS wait_from, number,
                                COALESCE(queued_at, issued_at) AS queued, queue_front, priority_from FROM ticket
                         WHERE branch_id = ? AND status = 'WAITING' AND business_type = ANY (?)
-                        """ + " AND " + LIVE,
+                        """ + " AND " + live(),
                 rs -> new WaitingTicket(rs.getObject("id", UUID.class), rs.getString("business_type"),
                         CustomerTier.valueOf(rs.getString("tier")), Db.instant(rs, "wait_from"), rs.getString("number"),
                         Db.instant(rs, "queued"), rs.getBoolean("queue_front"), Db.instant(rs, "priority_from")),
-                branchId, businessTypes, IdDays.liveFrom());
+                branchId, businessTypes);
     }
 
     /**
@@ -167,9 +169,9 @@ public class TicketStore {
                 SELECT bt.branch_id, bt.business_type_code, count(w.id), min(COALESCE(w.wait_clock_from, w.issued_at)) AS oldest
                 FROM branch_business_type bt
                 LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
-                                   AND w.status = 'WAITING' AND w.id >= ?
+                                   AND w.status = 'WAITING' AND\s""" + IdDays.liveIds("w.id") + "\n" + """
                 GROUP BY bt.branch_id, bt.business_type_code""",
-                rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")), IdDays.liveFrom());
+                rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
