@@ -26,7 +26,7 @@ import java.util.Optional;
  * <p>
  * Every table is partitioned by day of the alert's id (V17), and every row of an alert carries that id: a statement
  * about one alert names it, so it reads one day. What is still at work (an open alert, a notification to send, a breach
- * already recorded) is looked for in the live days only ({@link LiveIds#from()}), not in every day kept: an alert
+ * already recorded) is looked for in the live days only ({@link LiveIds#live}), not in every day kept: an alert
  * opened by an event older than that is no longer followed up or escalated, and its breaches open a new one.
  */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class AlertStore {
 
     /** Whether a breach was recorded in the live days (under whatever event id). */
     public boolean breachSeen(String breachId) {
-        return db.count("SELECT count(*) FROM alert_breach WHERE breach_id = ? AND alert_id >= ?", breachId, LiveIds.from()) > 0;
+        return db.count("SELECT count(*) FROM alert_breach WHERE breach_id = ? AND " + LiveIds.live("alert_id"), breachId) > 0;
     }
 
     /** The branch's open alert and when its group window closes. */
@@ -60,9 +60,10 @@ public class AlertStore {
      */
     public Optional<OpenAlert> lockOpenAlert(String branchId, Instant createdBy) {
         return db.one("""
-                SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' AND created_at <= ? AND alert_id >= ?
+                SELECT alert_id, group_until FROM alert WHERE branch_id = ? AND status = 'OPEN' AND created_at <= ? AND %s
                 ORDER BY created_at DESC LIMIT 1
-                FOR UPDATE""", rs -> new OpenAlert(rs.getString(1), Db.instant(rs, "group_until")), branchId, createdBy, LiveIds.from());
+                FOR UPDATE""".formatted(LiveIds.live("alert_id")),
+                rs -> new OpenAlert(rs.getString(1), Db.instant(rs, "group_until")), branchId, createdBy);
     }
 
     /** A new alert, opened by {@code item}. */
@@ -107,10 +108,10 @@ public class AlertStore {
     public List<ClosedGroup> lockClosedGroups(Instant now) {
         return db.list("""
                 SELECT a.alert_id, a.branch_id, a.level, a.follow_ups FROM alert a
-                WHERE a.status = 'OPEN' AND a.group_until <= ? AND a.alert_id >= ?
+                WHERE a.status = 'OPEN' AND a.group_until <= ? AND %s
                   AND EXISTS (SELECT 1 FROM alert_breach b WHERE b.alert_id = a.alert_id AND NOT b.notified)
-                FOR UPDATE SKIP LOCKED""",
-                rs -> new ClosedGroup(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), now, LiveIds.from());
+                FOR UPDATE SKIP LOCKED""".formatted(LiveIds.live("a.alert_id")),
+                rs -> new ClosedGroup(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)), now);
     }
 
     /** The alert's breaches not told yet, in the order they were detected. */
@@ -132,9 +133,9 @@ public class AlertStore {
     /** The open alerts below {@code topLevel} whose level was set at or before {@code levelSetBy}; locked, others' skipped. */
     public List<Unacknowledged> lockUnacknowledged(Instant levelSetBy, int topLevel) {
         return db.list("""
-                SELECT alert_id, branch_id, level FROM alert WHERE status = 'OPEN' AND level < ? AND level_at <= ? AND alert_id >= ?
-                FOR UPDATE SKIP LOCKED""", rs -> new Unacknowledged(rs.getString(1), rs.getString(2), rs.getInt(3)),
-                topLevel, levelSetBy, LiveIds.from());
+                SELECT alert_id, branch_id, level FROM alert WHERE status = 'OPEN' AND level < ? AND level_at <= ? AND %s
+                FOR UPDATE SKIP LOCKED""".formatted(LiveIds.live("alert_id")),
+                rs -> new Unacknowledged(rs.getString(1), rs.getString(2), rs.getInt(3)), topLevel, levelSetBy);
     }
 
     public void raiseLevel(String alertId, int level, Instant now) {
@@ -147,15 +148,14 @@ public class AlertStore {
      * it committed; a claim whose lease ran out (the sender died) is due again.
      */
     public List<Due> claimDue(Instant now, int limit, Duration lease, String claimId) {
-        String live = LiveIds.from();
         List<Due> due = db.list("""
                 SELECT n.*, a.branch_id, a.breach_detected_at FROM alert_notification n JOIN alert a ON a.alert_id = n.alert_id
                 WHERE ((n.status = 'PENDING' AND n.next_attempt_at <= ?) OR (n.status = 'SENDING' AND n.claimed_until <= ?))
-                  AND n.alert_id >= ? AND a.alert_id >= ?
+                  AND %s AND %s
                 ORDER BY n.next_attempt_at LIMIT ?
-                FOR UPDATE OF n SKIP LOCKED""", rs -> new Due(rs.getString("notification_id"), rs.getString("alert_id"),
+                FOR UPDATE OF n SKIP LOCKED""".formatted(LiveIds.live("n.alert_id"), LiveIds.live("a.alert_id")), rs -> new Due(rs.getString("notification_id"), rs.getString("alert_id"),
                 rs.getString("branch_id"), rs.getString("staff_id"), rs.getInt("channel_index"), rs.getInt("attempts"),
-                read(rs.getString("message")), Db.instant(rs, "breach_detected_at"), claimId), now, now, live, live, limit);
+                read(rs.getString("message")), Db.instant(rs, "breach_detected_at"), claimId), now, now, limit);
         for (Due d : due) {
             db.update("""
                     UPDATE alert_notification SET status = 'SENDING', claimed_until = ?, claim_id = ?

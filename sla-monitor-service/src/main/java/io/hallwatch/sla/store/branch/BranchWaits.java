@@ -33,32 +33,32 @@ public class BranchWaits {
                 SELECT count(*) AS waits,
                        COALESCE(avg(GREATEST(0, EXTRACT(EPOCH FROM (CASE WHEN wait_ended_at <= ? THEN wait_ended_at ELSE ? END) - COALESCE(wait_from, issued_at)))), 0) AS mean
                 FROM sla_ticket
-                WHERE branch_id = ? AND ticket_id >= ? AND issued_at IS NOT NULL AND issued_at <= ? AND NOT walk_in
+                WHERE branch_id = ? AND %s AND issued_at IS NOT NULL AND issued_at <= ? AND NOT walk_in
                   AND ((wait_ended_at > ? AND wait_ended_at <= ?)
-                       OR ((wait_ended_at IS NULL OR wait_ended_at > ?) AND issued_at > ?))""",
+                       OR ((wait_ended_at IS NULL OR wait_ended_at > ?) AND issued_at > ?))""".formatted(LiveIds.live("ticket_id")),
                 rs -> new RollingAverage(rs.getLong("waits"), Duration.ofMillis(Math.round(rs.getDouble("mean") * 1000))),
-                asOf, asOf, branch, LiveIds.from(), asOf, asOf.minus(window), asOf, asOf, asOf.minus(staleAfter))
+                asOf, asOf, branch, asOf, asOf.minus(window), asOf, asOf, asOf.minus(staleAfter))
                 .orElse(RollingAverage.NONE);
     }
 
     public Waiting waiting(String branch, Instant asOf, Duration staleAfter) {
         return db.one("""
                 SELECT count(*) AS n, min(COALESCE(wait_from, issued_at)) AS oldest FROM sla_ticket
-                WHERE branch_id = ? AND ticket_id >= ? AND issued_at IS NOT NULL AND issued_at <= ? AND issued_at > ? AND NOT walk_in
-                  AND (wait_ended_at IS NULL OR wait_ended_at > ?)""",
+                WHERE branch_id = ? AND %s AND issued_at IS NOT NULL AND issued_at <= ? AND issued_at > ? AND NOT walk_in
+                  AND (wait_ended_at IS NULL OR wait_ended_at > ?)""".formatted(LiveIds.live("ticket_id")),
                 rs -> new Waiting(rs.getLong("n"), Db.instant(rs, "oldest")),
-                branch, LiveIds.from(), asOf, asOf.minus(staleAfter), asOf).orElse(new Waiting(0, null));
+                branch, asOf, asOf.minus(staleAfter), asOf).orElse(new Waiting(0, null));
     }
 
     /** Branches with a ticket whose wait could be in a window ending at {@code asOf}, or with an open branch breach. */
     public List<String> active(Instant asOf, Duration horizon) {
-        String live = LiveIds.from();
+        String live = LiveIds.live("ticket_id");
         return db.list("""
-                SELECT branch_id FROM sla_ticket WHERE ticket_id >= ? AND issued_at > ? AND issued_at <= ?
+                SELECT branch_id FROM sla_ticket WHERE %s AND issued_at > ? AND issued_at <= ?
                 UNION
-                SELECT branch_id FROM sla_ticket WHERE ticket_id >= ? AND wait_ended_at > ? AND wait_ended_at <= ?
+                SELECT branch_id FROM sla_ticket WHERE %s AND wait_ended_at > ? AND wait_ended_at <= ?
                 UNION
-                SELECT branch_id FROM sla_branch_breach_open""",
-                rs -> rs.getString(1), live, asOf.minus(horizon), asOf, live, asOf.minus(horizon), asOf);
+                SELECT branch_id FROM sla_branch_breach_open""".formatted(live, live),
+                rs -> rs.getString(1), asOf.minus(horizon), asOf, asOf.minus(horizon), asOf);
     }
 }

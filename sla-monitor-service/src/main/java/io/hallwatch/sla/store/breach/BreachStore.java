@@ -66,11 +66,11 @@ public class BreachStore {
             // A join on the ids rather than "= ANY(?)": once the driver prepares the statement,
             // PostgreSQL's generic plan scanned every breach and compared it with every id of
             // the poll, a cost that grew with the table (benchmark 2: up to 130 ms a poll).
-            // Bounded by the poll's ids' range: the join alone reads every day's partition.
+            // Bounded by the poll's ids' days: the join alone reads every day's partition.
             db.list("""
                     SELECT b.ticket_id, b.kind, b.status FROM sla_breach b
                     JOIN unnest(?::text[]) AS poll(ticket_id) ON b.ticket_id = poll.ticket_id
-                    WHERE b.day_id >= ? AND b.day_id <= ?""", rs -> {
+                    WHERE %s""".formatted(LiveIds.daysOf("b.day_id", ticketIds)), rs -> {
                 RaisedKinds r = raised.computeIfAbsent(rs.getString(1), id -> RaisedKinds.none());
                 SlaKind kind = SlaKind.valueOf(rs.getString(2));
                 r.kinds().add(kind);
@@ -78,7 +78,7 @@ public class BreachStore {
                     r.open().add(kind);
                 }
                 return kind;
-            }, ticketIds, LiveIds.lowest(ticketIds), LiveIds.highest(ticketIds));
+            }, ticketIds);
         }
         return raised;
     }

@@ -54,9 +54,10 @@ public class TicketStore {
     public Map<String, StoredTicket> lockAll(Collection<String> ticketIds) {
         Map<String, StoredTicket> locked = new HashMap<>();
         if (!ticketIds.isEmpty()) {
-            // Bounded by the ids' own range: "= ANY(?)" alone reads every day's partition once the plan is generic.
-            db.list("SELECT * FROM sla_ticket WHERE ticket_id = ANY(?) AND ticket_id >= ? AND ticket_id <= ? ORDER BY ticket_id FOR UPDATE",
-                    TicketStore::read, ticketIds, LiveIds.lowest(ticketIds), LiveIds.highest(ticketIds))
+            // Bounded by the ids' days: "= ANY(?)" alone reads every day's partition once the plan is generic.
+            db.list("SELECT * FROM sla_ticket WHERE ticket_id = ANY(?) AND " + LiveIds.daysOf("ticket_id", ticketIds)
+                            + " ORDER BY ticket_id FOR UPDATE",
+                    TicketStore::read, ticketIds)
                     .forEach(t -> locked.put(t.facts().ticketId(), t));
         }
         return locked;
@@ -94,8 +95,6 @@ public class TicketStore {
             return;
         }
         List<String> ids = changed.stream().map(t -> t.facts().ticketId()).toList();
-        String lowest = LiveIds.lowest(ids);
-        String highest = LiveIds.highest(ids);
         db.updateOverRows("""
                 UPDATE sla_ticket t SET customer_tier = v.customer_tier, ticket_number = v.ticket_number,
                     ticket_number_at = v.ticket_number_at, issued_business_type = v.issued_business_type,
@@ -124,10 +123,10 @@ public class TicketStore {
                          walk_in, last_called_at, parked_at, park_waited_seconds, service_parked_at, last_service_started_at,
                          wait_from, issued_wait_from, ticket_id)
                 WHERE t.ticket_id = v.ticket_id
-                    -- The ids' range, which every parameter row carries: the join alone probes every day's partition.
-                    AND t.ticket_id >= (?::text[])[1] AND t.ticket_id <= (?::text[])[1]""",
+                    -- The ids' days: the join alone probes every day's partition.
+                    AND %s""".formatted(LiveIds.daysOf("t.ticket_id", ids)),
                 changed.stream().sorted(Comparator.comparing(t -> t.facts().ticketId()))
-                        .map(t -> updateArgs(t.facts(), t.limits(), lowest, highest)).toList());
+                        .map(t -> updateArgs(t.facts(), t.limits())).toList());
     }
 
     private static Object[] insertArgs(TicketFacts f, StandardLimits l) {
@@ -140,14 +139,14 @@ public class TicketStore {
                 f.waitClockStart(), f.waitFrom()};
     }
 
-    private static Object[] updateArgs(TicketFacts f, StandardLimits l, String lowest, String highest) {
+    private static Object[] updateArgs(TicketFacts f, StandardLimits l) {
         return new Object[]{f.customerTier(), f.ticketNumber(), f.ticketNumberAt(), f.issuedBusinessType(), f.typeHint(),
                 f.typeHintAt(), f.issuedAt(), f.calledAt(), f.callCounterId(), f.callClerkId(), f.cancelledAt(), f.closedAt(),
                 f.serviceBusinessType(), f.serviceStartedAt(), f.serviceFinishedAt(), f.serviceCounterId(),
                 f.serviceClerkId(), l.version(), l.waitLimit().toSeconds(), l.waitWarningFraction(),
                 l.handlingLimit().toSeconds(), l.handlingWarningFraction(), f.walkIn(), f.lastCalledAt(), f.parkedAt(),
                 f.parkWaitedSeconds(), f.serviceParkedAt(), f.lastServiceStartedAt(), f.waitClockStart(), f.waitFrom(),
-                f.ticketId(), lowest, highest};
+                f.ticketId()};
     }
 
     private static StoredTicket read(ResultSet rs) throws SQLException {

@@ -2,8 +2,9 @@ package io.hallwatch.sla.store.retention;
 
 import io.hallwatch.common.retention.IdDays;
 
+import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.UUID;
 
 /**
  * Bounds on a ticket id for the queries on the day-partitioned tables (V15), so that PostgreSQL reads the days a
@@ -14,27 +15,46 @@ public final class LiveIds {
     }
 
     /**
-     * The lowest id a ticket the live hall still works on can have: three days back on the wall clock. The wall
-     * clock, not the platform's: the queue makes the ids on its wall clock, and the platform clock may run at 60x.
+     * {@code column >= '<id>'}, the lowest id a ticket the live hall still works on can have: from the UTC day three
+     * days back on the wall clock. The wall clock, not the platform's: the queue makes the ids on its wall clock, and
+     * the platform clock may run at 60x. Written into the statement, not bound: {@link IdDays#liveIds(String)} says why.
      */
-    public static String from() {
-        return IdDays.liveFrom().toString();
+    public static String live(String column) {
+        return IdDays.liveIds(column);
     }
 
     /**
-     * The lowest of {@code ids}, in the C collation's byte order (the partition key's), for a query over a set of
-     * tickets: it finds them all, whatever their age, and reads no day before the oldest.
+     * A bound on {@code column} that holds every one of {@code ids} and keeps a query on their days' partitions, as
+     * statement text: from the start of the oldest id's UTC day to the end of the newest's. Whole days, so that the
+     * text is the same for every batch of a day and the statement is prepared once, not planned per call (a bound
+     * passed as parameters makes a cached plan lock every day's partition: {@link IdDays#liveIds(String)}). Where one
+     * of the ids is not a time-ordered id (a producer's own), no bound: such a row lives in the default partition.
      */
-    public static String lowest(Collection<String> ids) {
-        return ids.stream().min(BYTES).orElseThrow();
+    public static String daysOf(String column, Collection<String> ids) {
+        LocalDate first = null;
+        LocalDate last = null;
+        for (String id : ids) {
+            LocalDate day = dayOf(id);
+            if (day == null) {
+                return "TRUE";
+            }
+            first = first == null || day.isBefore(first) ? day : first;
+            last = last == null || day.isAfter(last) ? day : last;
+        }
+        if (first == null) {
+            return "TRUE";
+        }
+        return column + " >= '" + IdDays.fromDayOf(IdDays.start(first)) + "' AND " + column + " < '"
+                + IdDays.fromDayOf(IdDays.start(last.plusDays(1))) + "'";
     }
 
-    /** The highest of {@code ids}, as {@link #lowest}. */
-    public static String highest(Collection<String> ids) {
-        return ids.stream().max(BYTES).orElseThrow();
+    /** The UTC day of a time-ordered id written as the queue writes it (lowercase, canonical), else null. */
+    private static LocalDate dayOf(String id) {
+        try {
+            UUID uuid = UUID.fromString(id);
+            return uuid.version() == 7 && uuid.toString().equals(id) ? IdDays.dayOf(uuid) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
-
-    /** The C collation's order: UTF-8 bytes (String.compareTo differs past U+FFFF). */
-    private static final Comparator<String> BYTES = (a, b) -> java.util.Arrays.compareUnsigned(
-            a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 }
