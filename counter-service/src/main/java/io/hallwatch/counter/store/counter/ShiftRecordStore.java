@@ -50,7 +50,7 @@ public class ShiftRecordStore {
         String close = """
                 UPDATE clerk_session SET signed_out_at = ?
                 WHERE branch_id = ? AND counter_id = ? AND clerk_id = ? AND signed_out_at IS NULL""";
-        if (db.update(close + " AND id >= ?", at, branchId, counterId, clerkId, IdDays.liveFrom()) == 0) {
+        if (db.update(close + " AND " + IdDays.liveIds("id"), at, branchId, counterId, clerkId) == 0) {
             db.update(close, at, branchId, counterId, clerkId);
         }
     }

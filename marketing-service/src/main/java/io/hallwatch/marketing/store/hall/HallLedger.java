@@ -34,8 +34,8 @@ public class HallLedger {
     /** The customers waiting at {@code branchId} at {@code at}, against the branch's busy threshold. */
     public HallLoad load(String branchId, Instant at) {
         long waiting = HallTicketEntity.count(
-                "ticketId >= ?4 and branchId = ?1 and waitingSince is not null and waitingSince <= ?2 and waitingSince > ?3",
-                branchId, at, at.minus(config.load().staleAfter()), IdDays.liveFrom().toString());
+                IdDays.liveIds("ticketId") + " and branchId = ?1 and waitingSince is not null and waitingSince <= ?2 and waitingSince > ?3",
+                branchId, at, at.minus(config.load().staleAfter()));
         return new HallLoad((int) Math.min(Integer.MAX_VALUE, waiting), branches.busyThreshold(branchId));
     }
 
@@ -51,8 +51,9 @@ public class HallLedger {
         if (!countedBranches.isEmpty()) {
             // Older waits are stale at every moment the poll counts, so they need not be loaded. The tickets named are
             // loaded from any day (a late event of an old ticket must find it); the waiting ones only from the live days.
-            loaded = HallTicketEntity.list("ticketId in ?1 or (ticketId >= ?4 and branchId in ?2 and waitingSince is not null and waitingSince > ?3)",
-                    ticketIds.isEmpty() ? List.of("") : ticketIds, countedBranches, countedFrom.minus(stale), IdDays.liveFrom().toString());
+            loaded = HallTicketEntity.list("ticketId in ?1 or (" + IdDays.liveIds("ticketId")
+                            + " and branchId in ?2 and waitingSince is not null and waitingSince > ?3)",
+                    ticketIds.isEmpty() ? List.of("") : ticketIds, countedBranches, countedFrom.minus(stale));
         } else if (!ticketIds.isEmpty()) {
             loaded = HallTicketEntity.list("ticketId in ?1", ticketIds);
         } else {
