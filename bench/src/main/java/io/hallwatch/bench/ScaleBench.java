@@ -38,10 +38,11 @@ public final class ScaleBench {
 
     /**
      * {@code otherWorkCores}: CPU the machine spent on other processes than the benchmark's during the window, in cores
-     * (null where unknown).
+     * (null where unknown). {@code sessions}: what the services' database sessions waited for (null where not sampled).
      */
     record Run(Map<String, String> asked, String loadStart, String loadEnd, Map<String, Long> dbStart, Map<String, Long> dbEnd,
-               List<Sample> samples, String stoppedEarly, KioskProbe.Result probe, Double otherWorkCores) {
+               List<Sample> samples, String stoppedEarly, KioskProbe.Result probe, Double otherWorkCores,
+               SessionWaits.Result sessions) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +57,8 @@ public final class ScaleBench {
                 "--replicas")) {
             asked.put(key.substring(2), Machine.arg(args, key, "?"));
         }
-        Database db = new Database(Machine.arg(args, "--pg", "127.0.0.1:5432:postgres"));
+        String pg = Machine.arg(args, "--pg", "127.0.0.1:5432:postgres");
+        Database db = new Database(pg);
         Path summary = Path.of(Machine.arg(args, "--summary", ""));
         int probeRate = Integer.parseInt(Machine.arg(args, "--probe-rate", "5"));
 
@@ -78,10 +80,14 @@ public final class ScaleBench {
         List<Sample> samples = new ArrayList<>();
         String stoppedEarly = null;
         Double otherWork;
+        SessionWaits.Result sessions;
         CompletableFuture<KioskProbe.Result> probing = probeFailure != null
                 ? CompletableFuture.completedFuture(probe.failed(probeFailure))
                 : CompletableFuture.supplyAsync(() -> probe.run(length));
-        try (ConsumerLag lag = new ConsumerLag(Machine.arg(args, "--bootstrap", "127.0.0.1:19092"))) {
+        String[] hostPortUser = pg.split(":");
+        try (ConsumerLag lag = new ConsumerLag(Machine.arg(args, "--bootstrap", "127.0.0.1:19092"));
+             SessionWaits waits = new SessionWaits(hostPortUser[0], hostPortUser[1], hostPortUser[2], databases.values(),
+                     Duration.ofMillis(200))) {
             // Everything the machine did in the window, less what the benchmark's own processes did: other work.
             double machineBefore = Machine.machineBusySeconds();
             double oursBefore = cpuOfOurs(pids.values());
@@ -106,6 +112,7 @@ public final class ScaleBench {
                     TimeUnit.NANOSECONDS.sleep(sleep);
                 }
             }
+            sessions = waits.stop();
             double wall = (System.nanoTime() - began) / 1e9;
             double machine = Machine.machineBusySeconds();
             otherWork = machineBefore < 0 || machine < 0 ? null
@@ -114,7 +121,7 @@ public final class ScaleBench {
         String loadEnd = Machine.load();
         KioskProbe.Result probed = probing.get();
         System.out.println("[scale] kiosk probe: " + probed.describe());
-        Run run = new Run(asked, loadStart, loadEnd, dbStart, db.sizes(databases), samples, stoppedEarly, probed, otherWork);
+        Run run = new Run(asked, loadStart, loadEnd, dbStart, db.sizes(databases), samples, stoppedEarly, probed, otherWork, sessions);
         ScaleReport report = new ScaleReport(run);
         String markdown = report.markdown();
         System.out.println();

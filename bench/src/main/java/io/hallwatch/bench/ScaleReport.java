@@ -61,6 +61,7 @@ final class ScaleReport {
         offeredLoad();
         lag();
         cpuAndMemory();
+        sessionWaits();
         databases();
         projection();
         return md.toString();
@@ -104,7 +105,8 @@ final class ScaleReport {
 
     /**
      * The run in one tab-separated line for bench/capacity: branches, replicas, asked, offered, served, lags, kiosk p50,
-     * p99, max, errors, other work (cores), verdict word, reasons, load before, load after, the report's file.
+     * p99, max, errors, other work (cores), verdict word, reasons, load before, load after, the report's file, the share
+     * of the database sessions' working time spent waiting on a heavyweight lock (% or "–").
      */
     String summaryLine(String reportFile) {
         Map<String, String> a = run.asked();
@@ -124,7 +126,9 @@ final class ScaleReport {
                 probed ? Long.toString(p.errors()) : "–",
                 run.otherWorkCores() == null ? "?" : String.format(Locale.ROOT, "%.2f", run.otherWorkCores()),
                 v.word(), String.join("; ", v.reasons()).replace('\t', ' '),
-                run.loadStart(), run.loadEnd(), reportFile);
+                run.loadStart(), run.loadEnd(), reportFile,
+                run.sessions() == null || run.sessions().samples() == 0 ? "–"
+                        : String.format(Locale.ROOT, "%.1f %%", 100 * run.sessions().lockShare()));
     }
 
     /** Asked, offered and served first, then the kiosk, then the verdict. */
@@ -349,6 +353,30 @@ final class ScaleReport {
                     !service ? "(not a service)" : rssMax < TARGET_RSS_MB ? "yes" : "**no**");
         }
         line("| all of them | %.2f | | | | |", total);
+    }
+
+    // ---------------------------------------------------------------- locks or cores
+
+    private void sessionWaits() {
+        SessionWaits.Result w = run.sessions();
+        line("");
+        line("## The database sessions: waiting on a lock, or working");
+        line("");
+        if (w == null || w.samples() == 0) {
+            line("Not sampled%s.", w == null || w.failure() == null ? "" : ": " + w.failure());
+            return;
+        }
+        line("`pg_stat_activity` every 200 ms over the run (%,d looks): each of the services' sessions working on a statement, "
+                + "under what it waited for at that moment. A design that stops at a lock (a per-branch advisory lock, a row "
+                + "every transaction takes) shows its sessions waiting on that lock; one that runs out of cores shows them "
+                + "working and the machine busy. %.2f sessions were working at a look on average.%s", w.samples(), w.meanWorking(),
+                w.failure() == null ? "" : " Sampling stopped early: " + w.failure() + ".");
+        line("");
+        line("| what the session was doing | share of session-looks |");
+        line("| --- | ---: |");
+        w.sessions().forEach((category, n) -> line("| %s | %.1f %% (%,d) |", category, 100 * w.share(category), n));
+        line("");
+        line("Waiting on a heavyweight lock (advisory, row, table): **%.1f %%** of the time the sessions worked.", 100 * w.lockShare());
     }
 
     private static String mb(Double residentMb) {
