@@ -153,7 +153,8 @@ public class AlertStore {
                 WHERE ((n.status = 'PENDING' AND n.next_attempt_at <= ?) OR (n.status = 'SENDING' AND n.claimed_until <= ?))
                   AND %s AND %s
                 ORDER BY n.next_attempt_at LIMIT ?
-                FOR UPDATE OF n SKIP LOCKED""".formatted(LiveIds.live("n.alert_id"), LiveIds.live("a.alert_id")), rs -> new Due(rs.getString("notification_id"), rs.getString("alert_id"),
+                FOR UPDATE OF n SKIP LOCKED""".formatted(LiveIds.live("n.alert_id"), LiveIds.live("a.alert_id")),
+                rs -> new Due(rs.getString("notification_id"), rs.getString("alert_id"),
                 rs.getString("branch_id"), rs.getString("staff_id"), rs.getInt("channel_index"), rs.getInt("attempts"),
                 read(rs.getString("message")), Db.instant(rs, "breach_detected_at"), claimId), now, now, limit);
         for (Due d : due) {
