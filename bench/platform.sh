@@ -79,6 +79,30 @@ bench_fresh_db() {
   bench_psql -c "CHECKPOINT" >/dev/null 2>&1 || bench_say "could not CHECKPOINT (not a superuser): earlier runs' writes may overlap this one"
 }
 
+# PostgreSQL as a deployment runs it: with autovacuum, which keeps the planner's statistics and the tables' dead
+# rows up with the load. A machine's own configuration may turn it off (this CI's conf.d does, for its test
+# databases); then a run's statistics are those of whenever its tables were last analysed, and the plans follow
+# them (2026-12-07: benchmark 7's day 30 timer poll read 7,000 timers per call on statistics taken of an empty
+# table). The benchmark turns it on for its run (ALTER SYSTEM, a superuser's) and back off when it stops.
+BENCH_AUTOVACUUM=
+bench_autovacuum_on() {
+  if [[ "$(bench_psql -c "SHOW autovacuum")" == off ]]; then
+    if bench_psql -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null 2>&1; then
+      BENCH_AUTOVACUUM="on for this run (the server's configuration has it off; ALTER SYSTEM, reset when the run stops)"
+    else
+      BENCH_AUTOVACUUM="**off** (the server's configuration; turning it on needs a superuser): statistics go stale during a run"
+    fi
+  else
+    BENCH_AUTOVACUUM="on (the server's configuration)"
+  fi
+  bench_say "PostgreSQL's autovacuum: $BENCH_AUTOVACUUM"
+}
+bench_autovacuum_restore() {
+  if [[ "$BENCH_AUTOVACUUM" == "on for this run"* ]]; then
+    bench_psql -c "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
+  fi
+}
+
 bench_start_kafka() {
   mkdir -p "$BENCH_LOGS" "$BENCH_PIDS"
   local kdir="$BENCH_HOME/kafka"
@@ -300,4 +324,5 @@ bench_stop_all() {
     done
   done
   bench_stop_one kafka
+  bench_autovacuum_restore
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -40,6 +41,7 @@ public final class RetentionBench {
         String bootstrap = Machine.arg(args, "--bootstrap", "127.0.0.1:19092");
         long monitorPid = Long.parseLong(Machine.arg(args, "--monitor-pid", "0"));
         String ours = Machine.arg(args, "--our-pids", "");
+        String[] names = Machine.arg(args, "--names", "").split(",");
         int rate = Integer.parseInt(Machine.arg(args, "--rate", "200"));
         Duration duration = Duration.ofSeconds(Long.parseLong(Machine.arg(args, "--seconds", "30")));
         int branchCount = Integer.parseInt(Machine.arg(args, "--branches", "100"));
@@ -68,6 +70,7 @@ public final class RetentionBench {
             double monitorBefore = Machine.cpuSeconds(monitorPid);
             double machineBefore = Machine.machineBusySeconds();
             double oursBefore = cpuOf(ours);
+            Map<String, Double> byProcessBefore = cpuByProcess(names, ours);
             String loadBefore = Machine.load();
             Instant start = Instant.now();
             LoadRun.Result r = LoadRun.openLoop("POST tickets, open loop " + rate + "/s", issue, rate, duration);
@@ -76,11 +79,15 @@ public final class RetentionBench {
             long read = monitorRead(lag) - readBefore;
             double monitorCpu = Machine.cpuSeconds(monitorPid) - monitorBefore;
             double others = Math.max(0, (Machine.machineBusySeconds() - machineBefore) - (cpuOf(ours) - oursBefore)) / seconds;
+            Map<String, Double> byProcessAfter = cpuByProcess(names, ours);
+            String byProcess = byProcessAfter.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (e.getValue() - byProcessBefore.get(e.getKey())) / seconds))
+                    .collect(java.util.stream.Collectors.joining(", "));
             String line = String.join("\t", label, Long.toString(r.requests()), Long.toString(r.errors()),
                     String.format(Locale.ROOT, "%.1f", r.throughput()), String.format(Locale.ROOT, "%.2f", r.ms(50)),
                     String.format(Locale.ROOT, "%.2f", r.ms(99)), String.format(Locale.ROOT, "%.2f", r.histogram().getMaxValue() / 1e6),
                     Long.toString(read), String.format(Locale.ROOT, "%.1f", read == 0 ? -1 : monitorCpu * 1e6 / read),
-                    String.format(Locale.ROOT, "%.2f", others), loadBefore, Machine.load());
+                    String.format(Locale.ROOT, "%.2f", others), loadBefore, Machine.load(), byProcess);
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             System.out.println("[" + label + "] " + line);
@@ -123,6 +130,23 @@ public final class RetentionBench {
         return lag.sample().values().stream().filter(g -> g.id().contains("sla")).mapToLong(ConsumerLag.Group::committed).sum();
     }
 
+    /**
+     * CPU seconds so far of each of the benchmark's processes, by the names given for {@code pids} (same order), then
+     * every PostgreSQL process together and this one (the load generator): what each took of the window.
+     */
+    private static Map<String, Double> cpuByProcess(String[] names, String pids) {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        String[] p = pids.split(",");
+        for (int i = 0; i < p.length && i < names.length; i++) {
+            if (!p[i].isBlank()) {
+                cpu.put(names[i], Math.max(0, Machine.cpuSeconds(Long.parseLong(p[i].trim()))));
+            }
+        }
+        cpu.put("postgresql", Math.max(0, Machine.cpuSecondsOfCommand("postgres")));
+        cpu.put("load generator", Math.max(0, Machine.cpuSeconds(ProcessHandle.current().pid())));
+        return cpu;
+    }
+
     /** CPU seconds of the benchmark's own processes: the pids given, and every PostgreSQL process. */
     private static double cpuOf(String pids) {
         double sum = Math.max(0, Machine.cpuSecondsOfCommand("postgres"));
@@ -162,15 +186,17 @@ public final class RetentionBench {
         md.append("\n## The hot paths on the first day and on the last\n\n");
         md.append("The monitor's CPU per record is its process's CPU over the window (its timer scans, branch evaluation and ")
                 .append("watermarks included) divided by the records its consumer groups read: a figure to compare, not its cost alone.\n\n");
-        md.append("| measured | tickets | errors | issued/s | issue p50 ms | issue p99 ms | max ms | monitor records read | monitor CPU µs per record | other work on the machine (cores) | load before | load after |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+        md.append("| measured | tickets | errors | issued/s | issue p50 ms | issue p99 ms | max ms | monitor records read | monitor CPU µs per record | other work on the machine (cores) | load before | load after | CPU by process in the window (cores) |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
         for (String[] f : m) {
             md.append("| ").append(String.join(" | ", f)).append(" |\n");
         }
+        List<String[]> second = m.stream().filter(f -> f[0].endsWith("second minute")).toList();
         if (m.size() >= 2) {
-            // Day 1 against day 30 (the second line); a third, after retention, is shown beside them.
-            String[] first = m.get(0);
-            String[] last = m.get(1);
+            // Day 1 against day 30, each in its second minute where measured so (the first after a start has its cold
+            // caches); the one after retention is shown beside them.
+            String[] first = second.size() >= 2 ? second.get(0) : m.get(0);
+            String[] last = second.size() >= 2 ? second.get(1) : m.get(1);
             double p99a = Double.parseDouble(first[5]);
             double p99b = Double.parseDouble(last[5]);
             double costA = Double.parseDouble(first[8]);
@@ -191,6 +217,14 @@ public final class RetentionBench {
         md.append("\n## Retention\n\n");
         for (String l : Files.readAllLines(retention)) {
             md.append(l).append('\n');
+        }
+        Path statements = Path.of(Machine.arg(args, "--statements", "bench/target/retention-statements.md"));
+        md.append("\n## The services' statements in each measurement\n\n");
+        if (Files.exists(statements)) {
+            md.append("From `pg_stat_statements` (reset before each measurement, its warm-up included): each service's six statements that took the most time.\n");
+            md.append(Files.readString(statements));
+        } else {
+            md.append("Not listed: the PostgreSQL server does not preload `pg_stat_statements` (`shared_preload_libraries`).\n");
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString());
