@@ -69,7 +69,6 @@ public final class RetentionBench {
             long readBefore = monitorRead(lag);
             double monitorBefore = Machine.cpuSeconds(monitorPid);
             double machineBefore = Machine.machineBusySeconds();
-            double oursBefore = cpuOf(ours);
             Map<String, Double> byProcessBefore = cpuByProcess(names, ours);
             String loadBefore = Machine.load();
             Instant start = Instant.now();
@@ -78,8 +77,11 @@ public final class RetentionBench {
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             long read = monitorRead(lag) - readBefore;
             double monitorCpu = Machine.cpuSeconds(monitorPid) - monitorBefore;
-            double others = Math.max(0, (Machine.machineBusySeconds() - machineBefore) - (cpuOf(ours) - oursBefore)) / seconds;
+            double machineAfter = Machine.machineBusySeconds();
             Map<String, Double> byProcessAfter = cpuByProcess(names, ours);
+            double oursSeconds = byProcessAfter.values().stream().mapToDouble(Double::doubleValue).sum()
+                    - byProcessBefore.values().stream().mapToDouble(Double::doubleValue).sum();
+            double others = Math.max(0, (machineAfter - machineBefore) - oursSeconds) / seconds;
             String byProcess = byProcessAfter.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (e.getValue() - byProcessBefore.get(e.getKey())) / seconds))
                     .collect(java.util.stream.Collectors.joining(", "));
@@ -131,31 +133,22 @@ public final class RetentionBench {
     }
 
     /**
-     * CPU seconds so far of each of the benchmark's processes, by the names given for {@code pids} (same order), then
-     * every PostgreSQL process together and this one (the load generator): what each took of the window.
+     * CPU seconds so far of each of the benchmark's processes, by the names given for {@code pids} (same order; "pid N"
+     * past them), then every PostgreSQL process together and this one (the load generator): what each took of the
+     * window, and together what the benchmark took of the machine.
      */
     private static Map<String, Double> cpuByProcess(String[] names, String pids) {
         Map<String, Double> cpu = new java.util.LinkedHashMap<>();
         String[] p = pids.split(",");
-        for (int i = 0; i < p.length && i < names.length; i++) {
+        for (int i = 0; i < p.length; i++) {
             if (!p[i].isBlank()) {
-                cpu.put(names[i], Math.max(0, Machine.cpuSeconds(Long.parseLong(p[i].trim()))));
+                cpu.put(i < names.length && !names[i].isBlank() ? names[i] : "pid " + p[i].trim(),
+                        Math.max(0, Machine.cpuSeconds(Long.parseLong(p[i].trim()))));
             }
         }
         cpu.put("postgresql", Math.max(0, Machine.cpuSecondsOfCommand("postgres")));
         cpu.put("load generator", Math.max(0, Machine.cpuSeconds(ProcessHandle.current().pid())));
         return cpu;
-    }
-
-    /** CPU seconds of the benchmark's own processes: the pids given, and every PostgreSQL process. */
-    private static double cpuOf(String pids) {
-        double sum = Math.max(0, Machine.cpuSecondsOfCommand("postgres"));
-        for (String pid : pids.split(",")) {
-            if (!pid.isBlank()) {
-                sum += Math.max(0, Machine.cpuSeconds(Long.parseLong(pid.trim())));
-            }
-        }
-        return sum + Math.max(0, Machine.cpuSeconds(ProcessHandle.current().pid()));
     }
 
     private static void report(String[] args) throws Exception {
