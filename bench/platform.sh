@@ -103,6 +103,31 @@ bench_autovacuum_restore() {
   fi
 }
 
+# A machine of fewer cores on this one (bench/scale --cpus): the calling shell, so every process the benchmark starts
+# from then on (Kafka, the services, the simulator, the probe), and every process of the PostgreSQL server (a new
+# backend inherits the postmaster's CPUs) run on LIST only (taskset's list: 0, or 0-1). Pinning the server needs
+# root or the server's own user; its processes get every core back when the run stops (bench_stop_all).
+BENCH_CPUS=
+bench_pin_cpus() {
+  local list=$1 all pid pids
+  all=$(nproc --all)
+  command -v taskset >/dev/null || bench_die "--cpus needs taskset (Debian: apt-get install util-linux)"
+  taskset -p -c "$list" $$ >/dev/null 2>&1 || bench_die "--cpus $list: not a list of this machine's CPUs (0 to $((all - 1)))"
+  pids=$(pgrep -x postgres || true)
+  [[ -n "$pids" ]] || bench_die "--cpus: no PostgreSQL server process on this machine to pin (the database must run here)"
+  BENCH_CPUS=$list
+  for pid in $pids; do
+    taskset -a -p -c "$list" "$pid" >/dev/null 2>&1 || bench_die "--cpus: could not pin PostgreSQL's process $pid (needs root or the server's user)"
+  done
+  bench_say "pinned to CPUs $list ($(nproc) of $all cores): the benchmark's processes and PostgreSQL's"
+}
+bench_unpin_cpus() {
+  [[ -n "$BENCH_CPUS" ]] || return 0
+  local pid
+  for pid in $(pgrep -x postgres || true); do taskset -a -p -c "0-$(($(nproc --all) - 1))" "$pid" >/dev/null 2>&1 || true; done
+  BENCH_CPUS=
+}
+
 bench_start_kafka() {
   mkdir -p "$BENCH_LOGS" "$BENCH_PIDS"
   local kdir="$BENCH_HOME/kafka"
@@ -325,4 +350,5 @@ bench_stop_all() {
   done
   bench_stop_one kafka
   bench_autovacuum_restore
+  bench_unpin_cpus
 }

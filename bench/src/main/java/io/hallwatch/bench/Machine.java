@@ -10,8 +10,30 @@ final class Machine {
     private Machine() {
     }
 
+    /** The cores this process may run on, and of how many where it was pinned to fewer (bench/scale --cpus). */
     static String describe() {
-        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + ", Java " + System.getProperty("java.version");
+        int mine = Runtime.getRuntime().availableProcessors();
+        int all = onlineCores();
+        String cores = all > mine ? mine + " of the machine's " + all + " cores (pinned)" : mine + " cores";
+        return cores + ", " + cpu() + ", Java " + System.getProperty("java.version");
+    }
+
+    /** The machine's online CPUs ("0-1,4" in /sys), whatever this process's affinity; 0 where unknown. */
+    static int onlineCores() {
+        try {
+            return cpuCount(Files.readString(Path.of("/sys/devices/system/cpu/online")));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static int cpuCount(String list) {
+        int n = 0;
+        for (String range : list.trim().split(",")) {
+            String[] ends = range.split("-");
+            n += ends.length == 1 ? 1 : Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+        }
+        return n;
     }
 
     static String cpu() {
