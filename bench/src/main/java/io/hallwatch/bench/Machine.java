@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 
 /** What a result needs to say about where it was measured: the machine, and how busy it was. */
 final class Machine {
@@ -73,28 +74,86 @@ final class Machine {
 
     /**
      * CPU seconds used so far by the processes named {@code command} (as {@code ps -C} matches
-     * them, e.g. every PostgreSQL backend); -1 if there is none on this machine. A process that
-     * exits takes its share with it, so only long-lived processes are measured right.
+     * them, e.g. every PostgreSQL process); -1 if there is none on this machine. The children a
+     * root process of them has reaped count too (a PostgreSQL connection that closed, an
+     * autovacuum worker that finished: the postmaster's {@code cutime} and {@code cstime}), so that
+     * a process exiting does not take its share out of a window.
      */
     static double cpuSecondsOfCommand(String command) {
-        double total = 0;
-        boolean found = false;
+        Map<String, Double> byRole = cpuSecondsByRole(command, cmdline -> "all");
+        return byRole.isEmpty() ? -1 : byRole.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * {@link #cpuSecondsOfCommand} by what each process is, as {@code role} names it from its command line (a
+     * PostgreSQL process's title, "postgres: 15/main: autovacuum worker bench_sla"), and the reaped children's share
+     * under "exited". Empty if there is no such process.
+     */
+    static Map<String, Double> cpuSecondsByRole(String command, java.util.function.Function<String, String> role) {
+        Map<Long, String> stats = new java.util.HashMap<>();
         try (var pids = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) pids.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))::iterator) {
                 try {
                     String stat = Files.readString(dir.resolve("stat"));
-                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
-                        total += cpuSecondsOf(stat);
-                        found = true;
+                    if (commandOf(stat).equals(command)) {
+                        stats.put(Long.parseLong(dir.getFileName().toString()), stat);
                     }
                 } catch (IOException | RuntimeException e) {
                     // gone meanwhile
                 }
             }
         } catch (IOException e) {
-            return -1;
+            return Map.of();
         }
-        return found ? total : -1;
+        Map<String, Double> byRole = new java.util.TreeMap<>();
+        for (Map.Entry<Long, String> p : stats.entrySet()) {
+            String stat = p.getValue();
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String cmdline;
+            try {
+                cmdline = Files.readString(Path.of("/proc/" + p.getKey() + "/cmdline")).replace('\0', ' ').trim();
+            } catch (IOException e) {
+                cmdline = "";
+            }
+            byRole.merge(role.apply(cmdline), cpuSecondsOf(stat), Double::sum);
+            // field 4 of stat (the parent), 16 and 17 (cutime, cstime: the children this process has waited for)
+            if (!stats.containsKey(Long.parseLong(f[1]))) {
+                byRole.merge("exited", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0, Double::sum);
+            }
+        }
+        return byRole;
+    }
+
+    /**
+     * What a PostgreSQL process is, from its title: "backends <database>" for a connection, "autovacuum", "writers"
+     * (checkpointer, background writer, WAL writer), "postmaster", or the title's own words for the rest.
+     */
+    static String postgresRole(String cmdline) {
+        int title = cmdline.indexOf("postgres: ");
+        if (title != 0) {
+            return "postmaster";
+        }
+        String rest = cmdline.substring("postgres: ".length());
+        // Debian names the cluster first ("15/main: "): a backend's title is then "<user> <database> <host(port)> <state>".
+        int cluster = rest.indexOf(": ");
+        if (cluster >= 0) {
+            rest = rest.substring(cluster + 2);
+        }
+        if (rest.startsWith("autovacuum")) {
+            return "autovacuum";
+        }
+        if (rest.startsWith("checkpointer") || rest.startsWith("background writer") || rest.startsWith("walwriter")) {
+            return "writers";
+        }
+        String[] words = rest.split(" ");
+        if (words.length >= 3 && words[2].contains("(")) {
+            return "backends " + words[1];
+        }
+        return rest;
+    }
+
+    private static String commandOf(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     }
 
     /** CPU seconds the whole machine has been busy so far (all cores, everything but idle and iowait), from /proc/stat. */

@@ -83,7 +83,7 @@ public final class RetentionBench {
                     - byProcessBefore.values().stream().mapToDouble(Double::doubleValue).sum();
             double others = Math.max(0, (machineAfter - machineBefore) - oursSeconds) / seconds;
             String byProcess = byProcessAfter.entrySet().stream()
-                    .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (e.getValue() - byProcessBefore.get(e.getKey())) / seconds))
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (e.getValue() - byProcessBefore.getOrDefault(e.getKey(), 0.0)) / seconds))
                     .collect(java.util.stream.Collectors.joining(", "));
             String line = String.join("\t", label, Long.toString(r.requests()), Long.toString(r.errors()),
                     String.format(Locale.ROOT, "%.1f", r.throughput()), String.format(Locale.ROOT, "%.2f", r.ms(50)),
@@ -134,8 +134,8 @@ public final class RetentionBench {
 
     /**
      * CPU seconds so far of each of the benchmark's processes, by the names given for {@code pids} (same order; "pid N"
-     * past them), then every PostgreSQL process together and this one (the load generator): what each took of the
-     * window, and together what the benchmark took of the machine.
+     * past them), then PostgreSQL's processes by role (Machine#postgresRole) and this one (the load generator): what
+     * each took of the window, and together what the benchmark took of the machine.
      */
     private static Map<String, Double> cpuByProcess(String[] names, String pids) {
         Map<String, Double> cpu = new java.util.LinkedHashMap<>();
@@ -146,7 +146,9 @@ public final class RetentionBench {
                         Math.max(0, Machine.cpuSeconds(Long.parseLong(p[i].trim()))));
             }
         }
-        cpu.put("postgresql", Math.max(0, Machine.cpuSecondsOfCommand("postgres")));
+        // PostgreSQL by what its processes do (each database's connections, autovacuum, the writers, those exited since):
+        // a day whose server works harder shows where.
+        Machine.cpuSecondsByRole("postgres", Machine::postgresRole).forEach((role, seconds) -> cpu.put("postgresql " + role, seconds));
         cpu.put("load generator", Math.max(0, Machine.cpuSeconds(ProcessHandle.current().pid())));
         return cpu;
     }
@@ -178,7 +180,10 @@ public final class RetentionBench {
         }
         md.append("\n## The hot paths on the first day and on the last\n\n");
         md.append("The monitor's CPU per record is its process's CPU over the window (its timer scans, branch evaluation and ")
-                .append("watermarks included) divided by the records its consumer groups read: a figure to compare, not its cost alone.\n\n");
+                .append("watermarks included) divided by the records its consumer groups read: a figure to compare, not its cost alone. ")
+                .append("PostgreSQL's CPU is by role: each database's connections (`backends <database>`), `autovacuum`, `writers` ")
+                .append("(checkpointer, background writer, WAL writer), and `exited`: the processes that ended in the window (closed ")
+                .append("connections, finished autovacuum workers), their whole life, which their role's figure gives back as a negative.\n\n");
         md.append("| measured | tickets | errors | issued/s | issue p50 ms | issue p99 ms | max ms | monitor records read | monitor CPU µs per record | other work on the machine (cores) | load before | load after | CPU by process in the window (cores) |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
         for (String[] f : m) {
