@@ -67,9 +67,20 @@ final class Machine {
 
     /** User + system CPU seconds from a {@code /proc/<pid>/stat} line. */
     private static double cpuSecondsOf(String stat) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields 14 and 15 of stat (utime, stime), counted after the command name
+        return cpuSecondsOf(statFields(stat));
+    }
+
+    /** User + system CPU seconds from {@link #statFields}: fields 14 and 15 of stat (utime, stime). */
+    private static double cpuSecondsOf(String[] f) {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /**
+     * A {@code /proc/<pid>/stat} line's fields after the command name (which may hold spaces): [0] is field 3 (the
+     * state), [1] field 4 (the parent), [11] and [12] utime and stime, [13] and [14] cutime and cstime.
+     */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /**
@@ -108,15 +119,15 @@ final class Machine {
         Map<String, Double> byRole = new java.util.TreeMap<>();
         for (Map.Entry<Long, String> p : stats.entrySet()) {
             String stat = p.getValue();
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = statFields(stat);
             String cmdline;
             try {
                 cmdline = Files.readString(Path.of("/proc/" + p.getKey() + "/cmdline")).replace('\0', ' ').trim();
             } catch (IOException e) {
                 cmdline = "";
             }
-            byRole.merge(role.apply(cmdline), cpuSecondsOf(stat), Double::sum);
-            // field 4 of stat (the parent), 16 and 17 (cutime, cstime: the children this process has waited for)
+            byRole.merge(role.apply(cmdline), cpuSecondsOf(f), Double::sum);
+            // A process whose parent is not one of them is a root: its cutime and cstime are the children it has waited for.
             if (!stats.containsKey(Long.parseLong(f[1]))) {
                 byRole.merge("exited", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0, Double::sum);
             }
@@ -129,8 +140,7 @@ final class Machine {
      * (checkpointer, background writer, WAL writer), "postmaster", or the title's own words for the rest.
      */
     static String postgresRole(String cmdline) {
-        int title = cmdline.indexOf("postgres: ");
-        if (title != 0) {
+        if (!cmdline.startsWith("postgres: ")) {
             return "postmaster";
         }
         String rest = cmdline.substring("postgres: ".length());
