@@ -40,10 +40,12 @@ public class AppointmentStore {
     /**
      * The bound of a statement about appointments still open (booked, or checked in today): from the UTC day of the
      * lowest id such an appointment can have on the wall clock now, so that PostgreSQL reads the partitions they can be
-     * in and not every day kept. Written into the text, as the tickets' live bound ({@link IdDays#liveIds(String)}).
+     * in and not every day kept, nor the days ahead (an id is never made later than now). Written into the text, as the
+     * tickets' live bound ({@link IdDays#liveOwnIds(String)}).
      */
     private String open() {
-        return IdDays.idsFrom("id", IdDays.fromDayOf(Instant.now().minus(openFor)));
+        Instant now = Instant.now();
+        return IdDays.idsFrom("id", IdDays.fromDayOf(now.minus(openFor))) + " AND id < '" + IdDays.liveUntil(now) + "'";
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

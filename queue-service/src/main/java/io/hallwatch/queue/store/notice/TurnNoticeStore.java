@@ -46,8 +46,8 @@ public class TurnNoticeStore {
         return db.list("""
                         SELECT n.ticket_id, n.requested_at FROM turn_notice n JOIN ticket t ON t.id = n.ticket_id
                         WHERE n.told_at IS NULL AND t.status = 'WAITING' AND t.park_count = 0
-                          AND (n.requested_at, n.ticket_id) > (?, ?) AND\s""" + IdDays.liveIds("n.ticket_id")
-                        + " AND " + IdDays.liveIds("t.id") + "\n" + """
+                          AND (n.requested_at, n.ticket_id) > (?, ?) AND\s""" + IdDays.liveOwnIds("n.ticket_id")
+                        + " AND " + IdDays.liveOwnIds("t.id") + "\n" + """
                         ORDER BY n.requested_at, n.ticket_id LIMIT ? FOR UPDATE OF n SKIP LOCKED""",
                 rs -> new Cursor(rs.getObject(1, UUID.class), Db.instant(rs, "requested_at")),
                 after.requestedAt(), after.ticketId(), limit);
@@ -82,7 +82,7 @@ public class TurnNoticeStore {
         return db.update("""
                 DELETE FROM turn_notice n USING ticket t
                 WHERE n.told_at IS NULL AND t.id = n.ticket_id AND (t.status <> 'WAITING' OR t.park_count > 0)
-                  AND\s""" + IdDays.liveIds("n.ticket_id") + " AND " + IdDays.liveIds("t.id"));
+                  AND\s""" + IdDays.liveOwnIds("n.ticket_id") + " AND " + IdDays.liveOwnIds("t.id"));
     }
 
     private static TurnNotice notice(ResultSet rs) throws SQLException {

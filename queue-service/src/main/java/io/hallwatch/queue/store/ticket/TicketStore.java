@@ -34,10 +34,11 @@ public class TicketStore {
      * The tickets the live hall works on: those made in the last days ({@link IdDays#LIVE}). The table is partitioned
      * by day of id (V12), so the bound keeps a live query on the last days' partitions, whatever the days kept. Jobs
      * that must find a forgotten ticket whatever its age (closing a day, expiring remote tickets) and reports go
-     * without it. The bound is written into the text ({@link IdDays#liveIds(String)} says why), not a parameter.
+     * without it. The bound is written into the text ({@link IdDays#liveIds(String)} says why), not a parameter, and
+     * from both sides: every ticket id is the queue's own, made on its wall clock ({@link IdDays#liveOwnIds(String)}).
      */
     public static String live() {
-        return IdDays.liveIds("id");
+        return IdDays.liveOwnIds("id");
     }
 
     private static final String COLUMNS = """
@@ -169,7 +170,7 @@ public class TicketStore {
                 SELECT bt.branch_id, bt.business_type_code, count(w.id), min(COALESCE(w.wait_clock_from, w.issued_at)) AS oldest
                 FROM branch_business_type bt
                 LEFT JOIN ticket w ON w.branch_id = bt.branch_id AND w.business_type = bt.business_type_code
-                                   AND w.status = 'WAITING' AND\s""" + IdDays.liveIds("w.id") + "\n" + """
+                                   AND w.status = 'WAITING' AND\s""" + IdDays.liveOwnIds("w.id") + "\n" + """
                 GROUP BY bt.branch_id, bt.business_type_code""",
                 rs -> new WaitingCount(rs.getString(1), rs.getString(2), rs.getLong(3), Db.instant(rs, "oldest")));
     }
