@@ -102,7 +102,7 @@ class FullReliabilityIT {
     @Order(10)
     void one_of_two_replicas_of_every_service_killed_at_once() throws Exception {
         scenarios.killOneReplicaEach(List.of(Platform.QUEUE, Platform.COUNTER, Platform.SLA, Platform.MARKETING),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), true);
+                Scenarios.LOAD_BEFORE_KILL, Duration.ofSeconds(10), true);
     }
 
     @Test

@@ -63,7 +63,6 @@ class QuickReliabilityIT {
     @Order(4)
     void one_of_two_replicas_of_every_service_killed_at_once_the_survivors_take_over_and_nothing_is_lost_or_doubled() throws Exception {
         scenarios.killOneReplicaEach(List.of(Platform.QUEUE, Platform.COUNTER, Platform.SLA, Platform.MARKETING),
-                // 12 s of load first: the first tickets' 15-minute waits (15 s here) then come due while the survivors take over.
-                Duration.ofSeconds(12), Duration.ofSeconds(3), false);
+                Scenarios.LOAD_BEFORE_KILL, Duration.ofSeconds(3), false);
     }
 }

@@ -35,6 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Scenarios {
     /** The load's arrival rate: a busy hall's peak is a ticket every few seconds; this is far above it. */
     static final int NORMAL_RATE = 5;
+    /**
+     * The kiosks' load before one replica of each service is killed, long enough that waits come due while the
+     * survivors take over (5 to 11 s). The clerk calls at most one customer each 0.6 s (four steps 150 ms apart) and
+     * the kiosks issue 5 a second, served in order: after B seconds of load the first customer to wait past 15 minutes
+     * (15 s here) breaches at the latest 22.5 - B s after the kill (earlier with a slower clerk). 12 s put that at
+     * 10.5 s, so whether a wait came due before the takeover was chance (a run on 2026-12-07 had none in 10.6 s);
+     * 20 s puts it at 2.5 s.
+     */
+    static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(20);
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
     private final Platform platform;
