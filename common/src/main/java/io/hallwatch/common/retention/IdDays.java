@@ -88,12 +88,17 @@ public final class IdDays {
      */
     public static String liveOwnIds(String column) {
         Instant now = Instant.now();
-        return idsFrom(column, liveFrom(now)) + " AND " + column + " < '" + liveUntil(now) + "'";
+        return idsFrom(column, liveFrom(now)) + " AND " + idsBefore(column, liveUntil(now));
     }
 
     /** {@code column >= '<from>'}, as {@link #liveIds(String)}, for a bound of the caller's (a {@link LiveBound}). */
     public static String idsFrom(String column, UUID from) {
         return column + " >= '" + from + "'";
+    }
+
+    /** {@code column < '<until>'}: the upper end of a bound written in, as {@link #idsFrom} is its lower end. */
+    public static String idsBefore(String column, UUID until) {
+        return column + " < '" + until + "'";
     }
 
     /** The first instant of {@code day} (UTC). */

@@ -45,7 +45,7 @@ public class AppointmentStore {
      */
     private String open() {
         Instant now = Instant.now();
-        return IdDays.idsFrom("id", IdDays.fromDayOf(now.minus(openFor))) + " AND id < '" + IdDays.liveUntil(now) + "'";
+        return IdDays.idsFrom("id", IdDays.fromDayOf(now.minus(openFor))) + " AND " + IdDays.idsBefore("id", IdDays.liveUntil(now));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

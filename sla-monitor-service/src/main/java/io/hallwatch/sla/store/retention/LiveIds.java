@@ -44,8 +44,8 @@ public final class LiveIds {
         if (first == null) {
             return "TRUE";
         }
-        return IdDays.idsFrom(column, IdDays.lowestAt(IdDays.start(first))) + " AND " + column + " < '"
-                + IdDays.lowestAt(IdDays.start(last.plusDays(1))) + "'";
+        return IdDays.idsFrom(column, IdDays.lowestAt(IdDays.start(first))) + " AND "
+                + IdDays.idsBefore(column, IdDays.lowestAt(IdDays.start(last.plusDays(1))));
     }
 
     /** The UTC day of a time-ordered id written as the queue writes it (lowercase, canonical), else null. */
