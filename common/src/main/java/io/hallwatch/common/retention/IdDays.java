@@ -68,27 +68,45 @@ public final class IdDays {
     }
 
     /**
-     * The first id past the live days, at the wall clock's {@code wallNow}: the start of the UTC day after tomorrow. No
-     * time-ordered id is made later than now; tomorrow is kept for a clock ahead of this one around midnight.
+     * How far back in real time a ticket the queue made itself can still be open: a visit lasts one service day (the
+     * day's close ends it), up to a whole day for a hall open round the clock. Shorter than {@link #LIVE}, which is for
+     * ids other services receive (a consumer behind by a day still finds its rows): the queue's own live reads run on
+     * every issue and call, and each day of partitions they keep costs them planning and index probes.
      */
-    public static UUID liveUntil(Instant wallNow) {
-        return lowestAt(start(wallNow.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2)));
+    public static final java.time.Duration OWN_LIVE = java.time.Duration.ofDays(1);
+
+    /**
+     * The lowest id of a ticket the queue still works on, at the wall clock's {@code wallNow}: the start of yesterday
+     * (UTC), {@link #OWN_LIVE} before. Whole days, as {@link #liveFrom(Instant)}: an id made at any time today or
+     * yesterday, at least 24 hours back.
+     */
+    public static UUID ownLiveFrom(Instant wallNow) {
+        return fromDayOf(wallNow.minus(OWN_LIVE));
     }
 
     /**
-     * The live bound from both sides, {@code column >= '<liveFrom()>' AND column < '<liveUntil()>'}, for a column that
-     * only holds time-ordered ids made on the wall clock (the queue's own tickets and appointments): where other ids may
-     * be (a producer's own, in the default partition), {@link #liveIds(String)}.
+     * The first id past the live days, at the wall clock's {@code wallNow}: the start of tomorrow (UTC). No time-ordered
+     * id is made later than now on this clock; one made past midnight by another machine's clock a little ahead
+     * (another replica's) is left out until this clock passes midnight too, for as long as the two clocks differ.
+     */
+    public static UUID liveUntil(Instant wallNow) {
+        return lowestAt(start(wallNow.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1)));
+    }
+
+    /**
+     * The queue's live bound from both sides, {@code column >= '<ownLiveFrom()>' AND column < '<liveUntil()>'}, for a
+     * column that only holds time-ordered ids the queue made on its wall clock (its tickets and what names them):
+     * yesterday and today. Where other ids may be (a producer's own, in the default partition), {@link #liveIds(String)}.
      * <p>
-     * The upper end is what keeps a live query's planning as cheap on day 400 as on day 1. A custom plan (what
-     * PostgreSQL makes for most of these statements, at every call) costs about 0.04 ms a partition it keeps: with the
-     * lower bound alone it keeps the partition job's days ahead and the default partition too, eight in all once the
-     * live days are full, against five on a new database. Bounded above, the live days and tomorrow: five (measured on
-     * benchmark 7's day 4: 0.52 and 0.40 ms for a query of the forecast).
+     * Two days, whatever is kept, so that a live query is planned and run over as many partitions on day 400 as on
+     * day 1: a custom plan (what PostgreSQL makes for some of these statements at every call) costs about 0.04 ms a
+     * partition it keeps, and a generic plan probes each one's index. With three days back and tomorrow, a plan kept
+     * five partitions once the live days were full, against three on a new database (benchmark 7); now yesterday and
+     * today once full, and today and the default partition (which could hold yesterday's ids) on a new database.
      */
     public static String liveOwnIds(String column) {
         Instant now = Instant.now();
-        return idsFrom(column, liveFrom(now)) + " AND " + idsBefore(column, liveUntil(now));
+        return idsFrom(column, ownLiveFrom(now)) + " AND " + idsBefore(column, liveUntil(now));
     }
 
     /** {@code column >= '<from>'}, as {@link #liveIds(String)}, for a bound of the caller's (a {@link LiveBound}). */

@@ -28,24 +28,33 @@ class IdDaysTest {
     }
 
     @Test
-    void the_live_days_end_before_the_day_after_tomorrow_which_no_id_made_now_reaches() {
+    void the_live_days_end_at_midnight_after_today_on_this_clock() {
         Instant now = Instant.parse("2026-12-07T23:59:59.999Z");
         UUID until = IdDays.liveUntil(now);
-        assertEquals(IdDays.lowestAt(IdDays.start(LocalDate.of(2026, 12, 9))), until);
+        assertEquals(IdDays.lowestAt(IdDays.start(LocalDate.of(2026, 12, 8))), until);
         assertEquals(until, IdDays.liveUntil(Instant.parse("2026-12-07T00:00:00Z")), "one bound all day");
-        // An id made a day ahead of this clock (another machine's, wrong by a day) is still below it.
-        assertTrue(IdDays.lowestAt(now.plus(java.time.Duration.ofDays(1))).compareTo(until) < 0);
-        assertEquals(LocalDate.of(2026, 12, 9), IdDays.dayOf(until));
+        assertTrue(IdDays.lowestAt(now).compareTo(until) < 0, "the last id made today is in");
+        assertEquals(0, IdDays.lowestAt(now.plusMillis(1)).compareTo(until), "the first of tomorrow is out until midnight here");
+    }
+
+    @Test
+    void the_queues_own_live_days_are_yesterday_and_today() {
+        assertEquals(IdDays.lowestAt(IdDays.start(LocalDate.of(2026, 12, 6))), IdDays.ownLiveFrom(Instant.parse("2026-12-07T00:00:00Z")));
+        assertEquals(IdDays.lowestAt(IdDays.start(LocalDate.of(2026, 12, 6))), IdDays.ownLiveFrom(Instant.parse("2026-12-07T23:59:59.999Z")));
+        // A ticket made just after midnight is still live 24 hours later, whenever in the day the read comes.
+        Instant madeAt = Instant.parse("2026-12-06T00:00:00.001Z");
+        assertTrue(IdDays.lowestAt(madeAt).compareTo(IdDays.ownLiveFrom(madeAt.plus(java.time.Duration.ofHours(24)))) >= 0);
     }
 
     @Test
     void a_bound_from_both_sides_is_written_in_as_two_constants() {
         String bound = IdDays.liveOwnIds("t.id");
-        UUID from = IdDays.liveFrom();
+        Instant now = Instant.now();
+        UUID from = IdDays.ownLiveFrom(now);
         assertTrue(bound.startsWith("t.id >= '" + from + "' AND t.id < '"), bound);
         UUID until = UUID.fromString(bound.substring(bound.lastIndexOf("< '") + 3, bound.length() - 1));
-        assertEquals(IdDays.liveUntil(Instant.now()), until);
-        assertEquals(java.time.Period.ofDays(5), java.time.Period.between(IdDays.dayOf(from), IdDays.dayOf(until)),
-                "three days back, today and tomorrow");
+        assertEquals(IdDays.liveUntil(now), until);
+        assertEquals(java.time.Period.ofDays(2), java.time.Period.between(IdDays.dayOf(from), IdDays.dayOf(until)),
+                "yesterday and today");
     }
 }
