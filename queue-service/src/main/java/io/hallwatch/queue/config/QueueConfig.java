@@ -40,9 +40,19 @@ public interface QueueConfig {
         @WithDefault("30s")
         Duration walkUp();
 
-        /** How long a branch's handling means, walk-up and VIP rate, read for the forecast, are reused. */
+        /**
+         * How long a branch's handling means, walk-up and VIP rate, read for the forecast, are reused as they are; after
+         * that the next forecast still uses them and has them read again in the background.
+         */
         @WithDefault("5s")
         Duration ratesMaxAge();
+
+        /**
+         * How long a branch's rates may be used at all: a branch no forecast asked for in this long (a quiet hall) has
+         * them read again before its next estimate, not after it.
+         */
+        @WithDefault("1m")
+        Duration ratesKeptFor();
     }
 
     /** The staffing advice (service.staffing.StaffingService). */

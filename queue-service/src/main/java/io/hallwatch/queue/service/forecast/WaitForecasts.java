@@ -1,7 +1,7 @@
 package io.hallwatch.queue.service.forecast;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.hallwatch.queue.config.QueueConfig;
 import io.hallwatch.queue.domain.forecast.CounterOutlook;
 import io.hallwatch.queue.domain.forecast.HallForecast;
@@ -16,6 +16,7 @@ import io.hallwatch.queue.store.forecast.HallSnapshot;
 import io.hallwatch.queue.store.ticket.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,14 +45,20 @@ public class WaitForecasts {
     private final HallSnapshot snapshot;
     private final CallPolicies policies;
     private final QueueConfig config;
-    private final Cache<String, HallRates> recentRates;
+    private final Clock clock;
+    private final LoadingCache<BranchDay, HallRates> recentRates;
 
-    WaitForecasts(TicketStore tickets, HallSnapshot snapshot, CallPolicies policies, QueueConfig config) {
+    WaitForecasts(TicketStore tickets, HallSnapshot snapshot, CallPolicies policies, QueueConfig config, Clock clock) {
         this.tickets = tickets;
         this.snapshot = snapshot;
         this.policies = policies;
         this.config = config;
-        this.recentRates = Caffeine.newBuilder().expireAfterWrite(config.forecast().ratesMaxAge()).maximumSize(100_000).build();
+        this.clock = clock;
+        this.recentRates = Caffeine.newBuilder()
+                .refreshAfterWrite(config.forecast().ratesMaxAge())
+                .expireAfterWrite(config.forecast().ratesKeptFor())
+                .maximumSize(100_000)
+                .build(this::readRates);
     }
 
     /** The estimate shown ({@code estimate}, its minutes rounded), its seconds, and the earlier formula's seconds. */
@@ -75,7 +82,7 @@ public class WaitForecasts {
             waiting.add(t.asWaiting()); // a ticket being issued has no row yet: it joins here, in memory
         }
         CallPolicy policy = policies.forBranch(t.branchId);
-        HallRates r = rates(t.branchId, t.serviceDay, now);
+        HallRates r = rates(t.branchId, t.serviceDay);
         ServiceTimes times = new ServiceTimes(t.branchId, r.meanHandlingSeconds(), r.walkUp().orElse(config.forecast().walkUp()));
 
         List<WaitingTicket> sameType = waiting.stream().filter(w -> w.businessType().equals(t.businessType)).toList();
@@ -101,13 +108,21 @@ public class WaitForecasts {
     /**
      * What changes slowly at a branch, read at most every {@code forecast.rates-max-age}: its learned
      * handling means, its walk-up and its VIP arrivals of the last hour. Two queries fewer on most
-     * issues: benchmark 1 measured the forecast reading them every time at p99 29 ms.
+     * issues: benchmark 1 measured the forecast reading them every time at p99 29 ms. Once older than that,
+     * they are read again in the background while the issue goes on with them, so that only a branch's first
+     * estimate of the day (or of a quiet spell, {@code forecast.rates-kept-for}) waits for the read: over full live
+     * days PostgreSQL takes about 1 ms to plan and run it (benchmark 7), on every second or third issue of a busy hall.
      */
-    private HallRates rates(String branchId, LocalDate day, Instant now) {
-        return recentRates.get(branchId + "|" + day, k -> {
-            HallSnapshot.Recent recent = snapshot.since(branchId, day, now.minus(VIP_RATE_WINDOW));
-            return new HallRates(snapshot.meanHandlingSeconds(branchId), recent.meanWalkUp(), recent.vipsIssued());
-        });
+    private HallRates rates(String branchId, LocalDate day) {
+        return recentRates.get(new BranchDay(branchId, day));
+    }
+
+    private HallRates readRates(BranchDay key) {
+        HallSnapshot.Recent recent = snapshot.since(key.branchId(), key.day(), clock.instant().minus(VIP_RATE_WINDOW));
+        return new HallRates(snapshot.meanHandlingSeconds(key.branchId()), recent.meanWalkUp(), recent.vipsIssued());
+    }
+
+    private record BranchDay(String branchId, LocalDate day) {
     }
 
     private record HallRates(Map<String, Double> meanHandlingSeconds, Optional<Duration> walkUp, Map<String, Long> vipsLastHour) {
