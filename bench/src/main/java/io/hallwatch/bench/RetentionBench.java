@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  *   new branches (as benchmark 1), after a warm-up; then waits until the monitor's consumer groups have read every
  *   record and divides the monitor process's CPU seconds over the window by the records its groups read: its cost per
  *   event. The machine's busy CPU beside the benchmark's own processes is recorded, to tell a quiet run.</li>
+ *   <li>{@code end-day}: the branches of {@code --run} close their day (day 1's, before it is copied).</li>
  *   <li>{@code report}: the fill lines, the measurements and the retention lines into the Markdown report.</li>
  * </ul>
  */
@@ -29,8 +30,9 @@ public final class RetentionBench {
         String mode = args.length > 0 ? args[0] : "";
         switch (mode) {
             case "measure" -> measure(args);
+            case "end-day" -> endDay(args);
             case "report" -> report(args);
-            default -> throw new IllegalArgumentException("usage: RetentionBench measure|report --options");
+            default -> throw new IllegalArgumentException("usage: RetentionBench measure|end-day|report --options");
         }
         System.exit(0);
     }
@@ -52,7 +54,7 @@ public final class RetentionBench {
         String run = Machine.arg(args, "--run", Long.toString(System.currentTimeMillis() % 10_000_000));
         String[] branches = new String[branchCount];
         for (int i = 0; i < branchCount; i++) {
-            branches[i] = "RETAIN-" + run + "-" + i;
+            branches[i] = branch(run, i);
             BenchBranches.create(queue, branches[i], "压测营业厅");
         }
         AtomicLong n = new AtomicLong();
@@ -93,15 +95,29 @@ public final class RetentionBench {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             System.out.println("[" + label + "] " + line);
-            if (Boolean.parseBoolean(Machine.arg(args, "--end-day", "false"))) {
-                // The day copied into the days before must look like a finished one: no ticket left open, no timer.
-                System.out.println("[" + label + "] ending the branches' day ...");
-                for (String branch : branches) {
-                    BenchBranches.closeDay(queue, branch, "压测营业厅", Duration.ofMinutes(2));
-                }
-                awaitAll(lag, Duration.ofMinutes(3));
-            }
         }
+    }
+
+    /**
+     * The day copied into the days before must look like a finished one: no ticket left open, no timer. Its own step,
+     * after the measurement's statements are read, so that the closing's statements are not counted in the minute.
+     */
+    private static void endDay(String[] args) throws Exception {
+        String queue = Machine.arg(args, "--queue", "http://127.0.0.1:18081");
+        String run = Machine.arg(args, "--run", "");
+        int branchCount = Integer.parseInt(Machine.arg(args, "--branches", "100"));
+        System.out.println("[day 1] ending the branches' day ...");
+        for (int i = 0; i < branchCount; i++) {
+            BenchBranches.closeDay(queue, branch(run, i), "压测营业厅", Duration.ofMinutes(2));
+        }
+        try (ConsumerLag lag = new ConsumerLag(Machine.arg(args, "--bootstrap", "127.0.0.1:19092"))) {
+            awaitAll(lag, Duration.ofMinutes(3));
+        }
+    }
+
+    /** The run's {@code i}th branch: the same in every measurement of the run. */
+    private static String branch(String run, int i) {
+        return "RETAIN-" + run + "-" + i;
     }
 
     /** Until every consumer group has read what its topics hold. */
