@@ -54,11 +54,15 @@ public class WaitForecasts {
         this.policies = policies;
         this.config = config;
         this.clock = clock;
-        this.recentRates = Caffeine.newBuilder()
-                .refreshAfterWrite(config.forecast().ratesMaxAge())
-                .expireAfterWrite(config.forecast().ratesKeptFor())
-                .maximumSize(100_000)
-                .build(this::readRates);
+        Duration maxAge = config.forecast().ratesMaxAge();
+        Duration keptFor = config.forecast().ratesKeptFor();
+        Caffeine<Object, Object> rates = Caffeine.newBuilder().maximumSize(100_000);
+        if (!maxAge.isZero() && !maxAge.isNegative() && maxAge.compareTo(keptFor) < 0) {
+            rates.refreshAfterWrite(maxAge).expireAfterWrite(keptFor);
+        } else {
+            rates.expireAfterWrite(maxAge); // 0: read on every estimate; kept no longer than their age allows
+        }
+        this.recentRates = rates.build(this::readRates);
     }
 
     /** The estimate shown ({@code estimate}, its minutes rounded), its seconds, and the earlier formula's seconds. */
