@@ -190,6 +190,10 @@ public final class RetentionBench {
             }
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.1f |%n", f[0], f[1], f[2], f[3], f[4], f[5], all));
         }
+        Path day = Path.of(Machine.arg(args, "--day", "bench/target/retention-day.md"));
+        if (Files.exists(day)) {
+            md.append('\n').append(Files.readString(day));
+        }
         List<String[]> m = new ArrayList<>();
         for (String l : Files.readAllLines(measurements)) {
             m.add(l.split("\t"));
@@ -231,6 +235,14 @@ public final class RetentionBench {
         md.append("\n## Retention\n\n");
         for (String l : Files.readAllLines(retention)) {
             md.append(l).append('\n');
+        }
+        Path topics = Path.of(Machine.arg(args, "--topics", "bench/target/retention-topics.md"));
+        if (Files.exists(topics)) {
+            md.append("\n## What the topics hold per record\n\n")
+                    .append("At the end of the run, on the benchmark's broker (one replica): each topic's log size over the records a ")
+                    .append("`read_committed` reader sees (the outbox relays' transaction markers take bytes but are no records). ")
+                    .append("The mix is this benchmark's (kiosk issues, no counter calling, day 1's close), not a hall's day.\n\n")
+                    .append(Files.readString(topics));
         }
         Path statements = Path.of(Machine.arg(args, "--statements", "bench/target/retention-statements.md"));
         md.append("\n## The services' statements in each measurement\n\n");
