@@ -31,7 +31,7 @@ public class TicketStore {
     public static final String JOINED_QUEUE = "(origin IS DISTINCT FROM 'REMOTE' OR checked_in_at IS NOT NULL)";
 
     /**
-     * The tickets the live hall works on: those made in the last days ({@link IdDays#LIVE}). The table is partitioned
+     * The tickets the live hall works on: those made yesterday or today ({@link IdDays#OWN_LIVE}). The table is partitioned
      * by day of id (V12), so the bound keeps a live query on the last days' partitions, whatever the days kept. Jobs
      * that must find a forgotten ticket whatever its age (closing a day, expiring remote tickets) and reports go
      * without it. The bound is written into the text ({@link IdDays#liveIds(String)} says why), not a parameter, and
@@ -92,7 +92,7 @@ public class TicketStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Ticket> findByIdempotencyKey(String branchId, String idempotencyKey) {
         db.lockUntilCommit(branchId + "|" + idempotencyKey);
-        // A retry comes within minutes; a key is answered for the live days (IdDays.LIVE), not for ever.
+        // A retry comes within minutes; a key is answered for the live days (IdDays.OWN_LIVE: yesterday and today), not for ever.
         return db.one("SELECT " + COLUMNS + " FROM ticket WHERE branch_id = ? AND idempotency_key = ? AND " + live(),
                 TicketStore::ticket, branchId, idempotencyKey);
     }
