@@ -252,9 +252,7 @@ public final class RetentionBench {
         Path topics = Path.of(Machine.arg(args, "--topics", "bench/target/retention-topics.md"));
         if (Files.exists(topics)) {
             md.append("\n## What the topics hold per record\n\n")
-                    .append("At the end of the run, on the benchmark's broker (one replica): each topic's log size over the records a ")
-                    .append("`read_committed` reader sees (the outbox relays' transaction markers take bytes but are no records). ")
-                    .append("The mix is this benchmark's (kiosk issues, no counter calling, day 1's close), not a hall's day.\n\n")
+                    .append("The mix is this benchmark's (kiosk issues, no counter calling, day 1's close), not a hall's day. ")
                     .append(Files.readString(topics));
         }
         Path statements = Path.of(Machine.arg(args, "--statements", "bench/target/retention-statements.md"));

@@ -37,7 +37,7 @@ final class TopicSizes {
         System.exit(0);
     }
 
-    /** A Markdown table, a row per topic whose name starts with {@code prefix}, the DLQs left out. */
+    /** A Markdown table, a row per topic whose name starts with {@code prefix}, the DLQs left out, after a sentence saying what it counts. */
     static String table(String bootstrap, String prefix) throws Exception {
         Map<String, Long> bytes = new TreeMap<>();
         List<TopicPartition> partitions = new ArrayList<>();
@@ -77,7 +77,10 @@ final class TopicSizes {
                 }
             }
         }
-        StringBuilder md = new StringBuilder("| topic | records | MB on the broker's disk | bytes on disk per record | key and value bytes per record |\n")
+        // The one account of what the figures are, for every report that includes the table.
+        StringBuilder md = new StringBuilder("On the benchmark's broker (one replica), after the run: each topic's log size over the records a ")
+                .append("`read_committed` reader counts (the outbox relays' transaction markers take bytes but are no records).\n\n")
+                .append("| topic | records | MB on the broker's disk | bytes on disk per record | key and value bytes per record |\n")
                 .append("| --- | ---: | ---: | ---: | ---: |\n");
         bytes.forEach((topic, size) -> {
             long[] t = read.getOrDefault(topic, new long[2]);
